@@ -1,0 +1,212 @@
+//! Reported events: what happened, to whom, where, and when.
+//!
+//! Each news sentence is read for event triggers by kind ("met", "will meet",
+//! "received", "talks"); each trigger becomes an [`EventMention`] with its
+//! participants, place, status and time, and the spans that support them.
+
+use crate::timex::{Granularity, Interval, Timex};
+use crate::{text::Document, Config, Published, Span};
+use serde::{Deserialize, Serialize};
+
+/// What kind of event a mention reports. Names follow the evaluation contract.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EventKind {
+    /// Leaving a place: "left for", "took off", "on my way to".
+    Departure,
+    /// Reaching a place: "arrived", "landed".
+    Arrival,
+    /// Meeting someone: "met", "received", "talks with".
+    Meeting,
+    /// Visiting a place: "visited", "official visit".
+    Visit,
+    /// Making something known: "announced", "confirmed", "tweeted".
+    Announcement,
+    /// Saying something: "said", "called for", "expressed support".
+    Statement,
+    /// A vote or resolution: "voted", "adopted a resolution".
+    Vote,
+    /// Invoking a treaty: "activation of the treaty", "invoked".
+    TreatyActivation,
+    /// Imposing sanctions.
+    Sanctions,
+    /// Signing an agreement or contract.
+    Agreement,
+    /// Proclaiming oneself or something: "declared himself president".
+    Proclamation,
+    /// An election.
+    Election,
+    /// Anything else worth reporting.
+    Other,
+}
+
+impl EventKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [EventKind; 13] = [
+        EventKind::Departure,
+        EventKind::Arrival,
+        EventKind::Meeting,
+        EventKind::Visit,
+        EventKind::Announcement,
+        EventKind::Statement,
+        EventKind::Vote,
+        EventKind::TreatyActivation,
+        EventKind::Sanctions,
+        EventKind::Agreement,
+        EventKind::Proclamation,
+        EventKind::Election,
+        EventKind::Other,
+    ];
+
+    /// The kind's name as serialized (`"treaty_activation"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Departure => "departure",
+            EventKind::Arrival => "arrival",
+            EventKind::Meeting => "meeting",
+            EventKind::Visit => "visit",
+            EventKind::Announcement => "announcement",
+            EventKind::Statement => "statement",
+            EventKind::Vote => "vote",
+            EventKind::TreatyActivation => "treaty_activation",
+            EventKind::Sanctions => "sanctions",
+            EventKind::Agreement => "agreement",
+            EventKind::Proclamation => "proclamation",
+            EventKind::Election => "election",
+            EventKind::Other => "other",
+        }
+    }
+}
+
+/// What the article says of the event at its publication date.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Status {
+    /// It happened.
+    Occurred,
+    /// It is under way.
+    Ongoing,
+    /// It is planned, scheduled or expected.
+    Planned,
+    /// The article says it did not or will not happen.
+    Negated,
+    /// It might happen: conditionals, "could", "if".
+    Hypothetical,
+    /// Someone else says it happened ("X said that ...") and the article does not
+    /// vouch for it.
+    Reported,
+}
+
+/// What part a participant plays.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Role {
+    /// Who does it: the subject.
+    Agent,
+    /// To or with whom: the object, "with X", "between X and Y".
+    Patient,
+}
+
+/// Whether a name is of a person, an organisation or a place.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organisation, body or government.
+    Organization,
+    /// A country, city or other place.
+    Place,
+    /// Not known.
+    Unknown,
+}
+
+/// Someone or something taking part in an event.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Participant {
+    /// The most complete name the article gives ("Nicolás Maduro"), after
+    /// resolving "Maduro", "the Venezuelan president", "he".
+    pub name: String,
+    /// What kind of entity it is.
+    pub entity: EntityKind,
+    /// What part it plays.
+    pub role: Role,
+    /// Where this mention of it is (the pronoun or description, if that is what the
+    /// sentence says).
+    pub span: Span,
+}
+
+/// Where an event takes place.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Place {
+    /// The place's name as written ("Moscow", "the Russian capital" resolved).
+    pub name: String,
+    /// Where it is said.
+    pub span: Span,
+}
+
+/// When an event takes place, as far as the text supports.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct EventTime {
+    /// A TIMEX3 date or time value: `2019-09-25`, `2019-01`, `2018-12-03T21:59`.
+    pub value: String,
+    /// How fine the value is.
+    pub granularity: Granularity,
+    /// The instants it covers, when anchored.
+    pub interval: Option<Interval>,
+    /// The time zone the text states, as written.
+    pub zone: Option<String>,
+    /// The temporal expression it comes from; `None` when it was inferred from
+    /// tense and the publication date.
+    pub timex: Option<Span>,
+}
+
+/// One report of an event in one article.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct EventMention {
+    /// The article's id.
+    pub article: String,
+    /// The article's source name, when known.
+    pub source: Option<String>,
+    /// The article's publication date, when known (`YYYY-MM-DD` or RFC 3339).
+    pub published: Option<String>,
+    /// What kind of event.
+    pub kind: EventKind,
+    /// The word or phrase that names the event ("received", "will meet").
+    pub trigger: Span,
+    /// The sentence or clause that carries it.
+    pub sentence: Span,
+    /// Who takes part.
+    pub participants: Vec<Participant>,
+    /// Where, when the text says.
+    pub place: Option<Place>,
+    /// What the article says of it.
+    pub status: Status,
+    /// When, when the text supports it.
+    pub time: Option<EventTime>,
+    /// Every span used to build this mention: trigger, names, place, timex.
+    pub evidence: Vec<Span>,
+    /// A short quote of the sentence, for display.
+    pub quote: String,
+}
+
+mod extract;
+
+/// Extracts the event mentions of one segmented article.
+///
+/// `timexes` are the article's resolved temporal expressions ([`crate::timex::annotate`]).
+/// Never fails; a document with no news sentences gives no mentions.
+pub fn extract(
+    article_id: &str,
+    source: Option<&str>,
+    doc: &Document<'_>,
+    published: Option<&Published>,
+    timexes: &[Timex],
+    config: &Config,
+) -> Vec<EventMention> {
+    extract::extract(article_id, source, doc, published, timexes, config)
+}

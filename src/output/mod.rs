@@ -1,0 +1,5 @@
+//! Ways to show a timeline: the evaluation contract's JSON, a text table, TimeML,
+//! and a self-contained HTML page.
+
+pub mod json;
+pub mod table;

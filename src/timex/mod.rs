@@ -1,0 +1,250 @@
+//! Temporal expressions: find them, then resolve them against the article (TIMEX3).
+//!
+//! Scanning produces unresolved pieces ("Wednesday", "−1 day", "September 24");
+//! resolving turns them into TimeML TIMEX3 values against an anchor: the
+//! publication date, the clause's tense, the narrative's last absolute date.
+//!
+//! ```
+//! use storyline::{text::segment, timex, Config, Published};
+//! let doc = segment("Putin will meet Maduro on Wednesday. He arrived yesterday.");
+//! let published = Published::parse("2019-09-24")?;
+//! let found = timex::annotate(&doc, Some(&published), &Config::default());
+//! let values: Vec<&str> = found.timexes.iter().map(|t| t.value.as_str()).collect();
+//! assert_eq!(values, ["2019-09-25", "2019-09-23"]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use crate::{Config, Diagnostic, Prefer, Published, Span};
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// TimeML TIMEX3 `type`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+#[non_exhaustive]
+pub enum TimexType {
+    /// A calendar date or period: `2019-09-25`, `2019-W39`, `PRESENT_REF`.
+    Date,
+    /// A time of day: `2019-09-25T21:59`.
+    Time,
+    /// A length of time: `P3D`.
+    Duration,
+    /// A recurrence: `XXXX-WXX-1` ("every Monday").
+    Set,
+}
+
+impl TimexType {
+    /// The TIMEX3 name (`"DATE"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// How fine a resolved value is.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Granularity {
+    /// `18` (the 1800s).
+    Century,
+    /// `199` (the 1990s).
+    Decade,
+    /// `2019`.
+    Year,
+    /// `2019-H1`.
+    Half,
+    /// `2019-Q3`.
+    Quarter,
+    /// `2019-SU`.
+    Season,
+    /// `2019-09`.
+    Month,
+    /// `2019-W39`.
+    Week,
+    /// `2019-09-25`.
+    Day,
+    /// `2019-09-25TEV`.
+    PartOfDay,
+    /// `2019-09-25T21`.
+    Hour,
+    /// `2019-09-25T21:59`.
+    Minute,
+    /// `2019-09-25T21:59:30`.
+    Second,
+}
+
+/// A half-open interval of local time `[start, end)`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Interval {
+    /// First instant.
+    pub start: NaiveDateTime,
+    /// One past the last instant.
+    pub end: NaiveDateTime,
+}
+
+impl Interval {
+    /// The whole of one day.
+    pub fn day(date: NaiveDate) -> Interval {
+        let start = date.and_hms_opt(0, 0, 0).unwrap_or_default();
+        let end = date
+            .succ_opt()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .unwrap_or(NaiveDateTime::MAX);
+        Interval { start, end }
+    }
+
+    /// Whether the two intervals share an instant.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// Whether `other` lies wholly inside this interval.
+    pub fn contains(&self, other: &Interval) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// TIMEX3 `mod`: how the value is qualified.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[non_exhaustive]
+pub enum Modifier {
+    /// "about", "around".
+    Approx,
+    /// "before", "less than ... ago".
+    Before,
+    /// "after", "more than ... ago".
+    After,
+    /// "on or before".
+    OnOrBefore,
+    /// "on or after".
+    OnOrAfter,
+    /// "early", "the beginning of".
+    Start,
+    /// "mid-".
+    Mid,
+    /// "late", "the end of".
+    End,
+    /// "less than" (durations).
+    LessThan,
+    /// "more than" (durations).
+    MoreThan,
+}
+
+impl Modifier {
+    /// The TIMEX3 name (`"APPROX"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modifier::Approx => "APPROX",
+            Modifier::Before => "BEFORE",
+            Modifier::After => "AFTER",
+            Modifier::OnOrBefore => "ON_OR_BEFORE",
+            Modifier::OnOrAfter => "ON_OR_AFTER",
+            Modifier::Start => "START",
+            Modifier::Mid => "MID",
+            Modifier::End => "END",
+            Modifier::LessThan => "LESS_THAN",
+            Modifier::MoreThan => "MORE_THAN",
+        }
+    }
+}
+
+/// What a value was resolved against.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Anchor {
+    /// Nothing: the text states the value ("2019-09-24", "P3D").
+    Absolute,
+    /// The publication date.
+    Publication,
+    /// The last absolute date before it in the narrative ("the next day").
+    Narrative,
+    /// A publication date inferred from the text (see [`Annotation::inferred_published`]).
+    Inferred,
+    /// Nothing could anchor it: the value keeps its unknown parts (`XXXX-09-24`).
+    Unanchored,
+}
+
+/// A temporal expression found in the text and resolved.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Timex {
+    /// The expression's bytes in the article.
+    pub span: Span,
+    /// The expression as written.
+    pub text: String,
+    /// TIMEX3 type.
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// TIMEX3 value: `2019-09-25`, `2019-W39`, `P1M`, `PRESENT_REF`, `XXXX-09-24`.
+    pub value: String,
+    /// How fine the value is, for dates and times.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub granularity: Option<Granularity>,
+    /// The instants the value covers, for anchored dates and times.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval: Option<Interval>,
+    /// TIMEX3 mod.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<Modifier>,
+    /// A time zone the text states ("GMT", "local time"), as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
+    /// What the value was resolved against.
+    pub anchor: Anchor,
+}
+
+/// A publication date inferred from the article's own text.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct InferredPublication {
+    /// The inferred date.
+    pub date: NaiveDate,
+    /// The expression it was inferred from (a dateline, a dated line).
+    pub evidence: Span,
+}
+
+/// The temporal expressions of one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    /// Every expression found, in text order, without overlaps.
+    pub timexes: Vec<Timex>,
+    /// Set when the publication date was missing and was inferred from the text.
+    pub inferred_published: Option<InferredPublication>,
+    /// Notes: unresolvable values, limits reached.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+mod resolve;
+mod scan;
+
+/// Finds and resolves every temporal expression in the news blocks of a document.
+///
+/// Never fails: text it cannot read gives fewer expressions and, where a value could
+/// not be computed, a diagnostic.
+pub fn annotate(
+    doc: &crate::text::Document<'_>,
+    published: Option<&Published>,
+    config: &Config,
+) -> Annotation {
+    resolve::annotate(doc, published, config)
+}
+
+/// Resolves one phrase ("next tuesday", "two days ago", "September 24") against a
+/// reference date-time.
+///
+/// Returns `None` when the phrase is not wholly a temporal expression.
+///
+/// ```
+/// use storyline::{timex::resolve_phrase, Prefer};
+/// let reference = chrono::NaiveDate::from_ymd_opt(2019, 9, 24).unwrap().and_hms_opt(12, 0, 0).unwrap();
+/// let t = resolve_phrase("next tuesday", reference, Prefer::Tense).unwrap();
+/// assert_eq!(t.value, "2019-10-01");
+/// ```
+pub fn resolve_phrase(phrase: &str, reference: NaiveDateTime, prefer: Prefer) -> Option<Timex> {
+    resolve::resolve_phrase(phrase, reference, prefer)
+}

@@ -1,0 +1,1 @@
+//! Scanning: find temporal expressions as unresolved pieces.
