@@ -50,3 +50,8 @@ pub use merge::{Timeline, TimelineBuilder, TimelineEvent};
 pub use pipeline::{Extraction, Extractor, TaggedBlock};
 pub use span::Span;
 pub use timex::{Timex, TimexType};
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -82,6 +82,26 @@ impl Extractor {
         }
     }
 
+    /// Extracts many articles, in parallel when the `rayon` feature is on (the
+    /// default). The result is in input order and identical to extracting one by
+    /// one: each article is a pure function of itself.
+    pub fn extract_many(&self, articles: &[Article]) -> Vec<Extraction> {
+        #[cfg(feature = "rayon")]
+        {
+            use rayon::prelude::*;
+            articles.par_iter().map(|a| self.extract(a)).collect()
+        }
+        #[cfg(not(feature = "rayon"))]
+        {
+            articles.iter().map(|a| self.extract(a)).collect()
+        }
+    }
+
+    /// Extracts many articles one after the other on the calling thread.
+    pub fn extract_sequential(&self, articles: &[Article]) -> Vec<Extraction> {
+        articles.iter().map(|a| self.extract(a)).collect()
+    }
+
     /// The timexes of one article alone (no event extraction).
     pub fn timexes(&self, article: &Article) -> (Vec<Timex>, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
