@@ -86,7 +86,14 @@ pub fn render_with(timeline: &Timeline, options: &HtmlOptions) -> String {
     }
     placed.sort_by_key(|p| (p.start, p.end, p.idx));
     let segments = segments(&placed);
-    let groups = groups(events);
+    // The list follows the axis: by start, then undated, whatever order the
+    // timeline came in.
+    let order: Vec<usize> = placed
+        .iter()
+        .map(|p| p.idx)
+        .chain(undated.iter().copied())
+        .collect();
+    let groups = groups(events, &order);
     let group_of = {
         let mut g = vec![0usize; events.len()];
         for (gi, grp) in groups.iter().enumerate() {
@@ -536,19 +543,46 @@ fn gap_text(secs: i64) -> String {
     }
 }
 
-/// What the segment covers, at the coarsest grain that tells it.
+/// What the segment covers, at the coarsest grain that tells it: "2011",
+/// "Jun – Jul 2015", "3–9 Jun 2015", "Wed 3 Jun 2015".
 fn caption(start: i64, end: i64) -> String {
     let (Some(a), Some(b)) = (datetime(start), datetime(end.saturating_sub(1).max(start))) else {
         return String::new();
     };
+    let midnight = |d: NaiveDateTime| d.time() == chrono::NaiveTime::MIN;
+    let Some(after) = datetime(end) else {
+        return String::new();
+    };
+    let whole_days = midnight(a) && midnight(after);
+    let whole_months = whole_days && a.day() == 1 && after.day() == 1;
+    let whole_years = whole_months && a.month() == 1 && after.month() == 1;
+    if whole_years {
+        if a.year() == b.year() {
+            return a.format("%Y").to_string();
+        }
+        return format!("{}–{}", a.year(), b.year());
+    }
+    if whole_months {
+        if a.year() == b.year() && a.month() == b.month() {
+            return a.format("%b %Y").to_string();
+        }
+        if a.year() == b.year() {
+            return format!("{} – {}", a.format("%b"), b.format("%b %Y"));
+        }
+        return format!("{} – {}", a.format("%b %Y"), b.format("%b %Y"));
+    }
     if a.date() == b.date() {
-        a.format("%a %-d %b %Y").to_string()
+        if whole_days {
+            a.format("%a %-d %b %Y").to_string()
+        } else {
+            format!("{}–{}", a.format("%a %-d %b %Y %H:%M"), b.format("%H:%M"))
+        }
     } else if a.year() == b.year() && a.month() == b.month() {
         format!("{}–{}", a.format("%-d"), b.format("%-d %b %Y"))
     } else if a.year() == b.year() {
         format!("{} – {}", a.format("%-d %b"), b.format("%-d %b %Y"))
     } else {
-        format!("{} – {}", a.format("%b %Y"), b.format("%b %Y"))
+        format!("{} – {}", a.format("%-d %b %Y"), b.format("%-d %b %Y"))
     }
 }
 
@@ -760,24 +794,49 @@ fn layout(
     Some(place)
 }
 
-/// Aggregates the marks of one segment into buckets of `step` seconds.
+/// Bucket sizes tried, finest first, when a segment is too dense to draw every
+/// event: an hour, six hours, a day, a week, a month, a quarter, a year, a decade,
+/// a century.
+const BUCKETS: [i64; 9] = [
+    3_600,
+    21_600,
+    86_400,
+    604_800,
+    2_629_746,
+    7_889_238,
+    31_556_952,
+    315_569_520,
+    3_155_695_200,
+];
+
+/// Aggregates the marks of one segment into buckets of `step` seconds. Events much
+/// longer than the bucket (a month among days) are grouped apart, by their own
+/// length, so a long event is not hidden in a cluster of short ones.
 fn aggregate(placed: &[Placed], step: i64) -> Vec<Mark> {
     let step = step.max(1);
-    let mut marks: Vec<Mark> = Vec::new();
+    let mut buckets: std::collections::BTreeMap<(i64, u32), Mark> = Default::default();
     for p in placed {
-        let key = p.start.div_euclid(step);
-        match marks.last_mut() {
-            Some(m) if m.start.div_euclid(step) == key => {
+        let width = (p.end - p.start).max(1);
+        let class = if width <= step {
+            0
+        } else {
+            (width / step).max(1).ilog2() + 1
+        };
+        buckets
+            .entry((p.start.div_euclid(step), class))
+            .and_modify(|m| {
+                m.start = m.start.min(p.start);
                 m.end = m.end.max(p.end);
                 m.members.push(p.idx);
-            }
-            _ => marks.push(Mark {
+            })
+            .or_insert_with(|| Mark {
                 start: p.start,
                 end: p.end,
                 members: vec![p.idx],
-            }),
-        }
+            });
     }
+    let mut marks: Vec<Mark> = buckets.into_values().collect();
+    marks.sort_by_key(|m| (m.start, m.end));
     marks
 }
 
@@ -809,12 +868,12 @@ fn chart(
             .collect();
         let mut place = layout(&marks, events, seg, seg_px, max_rows, false);
         // Too dense: aggregate by ever coarser buckets until the marks fit.
-        let mut unit_px = 40.0;
-        while place.is_none() && unit_px <= 2.0 * seg_px {
-            let step = unit_for(seg.lo, seg.hi, seg_px * 80.0 / unit_px).approx_secs() as i64;
+        for step in BUCKETS {
+            if place.is_some() {
+                break;
+            }
             marks = aggregate(items, step);
             place = layout(&marks, events, seg, seg_px, max_rows, false);
-            unit_px *= 2.0;
         }
         let place = match place {
             Some(p) => p,
@@ -938,6 +997,10 @@ fn chart(
         out.push_str("</div><div class=\"ticks\" aria-hidden=\"true\">");
         for (t, l) in &tks {
             let x = (*t - seg.lo) as f64 / span;
+            // A label that would run past the segment's end is left out.
+            if (1.0 - x) * seg_px < 7.0 * l.chars().count() as f64 {
+                continue;
+            }
             let _ = write!(out, "<span style=\"left:{}\">{}</span>", pct(x), esc(l));
         }
         out.push_str("</div></div>");
@@ -946,30 +1009,43 @@ fn chart(
 }
 
 fn undated_lane(out: &mut String, events: &[TimelineEvent], undated: &[usize]) {
-    const SHOWN: usize = 60;
+    // Past a couple of lines of chips, one chip per kind with a count reads better.
+    const SHOWN: usize = 24;
     let _ = write!(
         out,
         "<div class=\"undated\"><h2>Undated <span class=\"n\">({})</span></h2><ul>",
         undated.len()
     );
-    for &i in undated.iter().take(SHOWN) {
-        let Some(e) = events.get(i) else { continue };
-        let c = cue(e);
-        let _ = write!(
-            out,
-            "<li><a class=\"chip {}\" href=\"#ev-{i}\" data-mark-for=\"{i}\" aria-label=\"{}\"><span class=\"bar\"></span>{}{}</a></li>",
-            classes(e),
-            esc(&aria(e)),
-            if c.is_empty() { String::new() } else { format!("<i>{}</i> ", esc(&c)) },
-            esc(&clip(&who_what(e), 48)),
-        );
-    }
-    if undated.len() > SHOWN {
-        let _ = write!(
-            out,
-            "<li><a class=\"chip more\" href=\"#undated\">+{} more undated</a></li>",
-            undated.len() - SHOWN
-        );
+    if undated.len() <= SHOWN {
+        for &i in undated {
+            let Some(e) = events.get(i) else { continue };
+            let c = cue(e);
+            let _ = write!(
+                out,
+                "<li><a class=\"chip {}\" href=\"#ev-{i}\" data-mark-for=\"{i}\" aria-label=\"{}\"><span class=\"bar\"></span>{}{}</a></li>",
+                classes(e),
+                esc(&aria(e)),
+                if c.is_empty() { String::new() } else { format!("<i>{}</i> ", esc(&c)) },
+                esc(&clip(&who_what(e), 48)),
+            );
+        }
+    } else {
+        for k in EventKind::ALL {
+            let n = undated
+                .iter()
+                .filter(|&&i| events.get(i).is_some_and(|e| e.kind == k))
+                .count();
+            if n == 0 {
+                continue;
+            }
+            let _ = write!(
+                out,
+                "<li><a class=\"chip k-{}\" href=\"#undated\" data-count=\"{n}\" aria-label=\"{n} undated {} events\"><span class=\"bar\"></span>{} <b>×{n}</b></a></li>",
+                k.as_str(),
+                esc(&kind_label(k)),
+                esc(&kind_label(k)),
+            );
+        }
     }
     out.push_str("</ul></div>\n");
 }
@@ -982,9 +1058,10 @@ struct Group {
 }
 
 /// Consecutive events with the same displayed date form a group.
-fn groups(events: &[TimelineEvent]) -> Vec<Group> {
+fn groups(events: &[TimelineEvent], order: &[usize]) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
-    for (i, e) in events.iter().enumerate() {
+    for &i in order {
+        let Some(e) = events.get(i) else { continue };
         let undated = span_of(e).is_none();
         let title = if undated {
             match &e.when {
@@ -1147,7 +1224,7 @@ h3{font-size:14px;margin:14px 0 4px;color:var(--muted)}
 .sum{margin:0 0 8px;color:var(--muted)}
 a{color:inherit}
 :focus-visible{outline:3px solid #1a5fd0;outline-offset:2px}
-.legend{display:flex;flex-wrap:wrap;gap:4px 18px;align-items:center;padding:6px 10px;background:var(--paper);border-radius:6px}
+.legend{display:grid;grid-template-columns:auto 1fr;gap:4px 14px;align-items:center;padding:6px 10px;background:var(--paper);border-radius:6px}
 .legend h2{font-size:12px;margin:0;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 .legend ul{display:flex;flex-wrap:wrap;gap:4px 14px;margin:0;padding:0;list-style:none}
 .legend li{display:flex;align-items:center;gap:5px;font-size:13px}
