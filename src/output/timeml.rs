@@ -54,7 +54,8 @@ pub fn article_to_timeml(article: &Article, timexes: &[Timex], events: &[EventMe
     // fit around them.
     let mut tags: Vec<Tag> = Vec::new();
     let mut sorted: Vec<&Timex> = timexes.iter().collect();
-    sorted.sort_by_key(|t| (t.span.start, t.span.end));
+    // At one start the longer expression wins: it is the more complete reading.
+    sorted.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
     let mut tid = 0usize;
     for t in sorted {
         if !fits(text, t.span, &tags) {
