@@ -10,6 +10,15 @@ use storyline::output::timeml;
 use storyline::timex::{Anchor, Granularity};
 use storyline::{Article, EventKind, EventMention, Extractor, Span, Status, Timex, TimexType};
 
+/// `[start, end, kind, status, timex span or null]`.
+type EventRow = (usize, usize, EventKind, Status, Option<(usize, usize)>);
+/// Attributes in document order.
+type Attrs = Vec<(String, String)>;
+/// An element inside `<TEXT>`: tag, start, end, attributes.
+type Element = (String, usize, usize, Attrs);
+/// An open element: tag, start in the text, attributes.
+type Open = (String, usize, Attrs);
+
 #[derive(Deserialize)]
 struct Case {
     name: String,
@@ -17,8 +26,7 @@ struct Case {
     published: Option<String>,
     /// `[start, end, type, value]`.
     timexes: Vec<(usize, usize, String, String)>,
-    /// `[start, end, kind, status, timex span or null]`.
-    events: Vec<(usize, usize, EventKind, Status, Option<(usize, usize)>)>,
+    events: Vec<EventRow>,
     kept_timexes: usize,
     kept_events: usize,
     tlinks: usize,
@@ -30,11 +38,10 @@ struct Case {
 struct Parsed {
     problems: Vec<String>,
     text: Vec<u8>,
-    /// (tag, start, end, attributes)
-    elements: Vec<(String, usize, usize, Vec<(String, String)>)>,
-    dct: Option<Vec<(String, String)>>,
+    elements: Vec<Element>,
+    dct: Option<Attrs>,
     /// Tags outside `<TEXT>`: (name, attributes).
-    others: Vec<(String, Vec<(String, String)>)>,
+    others: Vec<(String, Attrs)>,
 }
 
 fn unescape(s: &str, problems: &mut Vec<String>) -> String {
@@ -82,12 +89,10 @@ fn parse(xml: &str) -> Parsed {
             xml
         }
     };
-    let mut stack: Vec<(String, usize, Vec<(String, String)>)> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
     let mut roots = 0;
     let mut rest = body;
-    let in_text = |stack: &[(String, usize, Vec<(String, String)>)]| {
-        stack.iter().any(|(n, _, _)| n == "TEXT")
-    };
+    let in_text = |stack: &[Open]| stack.iter().any(|(n, _, _)| n == "TEXT");
     while !rest.is_empty() {
         let lt = rest.find('<').unwrap_or(rest.len());
         let chunk = &rest[..lt];
@@ -241,8 +246,13 @@ fn check(article: &Article, timexes: &[Timex], xml: &str) -> (Parsed, Vec<String
     }
     match (&article.published, &parsed.dct) {
         (Some(p), Some(attrs)) => {
+            let value = attr(attrs, "value").unwrap_or("");
+            let want = match p.datetime() {
+                Some(dt) => dt.format("%Y-%m-%dT%H:%M").to_string(),
+                None => p.date().format("%Y-%m-%d").to_string(),
+            };
             if attr(attrs, "functionInDocument") != Some("CREATION_TIME")
-                || attr(attrs, "value") != Some(p.date().format("%Y-%m-%d").to_string().as_str())
+                || !value.starts_with(&want)
             {
                 problems.push(format!("DCT {attrs:?}"));
             }

@@ -22,6 +22,7 @@
 use crate::event::{EventKind, EventMention, Status};
 use crate::timex::{Anchor, Timex};
 use crate::{Article, Span};
+use chrono::Timelike;
 use std::fmt::Write;
 
 /// Writes one article as a TimeML 1.2 document.
@@ -37,14 +38,18 @@ pub fn article_to_timeml(article: &Article, timexes: &[Timex], events: &[EventMe
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<TimeML xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:noNamespaceSchemaLocation=\"http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd\">\n");
     let _ = writeln!(out, "<DOCID>{}</DOCID>", escape_text(&article.id));
-    let dct = article
-        .published
-        .map(|p| p.date().format("%Y-%m-%d").to_string());
+    // The DCT keeps the time of day when the source gives one (local time, as
+    // TIMEX3 values are).
+    let dct = article.published.as_ref().map(|p| match p.datetime() {
+        Some(dt) if dt.second() != 0 => ("TIME", dt.format("%Y-%m-%dT%H:%M:%S").to_string()),
+        Some(dt) => ("TIME", dt.format("%Y-%m-%dT%H:%M").to_string()),
+        None => ("DATE", p.date().format("%Y-%m-%d").to_string()),
+    });
     match &dct {
-        Some(v) => {
+        Some((kind, v)) => {
             let _ = writeln!(
                 out,
-                "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"{v}\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">{v}</TIMEX3></DCT>"
+                "<DCT><TIMEX3 tid=\"t0\" type=\"{kind}\" value=\"{v}\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">{v}</TIMEX3></DCT>"
             );
         }
         None => out.push_str("<DCT></DCT>\n"),
