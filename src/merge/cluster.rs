@@ -751,21 +751,20 @@ fn entry(
     items: &[Item],
     table: &NameTable,
 ) -> TimelineEvent {
-    let mut members: Vec<&EventMention> = c
+    let mut order: Vec<usize> = c
         .members
         .iter()
-        .filter_map(|&i| mentions.get(i as usize))
+        .map(|&i| i as usize)
+        .filter(|&i| i < mentions.len() && i < items.len())
         .collect();
-    members.sort_by(|a, b| {
-        (&a.article, a.trigger)
-            .cmp(&(&b.article, b.trigger))
-            .then_with(|| a.cmp(b))
+    order.sort_by(|&a, &b| {
+        let (ma, mb) = (&mentions[a], &mentions[b]);
+        (&ma.article, ma.trigger)
+            .cmp(&(&mb.article, mb.trigger))
+            .then_with(|| ma.cmp(mb))
     });
-    let member_items: Vec<&Item> = c
-        .members
-        .iter()
-        .filter_map(|&i| items.get(i as usize))
-        .collect();
+    let members: Vec<&EventMention> = order.iter().map(|&i| &mentions[i]).collect();
+    let member_items: Vec<&Item> = order.iter().map(|&i| &items[i]).collect();
 
     let kind = majority(members.iter().map(|m| m.kind)).unwrap_or(EventKind::Other);
 

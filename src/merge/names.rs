@@ -175,19 +175,21 @@ impl NameTable {
     /// Builds the table from every (surface name, entity kind) pair of the mentions.
     pub fn build<'a>(names: impl IntoIterator<Item = (&'a str, EntityKind)>) -> NameTable {
         // surface -> whether any report calls it an organisation or place
-        let mut surfaces: BTreeMap<&'a str, bool> = BTreeMap::new();
+        // surface -> (whether any report calls it an organisation or place, uses)
+        let mut surfaces: BTreeMap<&'a str, (bool, usize)> = BTreeMap::new();
         for (name, kind) in names {
-            let soft = surfaces.entry(name).or_insert(false);
-            *soft |= !is_strict(kind);
+            let entry = surfaces.entry(name).or_insert((false, 0));
+            entry.0 |= !is_strict(kind);
+            entry.1 += 1;
         }
         // key (joined tokens) -> (token set, soft, surfaces with their title count)
         struct Key<'a> {
             set: BTreeSet<String>,
             soft: bool,
-            surfaces: Vec<(usize, &'a str)>,
+            surfaces: Vec<(usize, usize, &'a str)>,
         }
         let mut keys: BTreeMap<String, Key<'a>> = BTreeMap::new();
-        for (&surface, &soft) in &surfaces {
+        for (&surface, &(soft, uses)) in &surfaces {
             let (toks, titles) = name_key(surface);
             let joined = toks.join(" ");
             let entry = keys.entry(joined).or_insert_with(|| Key {
@@ -196,7 +198,7 @@ impl NameTable {
                 surfaces: Vec::new(),
             });
             entry.soft |= soft;
-            entry.surfaces.push((titles, surface));
+            entry.surfaces.push((titles, uses, surface));
         }
         let key_list: Vec<(&String, &Key<'a>)> = keys.iter().collect();
         // token -> keys holding it, to find longer names without comparing all pairs
@@ -247,17 +249,21 @@ impl NameTable {
         for &r in &rep {
             if let std::collections::btree_map::Entry::Vacant(v) = entity_of_rep.entry(r) {
                 let k = key_list[r].1;
-                // fewest titles, then the longest spelling (accents kept), then the
-                // smallest: deterministic whatever the input order
+                // fewest titles, not shouted in capitals, the longest spelling
+                // (accents kept), the most used, then the smallest: deterministic
+                // whatever the input order
+                let shouted = |s: &str| !s.chars().any(char::is_lowercase);
                 let name = k
                     .surfaces
                     .iter()
                     .min_by(|a, b| {
                         a.0.cmp(&b.0)
-                            .then(b.1.len().cmp(&a.1.len()))
-                            .then(a.1.cmp(b.1))
+                            .then(shouted(a.2).cmp(&shouted(b.2)))
+                            .then(b.2.len().cmp(&a.2.len()))
+                            .then(b.1.cmp(&a.1))
+                            .then(a.2.cmp(b.2))
                     })
-                    .map(|s| s.1.trim().to_owned())
+                    .map(|s| s.2.trim().to_owned())
                     .unwrap_or_default();
                 v.insert(entities.len() as u32);
                 entities.push(Entity {
@@ -269,7 +275,7 @@ impl NameTable {
         let mut ids = BTreeMap::new();
         for (i, (_, k)) in key_list.iter().enumerate() {
             let id = entity_of_rep.get(&rep[i]).copied().unwrap_or_default();
-            for (_, s) in &k.surfaces {
+            for (_, _, s) in &k.surfaces {
                 ids.insert((*s).to_owned(), id);
             }
         }
