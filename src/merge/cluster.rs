@@ -878,11 +878,22 @@ fn entry(
         .map(|m| m.article.as_str())
         .collect::<BTreeSet<_>>()
         .len();
-    let sources = members
+    // each article counts once, under its source name when one of its mentions
+    // gives it (the smallest, should they disagree), else as its own source
+    let mut source_of: BTreeMap<&str, Option<&str>> = BTreeMap::new();
+    for m in &members {
+        let s = source_of.entry(m.article.as_str()).or_insert(None);
+        if let Some(new) = m.source.as_deref() {
+            if s.map_or(true, |old| new < old) {
+                *s = Some(new);
+            }
+        }
+    }
+    let sources = source_of
         .iter()
-        .map(|m| match &m.source {
-            Some(s) => (true, s.as_str()),
-            None => (false, m.article.as_str()),
+        .map(|(article, s)| match s {
+            Some(s) => (true, *s),
+            None => (false, *article),
         })
         .collect::<BTreeSet<_>>()
         .len();
