@@ -286,6 +286,11 @@ const FUTURE: &[&str] = &[
     "planned", "planning", "intends", "aims", "going", "tomorrow", "next", "hopes", "wo",
 ];
 
+const REPORTING: &[&str] = &[
+    "said", "told", "announced", "added", "stated", "reported", "wrote", "noted", "explained",
+    "declared", "confirmed", "insisted", "warned", "claimed", "tweeted",
+];
+
 const NOT_PAST: &[&str] = &[
     "need", "united", "red", "bed", "speed", "seed", "feed", "indeed", "hundred", "based",
     "proposed", "alleged", "so-called", "related", "called", "limited", "detailed", "armed",
@@ -309,8 +314,26 @@ pub(crate) fn tense_at(doc: &Document<'_>, sentence: Option<usize>, start: usize
         .copied()
         .unwrap_or(s.span);
     let text = doc.text();
-    let mut best: Option<(usize, Tense)> = None;
+    let mut best: Option<((usize, usize), Tense)> = None;
     let toks = doc.sentence_tokens(s);
+    // The local clause: up to a comma, a conjunction or a relative pronoun on each
+    // side. Markers inside it outrank the rest of the sentence.
+    let boundary = |t: &crate::text::Token| {
+        let w = text.get(t.span.start..t.span.end).unwrap_or("");
+        matches!(w, "," | ";" | ":" | "\"" | "“" | "”" | "(" | ")")
+            || ["that", "which", "who", "because", "while", "but", "although", "after", "before", "when", "where", "and"]
+                .iter()
+                .any(|b| b.eq_ignore_ascii_case(w))
+    };
+    let lo = toks
+        .iter()
+        .rev()
+        .find(|t| t.span.end <= start && boundary(t))
+        .map_or(0, |t| t.span.end);
+    let hi = toks
+        .iter()
+        .find(|t| t.span.start >= end && boundary(t))
+        .map_or(usize::MAX, |t| t.span.start);
     for (k, t) in toks.iter().enumerate() {
         if t.span.start < clause.start || t.span.end > clause.end {
             continue;
@@ -354,13 +377,21 @@ pub(crate) fn tense_at(doc: &Document<'_>, sentence: Option<usize>, start: usize
             tense = None;
         }
         if let Some(te) = tense {
-            let dist = if t.span.end <= start {
-                start - t.span.end
+            // Rank: a verb before the expression governs it more often than one
+            // after; reporting verbs ("the ministry said") only when nothing else.
+            let report = REPORTING.contains(&lw);
+            let (left, dist) = if t.span.end <= start {
+                (true, start - t.span.end)
             } else {
-                t.span.start.saturating_sub(end)
+                (false, t.span.start.saturating_sub(end))
             };
-            if best.is_none_or(|(d, _)| dist < d) {
-                best = Some((dist, te));
+            let local = t.span.start >= lo && t.span.end <= hi;
+            let rank = (
+                usize::from(!local) << 2 | usize::from(report) << 1 | usize::from(!left),
+                dist,
+            );
+            if best.is_none_or(|(r, _)| rank < r) {
+                best = Some((rank, te));
             }
         }
     }

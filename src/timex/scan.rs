@@ -401,6 +401,10 @@ fn lexicon() -> &'static Lexicon {
         m.insert("yesterday", Lex::Day(-1));
         m.insert("tomorrow", Lex::Day(1));
         m.insert("tonight", Lex::Tonight);
+        // Possessives written without the apostrophe ("yesterdays meeting").
+        m.insert("todays", Lex::Day(0));
+        m.insert("yesterdays", Lex::Day(-1));
+        m.insert("tomorrows", Lex::Day(1));
         for (w, v) in [
             ("now", "PRESENT_REF"),
             ("currently", "PRESENT_REF"),
