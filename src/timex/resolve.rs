@@ -151,7 +151,6 @@ pub(super) fn annotate(
         if si != ctx.sentence {
             ctx.sentence = si;
             ctx.sentence_day = None;
-            ctx.sentence_quarter = None;
         }
         let news = sentence
             .and_then(|i| doc.sentences().get(i))
@@ -283,6 +282,7 @@ const IRREGULAR_PAST: &[&str] = &[
 
 const FUTURE: &[&str] = &[
     "will", "ll", "shall", "scheduled", "expected", "due", "upcoming", "plans", "plan",
+    "payable", "effective", "expects", "expect", "until", "till", "deadline", "aim", "intend",
     "planned", "planning", "intends", "aims", "going", "tomorrow", "next", "hopes", "wo",
 ];
 
@@ -709,6 +709,7 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                         r.year() + 1
                     }
                 }
+                (_, Some(_), Some(r)) => r.year(),
                 (_, _, Some(r)) => {
                     if dir == Dir::Past && *season > season_of(r) && season_of(r) != 3 {
                         r.year() - 1
@@ -753,10 +754,14 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                     Anchor::Absolute,
                 ));
             };
+            let k = (h / 2).checked_mul(*sign).ok_or(Unresolvable("count overflow"))?;
+            if let Some(res) = year_quarter(ctx, *unit, k, anchor) {
+                return res;
+            }
             let Some(r) = r else {
                 return unanchored(TimexType::Date, "XXXX-XX-XX");
             };
-            shift(r, *unit, (h / 2).checked_mul(*sign).ok_or(Unresolvable("count overflow"))?, anchor, false)
+            shift(r, *unit, k, anchor, false)
         }
         Piece::NarrShift { unit, n, sign } => {
             let Count::Halves(h) = n else {
@@ -767,17 +772,8 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                 ));
             };
             let k = (h / 2).checked_mul(*sign).ok_or(Unresolvable("count overflow"))?;
-            // "a year earlier" after a quarter: the same quarter a year before.
-            if *unit == Unit::Year {
-                if let Some((s, (y, q))) = ctx.sentence_quarter {
-                    if s == ctx.sentence {
-                        let y = i32::try_from(i64::from(y) + k).map_err(|_| Unresolvable("year overflow"))?;
-                        return quarter_res(y, q, anchor).map(|mut x| {
-                            x.quarter = None;
-                            x
-                        });
-                    }
-                }
+            if let Some(res) = year_quarter(ctx, *unit, k, anchor) {
+                return res;
             }
             let (base, anc) = match (ctx.narrative, r) {
                 (Some(n), _) => (n, Anchor::Narrative),
@@ -910,6 +906,22 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
             Ok(day_res(d, anchor))
         }
     }
+}
+
+/// "a year earlier" right after a quarter: the same quarter a year before.
+fn year_quarter(ctx: &Ctx, unit: Unit, k: i64, anchor: Anchor) -> Option<R> {
+    if unit != Unit::Year || k.abs() != 1 {
+        return None;
+    }
+    let (s, (y, q)) = ctx.sentence_quarter?;
+    if s != ctx.sentence && s.checked_add(1) != Some(ctx.sentence) {
+        return None;
+    }
+    let y = i32::try_from(i64::from(y) + k).ok()?;
+    Some(quarter_res(y, q, anchor).map(|mut x| {
+        x.quarter = None;
+        x
+    }))
 }
 
 fn holiday_date(h: Holiday, y: i32) -> Option<NaiveDate> {

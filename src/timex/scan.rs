@@ -411,10 +411,7 @@ fn lexicon() -> &'static Lexicon {
             ("nowadays", "PRESENT_REF"),
             ("presently", "PRESENT_REF"),
             ("recently", "PAST_REF"),
-            ("previously", "PAST_REF"),
-            ("formerly", "PAST_REF"),
             ("lately", "PAST_REF"),
-            ("soon", "FUTURE_REF"),
         ] {
             m.insert(w, Lex::Fuzzy(v));
         }
@@ -491,7 +488,6 @@ fn lexicon() -> &'static Lexicon {
             ("nightly", "P1D"),
             ("weekly", "P1W"),
             ("monthly", "P1M"),
-            ("quarterly", "P3M"),
             ("annually", "P1Y"),
             ("yearly", "P1Y"),
             ("hourly", "PT1H"),
@@ -1093,6 +1089,12 @@ impl<'a> Parser<'a> {
         // Modifiers that belong to the expression.
         let (j, md) = self.prefix(i);
         if j > i {
+            if self.is_w(i, W::Around)
+                && !matches!(self.kind(j), Some(Kind::Num))
+                && !matches!(self.lex(j), Lex::Month(_) | Lex::MonAbbr(_) | Lex::W(W::Noon | W::Midnight))
+            {
+                return None;
+            }
             return self.core(j).map(|mut m| {
                 m.first = i;
                 if matches!(m.piece, Piece::Duration { .. } | Piece::DurationValue(_))
@@ -1490,8 +1492,11 @@ impl<'a> Parser<'a> {
         }
         let mut end = k + 1;
         if hyphen {
-            // "8-month-old", "day-long"
+            // "8-month-old", "day-long"; an age in years is not a time.
             if self.punct(end, b'-') && (self.word_is(end + 1, "old") || self.word_is(end + 1, "long")) {
+                if unit == Unit::Year && self.word_is(end + 1, "old") {
+                    return None;
+                }
                 end += 2;
             }
             return Some(M::new(i, end, Piece::Duration { n, unit }));
@@ -1544,6 +1549,9 @@ impl<'a> Parser<'a> {
                     sign: -1,
                 },
             ));
+        }
+        if self.is_w(end, W::Old) || (self.is_w(end, W::Of) && self.word_is(end + 1, "age")) {
+            return None;
         }
         if self.is_w(end, W::Or) && self.word_is(end + 1, "so") {
             if self.is_w(end + 2, W::Ago) {
@@ -1770,6 +1778,7 @@ impl<'a> Parser<'a> {
                 None
             }
             Lex::W(w) => self.word_phrase(i, w),
+            Lex::Unit(Unit::Year, false) => self.year_ago(i),
             Lex::Ord(n) => {
                 // "third-quarter", "first half", "20th century" spelled
                 if let Some(m) = self.quarter_after(i, YearOf::Context) {
@@ -1783,6 +1792,37 @@ impl<'a> Parser<'a> {
             Lex::NumW(19) | Lex::NumW(20) | Lex::Tens(20) => self.spelled_year(i),
             _ => None,
         }
+    }
+
+    /// "year-earlier", "year-ago quarter", "year-earlier third quarter".
+    fn year_ago(&self, i: usize) -> Option<M> {
+        if !(self.punct(i + 1, b'-') && matches!(self.w(i + 2), Some(W::Ago | W::Earlier))) {
+            return None;
+        }
+        let j = i + 3;
+        if let Some(m) = self.quarter_after(j, YearOf::Rel(-1)) {
+            return Some(M::new(i, m.end, m.piece));
+        }
+        if let Some((Unit::Quarter, false)) = self.unit(j) {
+            return Some(M::new(i, j + 1, Piece::ContextQuarter { years: -1 }));
+        }
+        if self.is_w(j, W::Period) {
+            return Some(M::new(i, j + 1, Piece::ContextQuarter { years: -1 }));
+        }
+        if let Some((k, n)) = self.count(j) {
+            if let Some((u, true)) = self.unit(k) {
+                return Some(M::new(i, k + 1, Piece::Duration { n, unit: u }));
+            }
+        }
+        Some(M::new(
+            i,
+            j,
+            Piece::NarrShift {
+                unit: Unit::Year,
+                n: Count::Halves(2),
+                sign: -1,
+            },
+        ))
     }
 
     fn prev_is_det(&self, i: usize) -> bool {
@@ -1807,6 +1847,23 @@ impl<'a> Parser<'a> {
                 || self.word_is(p, "until")
                 || self.word_is(p, "during")
         })
+    }
+
+    /// "nineties", "eighties": decades of the 1900s.
+    fn decade_word(&self, i: usize) -> Option<M> {
+        let w = self.str(i).to_ascii_lowercase();
+        let d = match w.as_str() {
+            "twenties" => 192,
+            "thirties" => 193,
+            "forties" => 194,
+            "fifties" => 195,
+            "sixties" => 196,
+            "seventies" => 197,
+            "eighties" => 198,
+            "nineties" => 199,
+            _ => return None,
+        };
+        Some(M::new(i, i + 1, Piece::Decade(d)))
     }
 
     /// "nineteen ninety-six", "twenty ten".
@@ -1897,7 +1954,9 @@ impl<'a> Parser<'a> {
                 }
             }
             W::Recent => {
-                let (u, pl) = self.unit(i + 1)?;
+                let Some((u, pl)) = self.unit(i + 1) else {
+                    return Some(M::new(i, i + 1, Piece::Fuzzy("PAST_REF")));
+                };
                 if !pl {
                     return None;
                 }
@@ -1910,7 +1969,10 @@ impl<'a> Parser<'a> {
                 if let Some(m) = self.rel_phrase(i, i) {
                     return Some(m);
                 }
-                None
+                if self.unit(i + 1).is_some() || self.is_w(i + 1, W::Fiscal) {
+                    return None;
+                }
+                Some(M::new(i, i + 1, Piece::Fuzzy("PRESENT_REF")))
             }
             W::Every | W::Each => {
                 let j = i + 1;
@@ -2239,6 +2301,12 @@ impl<'a> Parser<'a> {
                     return Some(M::new(i, k + 1, Piece::Duration { n, unit: u }));
                 }
             }
+        }
+        if let Some(m) = self.year_ago(j) {
+            return Some(M::new(i, m.end, m.piece));
+        }
+        if let Some(m) = self.decade_word(j) {
+            return Some(M::new(i, m.end, m.piece));
         }
         // "the year 2000", "the year two thousand"
         if let Some((Unit::Year, false)) = self.unit(j) {
