@@ -18,6 +18,9 @@ pub(crate) enum Tense {
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 enum Dir {
     Past,
+    /// A past clause: the nearest, leaning back. Past-tense verbs often carry
+    /// future dates ("extended the offer to Nov. 20"), rarely the reverse.
+    PastLean,
     Future,
     Nearest,
     /// Tense policy, no tense: the reference's own period; weekdays the nearest.
@@ -30,7 +33,7 @@ fn direction(prefer: Prefer, tense: Tense) -> Dir {
         Prefer::Future => Dir::Future,
         Prefer::Nearest => Dir::Nearest,
         _ => match tense {
-            Tense::Past => Dir::Past,
+            Tense::Past => Dir::PastLean,
             Tense::Future => Dir::Future,
             Tense::Unknown => Dir::Same,
         },
@@ -282,7 +285,7 @@ const IRREGULAR_PAST: &[&str] = &[
 
 const FUTURE: &[&str] = &[
     "will", "ll", "shall", "scheduled", "expected", "due", "upcoming", "plans", "plan",
-    "payable", "effective", "expects", "expect", "until", "till", "deadline", "aim", "intend",
+    "payable", "effective", "would", "might", "expects", "expect", "until", "till", "deadline", "aim", "intend",
     "planned", "planning", "intends", "aims", "going", "tomorrow", "next", "hopes", "wo",
 ];
 
@@ -523,6 +526,7 @@ fn weekday_near(r: NaiveDate, wd: u32, dir: Dir, strict: bool) -> Option<NaiveDa
     let off = match dir {
         Dir::Past => -back,
         Dir::Future => fwd,
+        Dir::PastLean => -back,
         Dir::Nearest | Dir::Same => {
             if fwd < back {
                 fwd
@@ -610,11 +614,18 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                     let y = match dir {
                         Dir::Past if key(ry) > rk => ry - 1,
                         Dir::Future if key(ry) < rk => ry + 1,
-                        Dir::Nearest => {
+                        Dir::Nearest | Dir::Same | Dir::PastLean => {
+                            let lean = if dir == Dir::PastLean { 2 } else { 1 };
                             let dist = |y: i32| {
                                 let (yy, mm, dd) = cand(y);
-                                NaiveDate::from_ymd_opt(yy, mm, dd.min(28))
-                                    .map_or(i64::MAX, |d| (d - r).num_days().abs())
+                                NaiveDate::from_ymd_opt(yy, mm, dd.min(28)).map_or(i64::MAX, |d| {
+                                    let k = (d - r).num_days();
+                                    if k > 0 {
+                                        k * lean
+                                    } else {
+                                        -k
+                                    }
+                                })
                             };
                             [ry - 1, ry, ry + 1]
                                 .into_iter()

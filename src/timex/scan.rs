@@ -1035,11 +1035,14 @@ impl<'a> Parser<'a> {
                 }
                 return None;
             }
-            if matches!(self.kind(i + 1), Some(Kind::Punct(b'%' | b':' | b'/' | b'-'))) {
-                // "24-hour", "9:59"
-                if self.punct(i + 1, b'-') || self.punct(i + 1, b':') || self.punct(i + 1, b'/') {
-                    return None;
-                }
+            // "24-hour", "9:59", "3/4", "10%": not a day of month.
+            if self.punct(i + 1, b'%') {
+                return None;
+            }
+            if matches!(self.kind(i + 1), Some(Kind::Punct(b':' | b'/' | b'-' | b'.')))
+                && self.adj(i + 1)
+                && matches!(self.kind(i + 2), Some(Kind::Num | Kind::Word))
+            {
                 return None;
             }
         }
@@ -2217,6 +2220,16 @@ impl<'a> Parser<'a> {
                 };
                 if !self.is_w(j + 1, W::Of) {
                     return None;
+                }
+                // "the end of the year", "the middle of the month": the current one
+                if self.is_w(j + 2, W::The) {
+                    if let Some((u, false)) = self.unit(j + 3) {
+                        if matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Quarter | Unit::Day) {
+                            let mut m = M::new(i, j + 4, Piece::RelUnit { unit: u, n: 0 });
+                            m.modifier = Some(md);
+                            return Some(m);
+                        }
+                    }
                 }
                 let inner = self.core(j + 2)?;
                 let ok = matches!(
