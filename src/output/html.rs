@@ -1192,6 +1192,7 @@ fn legend(out: &mut String, events: &[TimelineEvent]) {
         ("s-hypothetical", "hypothetical (dotted)"),
         ("s-reported", "reported by others (faded)"),
         ("s-occurred conflict", "dates disagree (striped)"),
+        ("cluster", "several events (with a count)"),
     ] {
         let _ = write!(
             out,
@@ -1252,7 +1253,7 @@ i,.cue{font-style:italic;color:#8a3b00}
 .mk{position:absolute;display:block;height:calc(var(--row) - 4px);text-decoration:none;min-width:10px;z-index:1}
 .mk .bar{display:block;height:12px;min-width:8px}
 .mk .lb{display:block;font-size:12px;line-height:16px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;padding-right:2px}
-.mk.cluster .bar{background:repeating-linear-gradient(90deg,var(--c) 0 2px,transparent 2px 4px);border-style:solid}
+.cluster .bar{background:repeating-linear-gradient(90deg,var(--c) 0 2px,transparent 2px 4px);border-style:solid}
 .mk.cluster .lb b{font-weight:700}
 .mk:hover,.mk:focus{z-index:5}
 .mk:focus .lb,.mk:hover .lb{overflow:visible;background:#fff}
