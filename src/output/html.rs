@@ -1305,7 +1305,7 @@ i,.cue{font-style:italic;color:#8a3b00}
 .empty{color:var(--muted)}
 @media (max-width:700px){
  body{padding:10px}
- .axis{display:none}
+ .axis,.undated{display:none}
  .legend{display:block}
  .legend ul{margin-bottom:4px}
  .list ol{padding-left:10px}
@@ -1315,6 +1315,7 @@ i,.cue{font-style:italic;color:#8a3b00}
  body{padding:0;font-size:11px}
  .tip,.gap svg{display:none}
  .mk .lb{font-size:10px}
+ .ticks span{font-size:8px}
  .axis{break-inside:avoid}
  .ev{break-inside:avoid}
  details>*{display:block}
