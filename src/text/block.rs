@@ -136,15 +136,22 @@ pub(crate) fn heading_like(line: &str) -> bool {
     if first.is_lowercase() || line.len() > 220 {
         return false;
     }
-    let words = line.split(is_space).filter(|w| !w.is_empty()).count();
-    if words > 25 {
+    // The end first: most lines of prose end with punctuation.
+    let bare = line.trim_end_matches(['”', '’', '"', '\'', ')', ']', '»', '›']);
+    let question = bare.ends_with(['?', '!']);
+    if !question && ends_punct(line) {
         return false;
     }
-    let bare = line.trim_end_matches(['”', '’', '"', '\'', ')', ']', '»', '›']);
-    if bare.ends_with(['?', '!']) {
-        return words <= 15 && !bare.ends_with("...");
+    let words = line.split(is_space).filter(|w| !w.is_empty()).count();
+    if words > 25 || (question && (words > 15 || bare.ends_with("..."))) {
+        return false;
     }
-    !ends_punct(line)
+    // "Total dead: 192" is a line of a data table, not a heading.
+    !line.match_indices(": ").any(|(at, _)| {
+        line[at + 2..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 fn read_lines(text: &str) -> Vec<Line> {
@@ -232,9 +239,13 @@ fn paragraph(lines: &[Line], single_mode: bool, out: &mut Vec<RawBlock>) {
     let max = lines.iter().map(Line::len).max().unwrap_or(0);
     let short = |l: &Line| lines.len() == 1 || l.len() * 10 <= max * 7;
     let mut cur: Option<RawBlock> = None;
+    // Indent of the current block's first line when it is a list item: lines
+    // indented deeper continue the item (a reader comment with its byline).
+    let mut item_indent: Option<usize> = None;
     for (k, l) in lines.iter().enumerate() {
         let cut = match k.checked_sub(1).and_then(|p| lines.get(p)) {
             None => true,
+            Some(_) if !l.list && item_indent.is_some_and(|i| l.indent > i) => false,
             Some(p) => {
                 l.list
                     || (p.heading && short(p) && !l.lower)
@@ -243,6 +254,7 @@ fn paragraph(lines: &[Line], single_mode: bool, out: &mut Vec<RawBlock>) {
             }
         };
         if cut {
+            item_indent = l.list.then_some(l.indent);
             out.extend(cur.take());
             cur = Some(RawBlock {
                 start: l.start,

@@ -5,7 +5,26 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small multiplicative hasher for the word sets: the keys are short ASCII
+/// words, looked up once per token, where SipHash would dominate the cost.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Words = HashSet<&'static [u8], BuildHasherDefault<WordHasher>>;
 
 const ABBREVIATIONS: &str = include_str!("data/abbreviations.txt");
 const STARTERS: &str = include_str!("data/starters.txt");
@@ -62,14 +81,17 @@ struct Matcher {
 }
 
 pub(crate) struct Lexicon {
-    abbrevs: HashMap<&'static str, Abbrev>,
-    starters: HashSet<&'static str>,
-    after_comma: HashSet<&'static str>,
-    coord: HashSet<&'static str>,
-    subject: HashSet<&'static str>,
-    speech: HashSet<&'static str>,
-    verb_cue: HashSet<&'static str>,
-    share: HashSet<&'static str>,
+    abbrevs: HashMap<&'static [u8], Abbrev, BuildHasherDefault<WordHasher>>,
+    starters: Words,
+    after_comma: Words,
+    coord: Words,
+    /// Few and looked up for most words: a scan beats hashing.
+    subject: Vec<&'static [u8]>,
+    /// Lower-case first letters of the subject pronouns and of "that".
+    subject_first: [bool; 128],
+    speech: Words,
+    verb_cue: Words,
+    share: Words,
     main: Matcher,
     counted: Matcher,
 }
@@ -96,10 +118,10 @@ fn entries(data: &'static str) -> impl Iterator<Item = (&'static str, &'static s
     })
 }
 
-fn set(data: &'static str, wanted: &str) -> HashSet<&'static str> {
+fn set(data: &'static str, wanted: &str) -> Words {
     entries(data)
-        .filter(|(s, _)| *s == wanted)
-        .map(|(_, w)| w)
+        .filter(|(s, _)| wanted.is_empty() || *s == wanted)
+        .map(|(_, w)| w.as_bytes())
         .collect()
 }
 
@@ -162,7 +184,7 @@ impl Matcher {
 
 impl Lexicon {
     fn parse() -> Lexicon {
-        let mut abbrevs = HashMap::new();
+        let mut abbrevs = HashMap::default();
         for (section, word) in entries(ABBREVIATIONS) {
             let kind = match section {
                 "title" => Abbrev::Title,
@@ -170,17 +192,27 @@ impl Lexicon {
                 "month" => Abbrev::Month,
                 _ => Abbrev::General,
             };
-            abbrevs.entry(word).or_insert(kind);
+            abbrevs.entry(word.as_bytes()).or_insert(kind);
         }
         Lexicon {
             abbrevs,
-            starters: entries(STARTERS).map(|(_, w)| w).collect(),
+            starters: set(STARTERS, ""),
             after_comma: set(CLAUSE_WORDS, "after_comma"),
             coord: set(CLAUSE_WORDS, "coord"),
-            subject: set(CLAUSE_WORDS, "subject"),
+            subject: set(CLAUSE_WORDS, "subject").into_iter().collect(),
+            subject_first: {
+                let mut first = [false; 128];
+                first[usize::from(b't')] = true;
+                for (_, w) in entries(CLAUSE_WORDS).filter(|(s, _)| *s == "subject") {
+                    if let Some(&b) = w.as_bytes().first().filter(|b| b.is_ascii()) {
+                        first[usize::from(b.to_ascii_lowercase())] = true;
+                    }
+                }
+                first
+            },
             speech: set(CLAUSE_WORDS, "speech"),
             verb_cue: set(CLAUSE_WORDS, "verb_cue"),
-            share: entries(SHARE).map(|(_, w)| w).collect(),
+            share: set(SHARE, ""),
             main: Matcher::parse(&[
                 ("furniture", Tag::Furniture),
                 ("end", Tag::End),
@@ -218,10 +250,20 @@ impl Lexicon {
         lower(word, &mut buf).is_some_and(|w| self.coord.contains(w))
     }
 
+    /// A cheap filter before [`Lexicon::is_subject`]: whether a word could be a
+    /// subject pronoun or "that", by its first byte.
+    pub(crate) fn may_be_subject(&self, word: &[u8]) -> bool {
+        word.first().is_some_and(|&b| {
+            b.is_ascii() && self.subject_first[usize::from(b.to_ascii_lowercase())]
+        })
+    }
+
     /// Whether a word is a subject pronoun.
     pub(crate) fn is_subject(&self, word: &str) -> bool {
-        let mut buf = [0u8; 16];
-        lower(word, &mut buf).is_some_and(|w| self.subject.contains(w))
+        let w = word.as_bytes();
+        self.subject
+            .iter()
+            .any(|s| s.len() == w.len() && s.eq_ignore_ascii_case(w))
     }
 
     /// Whether a word is a speech or report verb ("said", "announced").
@@ -235,8 +277,7 @@ impl Lexicon {
         if word.len() >= 5 && word.ends_with("ed") {
             return true;
         }
-        let mut buf = [0u8; 16];
-        lower(word, &mut buf).is_some_and(|w| self.verb_cue.contains(w))
+        self.verb_cue.contains(word.as_bytes())
     }
 
     /// Whether a word belongs to share bars ("Facebook", "Email").
@@ -342,15 +383,18 @@ fn strip_count(line: &str) -> Option<&str> {
 
 /// A word in ASCII lower case, in `buf`; `None` when it does not fit or is not
 /// ASCII (none of the lists needs more).
-pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
     let n = word.len();
-    if n > buf.len() || !word.is_ascii() {
+    if n > buf.len() {
         return None;
     }
     for (d, s) in buf.iter_mut().zip(word.bytes()) {
+        if !s.is_ascii() {
+            return None;
+        }
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..n]).ok()
+    buf.get(..n)
 }
 
 /// A line trimmed for phrase matching: list markers and decoration at the start,

@@ -168,6 +168,9 @@ fn scan_word(text: &str, start: usize, end: usize) -> usize {
         let Some((c, l)) = char_at(text, j, end) else {
             break;
         };
+        if !matches!(c, '\'' | '’' | 'ʼ' | '-' | '\u{2010}' | '\u{2011}' | '.') {
+            break;
+        }
         let next = char_at(text, j + l, end).map(|(n, _)| n);
         match c {
             '\'' | '’' | 'ʼ' if next.is_some_and(char::is_alphabetic) => {
