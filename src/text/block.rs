@@ -24,6 +24,8 @@ pub(crate) struct RawBlock {
     pub list: bool,
     /// Number of lines.
     pub lines: u32,
+    /// Whether the block is one heading-like line.
+    pub heading: bool,
 }
 
 #[derive(Copy, Clone, Debug)]
@@ -142,7 +144,8 @@ pub(crate) fn heading_like(line: &str) -> bool {
     if !question && ends_punct(line) {
         return false;
     }
-    let words = line.split(is_space).filter(|w| !w.is_empty()).count();
+    // ASCII white space is enough to count words for this estimate.
+    let words = line.split_ascii_whitespace().count();
     if words > 25 || (question && (words > 15 || bare.ends_with("..."))) {
         return false;
     }
@@ -262,10 +265,12 @@ fn paragraph(lines: &[Line], single_mode: bool, out: &mut Vec<RawBlock>) {
                 body: l.body,
                 list: l.list,
                 lines: 1,
+                heading: l.heading,
             });
         } else if let Some(b) = cur.as_mut() {
             b.end = l.end;
             b.lines = b.lines.saturating_add(1);
+            b.heading = false;
         }
     }
     out.extend(cur);
