@@ -302,9 +302,15 @@ pub(crate) fn classify(text: &str, blocks: &[Pending], tokens: &[Token]) -> Vec<
     // 4. Body, headlines and related links.
     let first_prose = (0..body_until).find(|&i| is_prose(i, &kind));
     let last_prose = (0..body_until).rev().find(|&i| is_prose(i, &kind));
+    // An end-of-article marker ("More Articles") closes the article only when no
+    // long paragraph follows it: "Related: ..." inside the body closes nothing.
+    let last_long = (0..body_until)
+        .rev()
+        .find(|&i| is_prose(i, &kind) && feats[i].terminal && feats[i].words >= 12);
     let end_marker = end_marker.or_else(|| {
         let fp = first_prose?;
-        (fp + 1..body_until).find(|&i| feats[i].phrase == Some(Tag::End))
+        let from = last_long.map_or(fp, |l| l.max(fp)) + 1;
+        (from..body_until).find(|&i| feats[i].phrase == Some(Tag::End))
     });
     let open: Vec<bool> = kind.iter().map(Option::is_none).collect();
     let short_item =
