@@ -26,7 +26,7 @@
 //!    it reads like speech (first person, a continuation "… affect", a speech
 //!    lead-in).
 
-use super::block::{ends_terminal, heading_like, RawBlock};
+use super::block::{ends_terminal, RawBlock};
 use super::lexicon::{lexicon, normalize, Lexicon, Tag};
 use super::{BlockKind, Token, TokenKind};
 use std::ops::Range;
@@ -53,10 +53,10 @@ struct Feat {
     share: bool,
     verb: bool,
     quoted: bool,
-    first_person: bool,
     continuation: bool,
     tweet: bool,
     speech_lead: bool,
+    label: bool,
 }
 
 const FUNCTION_WORDS: [&str; 20] = [
@@ -64,7 +64,7 @@ const FUNCTION_WORDS: [&str; 20] = [
     "y", "el", "from", "as", "via",
 ];
 
-const FIRST_PERSON: [&str; 9] = ["i", "we", "my", "our", "us", "me", "you", "your", "ours"];
+const FIRST_PERSON: [&str; 8] = ["we", "my", "our", "us", "me", "you", "your", "ours"];
 
 /// Lead-in words before a colon that announce a quote ("said:", "tweet:").
 const QUOTE_LEADS: [&str; 16] = [
@@ -90,39 +90,38 @@ fn features(text: &str, p: &Pending, tokens: &[Token], lx: &Lexicon) -> Feat {
     let toks = tokens.get(p.tokens.clone()).unwrap_or(&[]);
     let whole = text.get(p.raw.start..p.raw.end).unwrap_or("");
     let body = text.get(p.raw.body..p.raw.end).unwrap_or("");
-    let mut f = Feat::default();
-    let mut share_words = 0;
-    for t in toks {
-        let s = text.get(t.span.range()).unwrap_or("");
-        match t.kind {
-            TokenKind::Word => {
-                f.words += 1;
-                let first = s.chars().next().unwrap_or(' ');
-                let mut buf = [0u8; 16];
-                let low = super::lexicon::lower(s, &mut buf);
-                if first.is_uppercase() {
-                    f.caps += 1;
-                    f.content += 1;
-                } else if !low.is_some_and(|w| FUNCTION_WORDS.contains(&w)) {
-                    f.content += 1;
-                }
-                if first.is_lowercase() && !f.verb && lx.is_verb_cue(s) {
-                    f.verb = true;
-                }
-                if (s == "I" || first.is_lowercase() || first.is_uppercase())
-                    && low.is_some_and(|w| FIRST_PERSON.contains(&w) && (w != "i" || s == "I"))
-                {
-                    f.first_person = true;
-                }
-                if lx.is_share(s) {
-                    share_words += 1;
-                }
+    let mut f = Feat {
+        words: toks
+            .iter()
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .count(),
+        ..Feat::default()
+    };
+    // The finer counts only matter for short blocks (captions, share bars).
+    if f.words <= 14 {
+        let mut share_words = 0;
+        for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
+            let s = text.get(t.span.range()).unwrap_or("");
+            let first = s.chars().next().unwrap_or(' ');
+            if first.is_uppercase() {
+                f.caps += 1;
+                f.content += 1;
+            } else if !FUNCTION_WORDS.iter().any(|w| s.eq_ignore_ascii_case(w)) {
+                f.content += 1;
             }
-            TokenKind::Number => f.words += 1,
-            _ => {}
+            if first.is_lowercase() && !f.verb && lx.is_verb_cue(s) {
+                f.verb = true;
+            }
+            if f.words <= 10 && lx.is_share(s) {
+                share_words += 1;
+            }
         }
+        f.label = whole.contains([':', ';']);
+        let numbers = toks.iter().filter(|t| t.kind == TokenKind::Number).count();
+        f.share =
+            f.words > 0 && f.words <= 10 && share_words + numbers == f.words && share_words > 0;
     }
-    f.heading = p.raw.lines == 1 && heading_like(body);
+    f.heading = p.raw.heading;
     f.terminal = ends_terminal(whole);
     f.colon = whole.trim_end().ends_with(':');
     f.period = whole
@@ -131,22 +130,29 @@ fn features(text: &str, p: &Pending, tokens: &[Token], lx: &Lexicon) -> Feat {
     let first_line = whole.lines().next().unwrap_or("");
     let line = normalize(first_line);
     if f.words <= 60 {
-        f.phrase = lx.phrase(line, f.words <= 60);
+        // Contains and suffix phrases are only safe, and only worth the scan,
+        // on short blocks.
+        let short = f.words <= 40 && p.sentences <= 3 && line.len() <= 300;
+        // Scanning for contains phrases is the costly part: only where they
+        // decide something, on short lines.
+        let inside = (short && f.words <= 25)
+            .then(|| lx.contained(line))
+            .flatten();
+        f.phrase = lx.phrase_with(line, short, inside);
     }
     f.email = f.words <= 20 && has_email(whole);
-    let lower_start = whole
-        .get(..8)
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    f.url = f.words <= 4
-        && (lower_start.starts_with("http") || lower_start.starts_with("www."))
-        && !whole.contains(' ');
-    f.share = f.words > 0 && f.words <= 10 && share_words == f.words;
+    let starts = |p: &str| {
+        whole
+            .as_bytes()
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    f.url = f.words <= 4 && (starts("http") || starts("www.")) && !whole.contains(' ');
     f.quoted = wholly_quoted(body, whole);
     f.continuation =
         body.starts_with(['…', '.']) || body.chars().next().is_some_and(char::is_lowercase);
-    f.tweet = (body.starts_with(['—', '–', '-']) && body.contains("(@"))
-        || whole.contains("pic.twitter.com");
+    f.tweet = (whole.starts_with(['—', '–', '-']) && whole.contains("(@"))
+        || (f.words <= 80 && whole.contains("pic.twitter.com"));
     if f.colon {
         let lead = whole.trim_end().trim_end_matches(':');
         let last = lead
@@ -173,6 +179,17 @@ fn wholly_quoted(body: &str, whole: &str) -> bool {
         && whole.matches(['”', '»']).count() <= 1
         && whole.matches('"').count() <= 2
         && whole.matches("''").count() <= 1
+}
+
+/// Whether a block speaks in the first or second person ("I", "we", "our").
+fn first_person(text: &str, b: &Pending, tokens: &[Token]) -> bool {
+    let toks = tokens.get(b.tokens.clone()).unwrap_or(&[]);
+    toks.iter().any(|t| {
+        let s = text.get(t.span.range()).unwrap_or("");
+        t.kind == TokenKind::Word
+            && s.len() <= 4
+            && (s == "I" || FIRST_PERSON.iter().any(|w| s.eq_ignore_ascii_case(w)))
+    })
 }
 
 /// Whether the text holds an e-mail address (`name@host.tld`).
@@ -221,7 +238,7 @@ pub(crate) fn classify(text: &str, blocks: &[Pending], tokens: &[Token]) -> Vec<
     }
     let is_prose = |i: usize, kind: &[Option<BlockKind>]| {
         let f = &feats[i];
-        kind[i].is_none() && !f.heading && f.words >= 5 && (f.terminal || f.words >= 15)
+        kind[i].is_none() && !f.heading && f.words >= 5 && (f.terminal || f.colon || f.words >= 15)
     };
 
     // 2. The comment section: after a header that follows the start of the body.
@@ -275,6 +292,7 @@ pub(crate) fn classify(text: &str, blocks: &[Pending], tokens: &[Token]) -> Vec<
             && f.caps * 10 >= f.content * 7
             && !f.verb
             && !f.quoted
+            && !f.label
             && !after_lead;
         if verbless {
             kind[i] = Some(BlockKind::Caption);
@@ -284,9 +302,15 @@ pub(crate) fn classify(text: &str, blocks: &[Pending], tokens: &[Token]) -> Vec<
     // 4. Body, headlines and related links.
     let first_prose = (0..body_until).find(|&i| is_prose(i, &kind));
     let last_prose = (0..body_until).rev().find(|&i| is_prose(i, &kind));
+    // An end-of-article marker ("More Articles") closes the article only when no
+    // long paragraph follows it: "Related: ..." inside the body closes nothing.
+    let last_long = (0..body_until)
+        .rev()
+        .find(|&i| is_prose(i, &kind) && feats[i].terminal && feats[i].words >= 12);
     let end_marker = end_marker.or_else(|| {
         let fp = first_prose?;
-        (fp + 1..body_until).find(|&i| feats[i].phrase == Some(Tag::End))
+        let from = last_long.map_or(fp, |l| l.max(fp)) + 1;
+        (from..body_until).find(|&i| feats[i].phrase == Some(Tag::End))
     });
     let open: Vec<bool> = kind.iter().map(Option::is_none).collect();
     let short_item =
@@ -308,7 +332,9 @@ pub(crate) fn classify(text: &str, blocks: &[Pending], tokens: &[Token]) -> Vec<
             || tag_run
             || (after_end && (f.heading || (f.words <= 25 && blocks[i].sentences <= 1)))
             || (after_body && f.heading);
-        kind[i] = Some(if related {
+        kind[i] = Some(if f.tweet {
+            BlockKind::Quote
+        } else if related {
             BlockKind::RelatedLinks
         } else if f.heading {
             BlockKind::Headline
@@ -323,22 +349,28 @@ pub(crate) fn classify(text: &str, blocks: &[Pending], tokens: &[Token]) -> Vec<
         .map(|k| k.unwrap_or(BlockKind::Body))
         .collect();
     for i in 0..n {
-        if out[i] != BlockKind::Body {
+        let f = &feats[i];
+        // A heading-like line right after a colon lead-in is what it announces.
+        let lead_in = i > 0 && feats[i - 1].colon;
+        let candidate = out[i] == BlockKind::Body || (out[i] == BlockKind::Headline && lead_in);
+        if !candidate {
             continue;
         }
-        let f = &feats[i];
         let prev = i.checked_sub(1).map(|p| (&feats[p], out[p]));
         let after_lead = prev.is_some_and(|(pf, pk)| {
             pf.colon
                 && pk.is_news()
                 && !f.colon
-                && (f.first_person || f.continuation || f.quoted || pf.speech_lead)
+                && (f.continuation
+                    || f.quoted
+                    || pf.speech_lead
+                    || first_person(text, &blocks[i], tokens))
         });
         if f.quoted || f.tweet || after_lead {
             out[i] = BlockKind::Quote;
             if f.tweet
                 && i > 0
-                && out[i - 1] == BlockKind::Body
+                && matches!(out[i - 1], BlockKind::Body | BlockKind::Headline)
                 && feats[i - 1].words <= 80
                 && !feats[i - 1].colon
             {

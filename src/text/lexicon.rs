@@ -5,7 +5,26 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small multiplicative hasher for the word sets: the keys are short ASCII
+/// words, looked up once per token, where SipHash would dominate the cost.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Words = HashSet<&'static [u8], BuildHasherDefault<WordHasher>>;
 
 const ABBREVIATIONS: &str = include_str!("data/abbreviations.txt");
 const STARTERS: &str = include_str!("data/starters.txt");
@@ -58,18 +77,36 @@ struct Matcher {
     prefix_tags: Vec<Tag>,
     contains: Option<AhoCorasick>,
     contains_tags: Vec<Tag>,
-    suffix: Vec<(&'static str, Tag)>,
+    suffix: HashMap<&'static [u8], Tag, BuildHasherDefault<WordHasher>>,
+    /// Longest whole-line phrase: longer lines skip the whole-line search.
+    whole_max: usize,
+    /// First words of the prefix phrases: lines starting otherwise skip the
+    /// prefix search (most lines of a page, at the cost of one hash).
+    prefix_first: Words,
+}
+
+/// The first space-separated word of a line, ASCII-lower-cased into `buf`.
+fn first_word<'b>(line: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
+    let w = line.as_bytes().split(|&b| b == b' ').next()?;
+    let out = buf.get_mut(..w.len())?;
+    for (d, s) in out.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 pub(crate) struct Lexicon {
-    abbrevs: HashMap<&'static str, Abbrev>,
-    starters: HashSet<&'static str>,
-    after_comma: HashSet<&'static str>,
-    coord: HashSet<&'static str>,
-    subject: HashSet<&'static str>,
-    speech: HashSet<&'static str>,
-    verb_cue: HashSet<&'static str>,
-    share: HashSet<&'static str>,
+    abbrevs: HashMap<&'static [u8], Abbrev, BuildHasherDefault<WordHasher>>,
+    starters: Words,
+    after_comma: Words,
+    coord: Words,
+    /// Few and looked up for most words: a scan beats hashing.
+    subject: Vec<&'static [u8]>,
+    /// Lower-case first letters of the subject pronouns and of "that".
+    subject_first: [bool; 128],
+    speech: Words,
+    verb_cue: Words,
+    share: Words,
     main: Matcher,
     counted: Matcher,
 }
@@ -96,10 +133,10 @@ fn entries(data: &'static str) -> impl Iterator<Item = (&'static str, &'static s
     })
 }
 
-fn set(data: &'static str, wanted: &str) -> HashSet<&'static str> {
+fn set(data: &'static str, wanted: &str) -> Words {
     entries(data)
-        .filter(|(s, _)| *s == wanted)
-        .map(|(_, w)| w)
+        .filter(|(s, _)| wanted.is_empty() || *s == wanted)
+        .map(|(_, w)| w.as_bytes())
         .collect()
 }
 
@@ -121,7 +158,7 @@ impl Matcher {
         let mut whole = (Vec::new(), Vec::new());
         let mut prefix = (Vec::new(), Vec::new());
         let mut contains = (Vec::new(), Vec::new());
-        let mut suffix = Vec::new();
+        let mut suffix = HashMap::default();
         for (section, line) in entries(FURNITURE) {
             let Some(&(_, tag)) = sections.iter().find(|(s, _)| *s == section) else {
                 continue;
@@ -144,11 +181,24 @@ impl Matcher {
                     contains.0.push(phrase);
                     contains.1.push(tag);
                 }
-                "$" => suffix.push((phrase, tag)),
+                "$" => {
+                    suffix.entry(phrase.as_bytes()).or_insert(tag);
+                }
                 _ => {}
             }
         }
+        let mut buf = [0u8; 32];
+        let prefix_first = prefix
+            .0
+            .iter()
+            .filter_map(|p| {
+                let n = first_word(p, &mut buf)?.len();
+                p.as_bytes().get(..n)
+            })
+            .collect();
         Matcher {
+            whole_max: whole.0.iter().map(|p| p.len()).max().unwrap_or(0),
+            prefix_first,
             whole: build(&whole.0, true),
             whole_tags: whole.1,
             prefix: build(&prefix.0, true),
@@ -162,7 +212,7 @@ impl Matcher {
 
 impl Lexicon {
     fn parse() -> Lexicon {
-        let mut abbrevs = HashMap::new();
+        let mut abbrevs = HashMap::default();
         for (section, word) in entries(ABBREVIATIONS) {
             let kind = match section {
                 "title" => Abbrev::Title,
@@ -170,17 +220,27 @@ impl Lexicon {
                 "month" => Abbrev::Month,
                 _ => Abbrev::General,
             };
-            abbrevs.entry(word).or_insert(kind);
+            abbrevs.entry(word.as_bytes()).or_insert(kind);
         }
         Lexicon {
             abbrevs,
-            starters: entries(STARTERS).map(|(_, w)| w).collect(),
+            starters: set(STARTERS, ""),
             after_comma: set(CLAUSE_WORDS, "after_comma"),
             coord: set(CLAUSE_WORDS, "coord"),
-            subject: set(CLAUSE_WORDS, "subject"),
+            subject: set(CLAUSE_WORDS, "subject").into_iter().collect(),
+            subject_first: {
+                let mut first = [false; 128];
+                first[usize::from(b't')] = true;
+                for (_, w) in entries(CLAUSE_WORDS).filter(|(s, _)| *s == "subject") {
+                    if let Some(&b) = w.as_bytes().first().filter(|b| b.is_ascii()) {
+                        first[usize::from(b.to_ascii_lowercase())] = true;
+                    }
+                }
+                first
+            },
             speech: set(CLAUSE_WORDS, "speech"),
             verb_cue: set(CLAUSE_WORDS, "verb_cue"),
-            share: entries(SHARE).map(|(_, w)| w).collect(),
+            share: set(SHARE, ""),
             main: Matcher::parse(&[
                 ("furniture", Tag::Furniture),
                 ("end", Tag::End),
@@ -218,10 +278,20 @@ impl Lexicon {
         lower(word, &mut buf).is_some_and(|w| self.coord.contains(w))
     }
 
+    /// A cheap filter before [`Lexicon::is_subject`]: whether a word could be a
+    /// subject pronoun or "that", by its first byte.
+    pub(crate) fn may_be_subject(&self, word: &[u8]) -> bool {
+        word.first().is_some_and(|&b| {
+            b.is_ascii() && self.subject_first[usize::from(b.to_ascii_lowercase())]
+        })
+    }
+
     /// Whether a word is a subject pronoun.
     pub(crate) fn is_subject(&self, word: &str) -> bool {
-        let mut buf = [0u8; 16];
-        lower(word, &mut buf).is_some_and(|w| self.subject.contains(w))
+        let w = word.as_bytes();
+        self.subject
+            .iter()
+            .any(|s| s.len() == w.len() && s.eq_ignore_ascii_case(w))
     }
 
     /// Whether a word is a speech or report verb ("said", "announced").
@@ -235,8 +305,7 @@ impl Lexicon {
         if word.len() >= 5 && word.ends_with("ed") {
             return true;
         }
-        let mut buf = [0u8; 16];
-        lower(word, &mut buf).is_some_and(|w| self.verb_cue.contains(w))
+        self.verb_cue.contains(word.as_bytes())
     }
 
     /// Whether a word belongs to share bars ("Facebook", "Email").
@@ -248,49 +317,96 @@ impl Lexicon {
     /// The tag of a phrase that a normalized line (see [`normalize`]) matches.
     /// `short` allows the contains and suffix modes, which are only safe on short
     /// blocks. A leading count ("3 thoughts on") is tried too.
+    #[cfg(test)]
     pub(crate) fn phrase(&self, line: &str, short: bool) -> Option<Tag> {
-        if let Some(tag) = self.main.find(line, short) {
+        let contained = if short { self.contained(line) } else { None };
+        self.phrase_with(line, short, contained)
+    }
+
+    /// As `phrase`, with the tag of a contains phrase found in the line
+    /// beforehand (by [`Lexicon::contained`], only on short blocks: the scan is
+    /// the costly part).
+    pub(crate) fn phrase_with(
+        &self,
+        line: &str,
+        short: bool,
+        contained: Option<Tag>,
+    ) -> Option<Tag> {
+        if let Some(tag) = self.main.find(line, short, contained) {
             return Some(tag);
         }
         let rest = strip_count(line)?;
-        self.counted.find(rest, true)
+        self.counted.find(rest, true, None)
+    }
+
+    /// The tag of the first contains phrase in a line, as a whole word.
+    pub(crate) fn contained(&self, line: &str) -> Option<Tag> {
+        let hay = line.as_bytes();
+        let ac = self.main.contains.as_ref()?;
+        let m = ac
+            .find_iter(hay)
+            .find(|m| bounded(hay, m.start(), m.end()))?;
+        self.main.contains_tags.get(m.pattern().as_usize()).copied()
     }
 }
 
 impl Matcher {
-    fn find(&self, line: &str, short: bool) -> Option<Tag> {
+    fn find(&self, line: &str, short: bool, contained: Option<Tag>) -> Option<Tag> {
         let hay = line.as_bytes();
         let input = || Input::new(hay).anchored(Anchored::Yes);
-        if let Some(m) = self.whole.as_ref().and_then(|ac| ac.find(input())) {
-            if m.end() == hay.len() {
-                return self.whole_tags.get(m.pattern().as_usize()).copied();
+        if hay.len() <= self.whole_max {
+            if let Some(m) = self.whole.as_ref().and_then(|ac| ac.find(input())) {
+                if m.end() == hay.len() {
+                    return self.whole_tags.get(m.pattern().as_usize()).copied();
+                }
             }
         }
-        if let Some(m) = self.prefix.as_ref().and_then(|ac| ac.find(input())) {
-            if bounded(hay, m.start(), m.end()) {
-                return self.prefix_tags.get(m.pattern().as_usize()).copied();
+        let mut buf = [0u8; 32];
+        let first = first_word(line, &mut buf).unwrap_or(&[]);
+        // The first word as written, or without the marks glued to its end
+        // ("Tags:" for "tags", "Questions/Comments?" for "questions/comments").
+        let bare = first
+            .iter()
+            .rposition(|b| !b.is_ascii_punctuation())
+            .map_or(&[][..], |k| &first[..=k]);
+        let candidate = self.prefix_first.contains(first) || self.prefix_first.contains(bare);
+        if candidate {
+            if let Some(m) = self.prefix.as_ref().and_then(|ac| ac.find(input())) {
+                if bounded(hay, m.start(), m.end()) {
+                    return self.prefix_tags.get(m.pattern().as_usize()).copied();
+                }
             }
         }
         if !short {
             return None;
         }
-        if let Some(ac) = &self.contains {
-            for m in ac.find_iter(hay) {
-                if bounded(hay, m.start(), m.end()) {
-                    return self.contains_tags.get(m.pattern().as_usize()).copied();
-                }
-            }
+        if contained.is_some() {
+            return contained;
         }
-        for &(phrase, tag) in &self.suffix {
-            let p = phrase.as_bytes();
-            let Some(start) = hay.len().checked_sub(p.len()) else {
-                continue;
-            };
-            if hay[start..].eq_ignore_ascii_case(p) && credit_separated(hay, start) {
-                return Some(tag);
-            }
+        // A suffix phrase is the whole segment after the last separator
+        // ("supporters. File photo", "Putin / REUTERS"), never the end of a
+        // sentence ("told Reuters").
+        // Only the tail can hold one: no phrase is longer than 32 bytes.
+        let tail = hay.len().saturating_sub(34);
+        let sep = hay.get(tail..)?.iter().rposition(|&b| {
+            // ASCII separators, and the last byte of an en or em dash.
+            matches!(
+                b,
+                b'.' | b'/' | b'|' | b'-' | b':' | b',' | b'[' | 0x93 | 0x94
+            )
+        });
+        let cut = match sep {
+            Some(k) => tail + k + 1,
+            None if tail == 0 => 0,
+            None => return None,
+        };
+        let segment = line.get(cut..)?.trim();
+        let mut buf = [0u8; 32];
+        let out = buf.get_mut(..segment.len())?;
+        for (d, b) in out.iter_mut().zip(segment.bytes()) {
+            *d = b.to_ascii_lowercase();
         }
-        None
+        self.suffix.get(&*out).copied()
     }
 }
 
@@ -303,21 +419,6 @@ fn bounded(hay: &[u8], start: usize, end: usize) -> bool {
     let before_ok = !starts_alnum || start == 0 || hay.get(start - 1).is_some_and(|&b| !alnum(b));
     let after_ok = !ends_alnum || hay.get(end).map_or(true, |&b| !alnum(b));
     before_ok && after_ok
-}
-
-/// Whether a credit at the end of a line is set apart from the text before it
-/// ("supporters. File photo", "Putin / REUTERS"), not part of a sentence
-/// ("told Reuters").
-fn credit_separated(hay: &[u8], start: usize) -> bool {
-    let before = hay[..start].trim_ascii_end();
-    match before.last() {
-        None => true,
-        Some(b) => {
-            matches!(b, b'.' | b'/' | b'|' | b'(' | b'-' | b':' | b',' | b'[')
-                || before.ends_with("\u{2013}".as_bytes())
-                || before.ends_with("\u{2014}".as_bytes())
-        }
-    }
 }
 
 /// A line without a leading count ("3 ", "one ", "no "), if it had one.
@@ -342,15 +443,18 @@ fn strip_count(line: &str) -> Option<&str> {
 
 /// A word in ASCII lower case, in `buf`; `None` when it does not fit or is not
 /// ASCII (none of the lists needs more).
-pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
     let n = word.len();
-    if n > buf.len() || !word.is_ascii() {
+    if n > buf.len() {
         return None;
     }
     for (d, s) in buf.iter_mut().zip(word.bytes()) {
+        if !s.is_ascii() {
+            return None;
+        }
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..n]).ok()
+    buf.get(..n)
 }
 
 /// A line trimmed for phrase matching: list markers and decoration at the start,

@@ -134,7 +134,7 @@ fn can_start(text: &str, t: &Token) -> bool {
 fn strong_start(text: &str, t: &Token, lx: &Lexicon) -> bool {
     match t.kind {
         TokenKind::Word => first_char(text, t).is_uppercase() && lx.is_starter(s(text, t)),
-        TokenKind::Punct => is_opener(s(text, t)),
+        TokenKind::Punct => matches!(s(text, t), "“" | "\"" | "‘" | "``" | "«" | "„"),
         _ => false,
     }
 }
@@ -151,6 +151,22 @@ enum End {
 /// included).
 fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<usize> {
     let t = toks.get(i)?;
+    let bytes = text.as_bytes();
+    // Cheap rejection on the first or last byte: most tokens end nothing.
+    match t.kind {
+        TokenKind::Punct => {
+            let first = *bytes.get(t.span.start)?;
+            if !matches!(first, b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF) {
+                return None;
+            }
+        }
+        TokenKind::Word => {
+            if t.span.len() < 2 || bytes.get(t.span.end.checked_sub(1)?) != Some(&b'.') {
+                return None;
+            }
+        }
+        _ => return None,
+    }
     let ts = s(text, t);
     let end = match t.kind {
         TokenKind::Punct => {
@@ -185,6 +201,14 @@ fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<us
     match end {
         End::Strong => Some(last),
         End::Ellipsis => {
+            // "[...]" marks words left out of a quote, not an end.
+            let bracketed = i
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|p| p.span.end == t.span.start && matches!(s(text, p), "[" | "("));
+            if bracketed {
+                return None;
+            }
             let ok = match next.kind {
                 TokenKind::Word => first_char(text, next).is_uppercase(),
                 TokenKind::Punct => is_opener(s(text, next)),
@@ -245,7 +269,9 @@ fn dateline_end(text: &str, toks: &[Token]) -> Option<usize> {
             }
             TokenKind::Number => {}
             TokenKind::Punct if is_dash(ts) => {
-                let next = toks.get(k + 1)?;
+                let Some(next) = toks.get(k + 1) else {
+                    return Some(k);
+                };
                 let starts = match next.kind {
                     TokenKind::Word => !first_char(text, next).is_lowercase(),
                     TokenKind::Punct => is_opener(s(text, next)),
@@ -273,14 +299,18 @@ fn clauses(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<Span> {
             }
         }
     };
+    let bytes = text.as_bytes();
     for k in 0..n {
         let t = &toks[k];
         match t.kind {
             TokenKind::Punct => {
-                let ts = s(text, t);
-                if ts == ";" || ts == ":" {
+                if t.span.len() != 1 {
+                    continue;
+                }
+                let b = bytes.get(t.span.start).copied().unwrap_or(0);
+                if b == b';' || b == b':' {
                     cut(k + 1, &mut from, &mut out);
-                } else if ts == "," {
+                } else if b == b',' {
                     let mut m = k + 1;
                     while toks.get(m).is_some_and(|q| is_closer(s(text, q))) {
                         m += 1;
@@ -305,10 +335,12 @@ fn clauses(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<Span> {
                 let Some(next) = toks.get(k + 1).filter(|q| q.kind == TokenKind::Word) else {
                     continue;
                 };
-                let ns = s(text, next);
-                if ns.len() > 5 {
+                if next.span.len() > 5
+                    || !lx.may_be_subject(bytes.get(next.span.range()).unwrap_or(&[]))
+                {
                     continue;
                 }
+                let ns = s(text, next);
                 let that = ns.eq_ignore_ascii_case("that");
                 if !that && !lx.is_subject(ns) {
                     continue;
