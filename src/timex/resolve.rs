@@ -626,7 +626,7 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                         Dir::Past if key(ry) > rk => ry - 1,
                         Dir::Future if key(ry) < rk => ry + 1,
                         Dir::Nearest | Dir::Same | Dir::PastLean => {
-                            let lean = if dir == Dir::PastLean { 2 } else { 1 };
+                            let lean = if dir == Dir::PastLean { 3 } else { 1 };
                             let dist = |y: i32| {
                                 let (yy, mm, dd) = cand(y);
                                 NaiveDate::from_ymd_opt(yy, mm, dd.min(28)).map_or(i64::MAX, |d| {
@@ -943,7 +943,7 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                     .min_by_key(|d| {
                         let k = (*d - r).num_days();
                         if k > 0 && dir == Dir::PastLean {
-                            2 * k
+                            3 * k
                         } else {
                             k.abs()
                         }
