@@ -598,6 +598,12 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                     .ok_or(Unresolvable("not a calendar date"))?;
                 return Ok(week_res(d, anchor));
             }
+            let dir = match yrel.map(|k| k - scan::REL_DATE) {
+                Some(-1) => Dir::Past,
+                Some(1) => Dir::Future,
+                _ => dir,
+            };
+            let yrel = &yrel.filter(|k| (k - scan::REL_DATE).abs() > 1);
             let (y, anc) = match (year, yrel, r) {
                 (Some(y), _, _) => (*y, Anchor::Absolute),
                 (None, Some(k), Some(r)) => (
@@ -844,6 +850,10 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                 Some(0) => {
                     let cur = r.weekday().number_from_monday() as i64;
                     add_days(r, *weekday as i64 - cur)
+                }
+                Some(scan::POSSESSIVE) => {
+                    let d = if dir == Dir::Future { Dir::Future } else { Dir::Past };
+                    weekday_near(r, *weekday, d, false)
                 }
                 Some(k) => {
                     let base = ctx.narrative.unwrap_or(r);
