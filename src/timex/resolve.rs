@@ -160,18 +160,22 @@ pub(super) fn annotate(
         }
         let news = sentence
             .and_then(|i| doc.sentences().get(i))
-            .is_none_or(|s| doc.sentence_kind(s).is_news());
+            .map_or(true, |s| doc.sentence_kind(s).is_news());
         let span = Span::new(f.start, f.end);
         if f.invalid {
-            ann.diagnostics.push(unresolvable(text, span, "not a calendar date or time"));
+            ann.diagnostics
+                .push(unresolvable(text, span, "not a calendar date or time"));
             continue;
         }
         let tense = tense_at(doc, sentence, f.start, f.end);
         match resolve(&f, &ctx, tense) {
             Ok(res) => {
                 if !year_ok(&res.value, ctx.years) {
-                    ann.diagnostics
-                        .push(unresolvable(text, span, "year outside the accepted range"));
+                    ann.diagnostics.push(unresolvable(
+                        text,
+                        span,
+                        "year outside the accepted range",
+                    ));
                     continue;
                 }
                 if let Some(d) = res.day {
@@ -190,10 +194,7 @@ pub(super) fn annotate(
                     ctx.quarter = Some(q);
                     ctx.sentence_quarter = Some((si, q));
                 }
-                let zone = f
-                    .zone
-                    .and_then(|(a, b)| text.get(a..b))
-                    .map(str::to_owned);
+                let zone = f.zone.and_then(|(a, b)| text.get(a..b)).map(str::to_owned);
                 ann.timexes.push(Timex {
                     span,
                     text: text[f.start..f.end].to_owned(),
@@ -235,7 +236,11 @@ fn year_ok(value: &str, (min, max): (i32, i32)) -> bool {
     true
 }
 
-pub(super) fn resolve_phrase(phrase: &str, reference: NaiveDateTime, prefer: Prefer) -> Option<Timex> {
+pub(super) fn resolve_phrase(
+    phrase: &str,
+    reference: NaiveDateTime,
+    prefer: Prefer,
+) -> Option<Timex> {
     let mut found = Vec::new();
     scan::scan(phrase, phrase.len().max(1), &mut found);
     let lead = phrase.len() - phrase.trim_start().len();
@@ -244,7 +249,9 @@ pub(super) fn resolve_phrase(phrase: &str, reference: NaiveDateTime, prefer: Pre
     let f = match found.as_slice() {
         [f] if f.start == lead
             && (f.end == trimmed_end
-                || phrase[f.end..trimmed_end].chars().all(|c| c.is_ascii_punctuation())) =>
+                || phrase[f.end..trimmed_end]
+                    .chars()
+                    .all(|c| c.is_ascii_punctuation())) =>
         {
             f.clone()
         }
@@ -274,7 +281,10 @@ pub(super) fn resolve_phrase(phrase: &str, reference: NaiveDateTime, prefer: Pre
         granularity: res.gran,
         interval: res.interval,
         modifier: f.modifier,
-        zone: f.zone.and_then(|(a, b)| phrase.get(a..b)).map(str::to_owned),
+        zone: f
+            .zone
+            .and_then(|(a, b)| phrase.get(a..b))
+            .map(str::to_owned),
         anchor: res.anchor,
     })
 }
@@ -282,42 +292,231 @@ pub(super) fn resolve_phrase(phrase: &str, reference: NaiveDateTime, prefer: Pre
 // ---------------------------------------------------------------- tense
 
 const IRREGULAR_PAST: &[&str] = &[
-    "was", "were", "had", "did", "said", "told", "met", "went", "came", "took", "made", "gave",
-    "held", "left", "saw", "began", "became", "got", "sent", "spoke", "flew", "won", "lost",
-    "fell", "rose", "paid", "sold", "bought", "brought", "thought", "found", "knew", "led",
-    "ran", "set", "put", "hit", "kept", "meant", "read", "stood", "struck", "wrote", "broke",
-    "chose", "drove", "froze", "grew", "hung", "laid", "lay", "quit", "sought", "shot", "shut",
-    "sank", "slid", "split", "spent", "swore", "taught", "threw", "tore", "understood", "woke",
-    "wore", "withdrew", "overtook", "forgot", "fought", "felt", "dealt", "built", "ate", "drew",
-    "hid", "let", "bore", "beat", "bid", "cut", "heard", "lit", "rode", "rang", "sat", "slept",
-    "stole", "swept", "underwent", "upheld", "wept", "ago", "arrived", "announced", "has",
-    "have", "since",
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "met",
+    "went",
+    "came",
+    "took",
+    "made",
+    "gave",
+    "held",
+    "left",
+    "saw",
+    "began",
+    "became",
+    "got",
+    "sent",
+    "spoke",
+    "flew",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "paid",
+    "sold",
+    "bought",
+    "brought",
+    "thought",
+    "found",
+    "knew",
+    "led",
+    "ran",
+    "set",
+    "put",
+    "hit",
+    "kept",
+    "meant",
+    "read",
+    "stood",
+    "struck",
+    "wrote",
+    "broke",
+    "chose",
+    "drove",
+    "froze",
+    "grew",
+    "hung",
+    "laid",
+    "lay",
+    "quit",
+    "sought",
+    "shot",
+    "shut",
+    "sank",
+    "slid",
+    "split",
+    "spent",
+    "swore",
+    "taught",
+    "threw",
+    "tore",
+    "understood",
+    "woke",
+    "wore",
+    "withdrew",
+    "overtook",
+    "forgot",
+    "fought",
+    "felt",
+    "dealt",
+    "built",
+    "ate",
+    "drew",
+    "hid",
+    "let",
+    "bore",
+    "beat",
+    "bid",
+    "cut",
+    "heard",
+    "lit",
+    "rode",
+    "rang",
+    "sat",
+    "slept",
+    "stole",
+    "swept",
+    "underwent",
+    "upheld",
+    "wept",
+    "ago",
+    "arrived",
+    "announced",
+    "has",
+    "have",
+    "since",
 ];
 
 const FUTURE: &[&str] = &[
-    "will", "ll", "shall", "scheduled", "expected", "due", "upcoming", "plans", "plan",
-    "payable", "effective", "would", "might", "expects", "expect", "until", "till", "deadline", "aim", "intend",
-    "planned", "planning", "intends", "aims", "going", "tomorrow", "next", "hopes", "wo",
+    "will",
+    "ll",
+    "shall",
+    "scheduled",
+    "expected",
+    "due",
+    "upcoming",
+    "plans",
+    "plan",
+    "payable",
+    "effective",
+    "would",
+    "might",
+    "expects",
+    "expect",
+    "until",
+    "till",
+    "deadline",
+    "aim",
+    "intend",
+    "planned",
+    "planning",
+    "intends",
+    "aims",
+    "going",
+    "tomorrow",
+    "next",
+    "hopes",
+    "wo",
 ];
 
 const REPORTING: &[&str] = &[
-    "said", "told", "announced", "added", "stated", "reported", "wrote", "noted", "explained",
-    "declared", "confirmed", "insisted", "warned", "claimed", "tweeted",
+    "said",
+    "told",
+    "announced",
+    "added",
+    "stated",
+    "reported",
+    "wrote",
+    "noted",
+    "explained",
+    "declared",
+    "confirmed",
+    "insisted",
+    "warned",
+    "claimed",
+    "tweeted",
 ];
 
 const NOT_PAST: &[&str] = &[
-    "need", "united", "red", "bed", "speed", "seed", "feed", "indeed", "hundred", "based",
-    "proposed", "alleged", "so-called", "related", "called", "limited", "detailed", "armed",
-    "advanced", "divided", "interested", "concerned", "supposed", "used", "embed", "reed",
-    "creed", "breed", "weed", "shed", "wed", "fled", "led", "naked", "wicked", "sacred",
-    "kindred", "coed", "embattled", "beloved", "scheduled", "expected", "planned", "estimated",
-    "reported", "continued", "sustained", "renewed", "increased", "reduced", "unprecedented",
-    "unexpected", "unidentified", "unnamed", "elected", "biased", "dated", "skilled", "varied",
-    "qualified", "experienced", "complicated", "sophisticated", "organized", "organised",
+    "need",
+    "united",
+    "red",
+    "bed",
+    "speed",
+    "seed",
+    "feed",
+    "indeed",
+    "hundred",
+    "based",
+    "proposed",
+    "alleged",
+    "so-called",
+    "related",
+    "called",
+    "limited",
+    "detailed",
+    "armed",
+    "advanced",
+    "divided",
+    "interested",
+    "concerned",
+    "supposed",
+    "used",
+    "embed",
+    "reed",
+    "creed",
+    "breed",
+    "weed",
+    "shed",
+    "wed",
+    "fled",
+    "led",
+    "naked",
+    "wicked",
+    "sacred",
+    "kindred",
+    "coed",
+    "embattled",
+    "beloved",
+    "scheduled",
+    "expected",
+    "planned",
+    "estimated",
+    "reported",
+    "continued",
+    "sustained",
+    "renewed",
+    "increased",
+    "reduced",
+    "unprecedented",
+    "unexpected",
+    "unidentified",
+    "unnamed",
+    "elected",
+    "biased",
+    "dated",
+    "skilled",
+    "varied",
+    "qualified",
+    "experienced",
+    "complicated",
+    "sophisticated",
+    "organized",
+    "organised",
 ];
 
 /// The tense of the clause around `start..end`: the nearest tense marker wins.
-pub(crate) fn tense_at(doc: &Document<'_>, sentence: Option<usize>, start: usize, end: usize) -> Tense {
+pub(crate) fn tense_at(
+    doc: &Document<'_>,
+    sentence: Option<usize>,
+    start: usize,
+    end: usize,
+) -> Tense {
     let Some(s) = sentence.and_then(|i| doc.sentences().get(i)) else {
         return Tense::Unknown;
     };
@@ -335,9 +534,12 @@ pub(crate) fn tense_at(doc: &Document<'_>, sentence: Option<usize>, start: usize
     let boundary = |t: &crate::text::Token| {
         let w = text.get(t.span.start..t.span.end).unwrap_or("");
         matches!(w, "," | ";" | ":" | "\"" | "“" | "”" | "(" | ")")
-            || ["that", "which", "who", "because", "while", "but", "although", "after", "before", "when", "where", "and"]
-                .iter()
-                .any(|b| b.eq_ignore_ascii_case(w))
+            || [
+                "that", "which", "who", "because", "while", "but", "although", "after", "before",
+                "when", "where", "and",
+            ]
+            .iter()
+            .any(|b| b.eq_ignore_ascii_case(w))
     };
     let lo = toks
         .iter()
@@ -404,7 +606,7 @@ pub(crate) fn tense_at(doc: &Document<'_>, sentence: Option<usize>, start: usize
                 usize::from(!local) << 2 | usize::from(report) << 1 | usize::from(!left),
                 dist,
             );
-            if best.is_none_or(|(r, _)| rank < r) {
+            if best.map_or(true, |(r, _)| rank < r) {
                 best = Some((rank, te));
             }
         }
@@ -465,14 +667,19 @@ fn year_res(y: i32, anchor: Anchor) -> R {
     r.gran = Some(Granularity::Year);
     r.interval = span_interval(
         NaiveDate::from_ymd_opt(y, 1, 1),
-        y.checked_add(1).and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)),
+        y.checked_add(1)
+            .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)),
     );
     Ok(r)
 }
 
 fn week_res(d: NaiveDate, anchor: Anchor) -> Res {
     let w = d.iso_week();
-    let mut r = Res::new(TimexType::Date, format!("{:04}-W{:02}", w.year(), w.week()), anchor);
+    let mut r = Res::new(
+        TimexType::Date,
+        format!("{:04}-W{:02}", w.year(), w.week()),
+        anchor,
+    );
     r.gran = Some(Granularity::Week);
     let monday = NaiveDate::from_isoywd_opt(w.year(), w.week(), Weekday::Mon);
     r.interval = span_interval(monday, monday.and_then(|m| add_days(m, 7)));
@@ -510,19 +717,6 @@ fn latest_quarter(d: NaiveDate) -> (i32, u32) {
     }
 }
 
-fn weekday_from(n: u32) -> Option<Weekday> {
-    Some(match n {
-        1 => Weekday::Mon,
-        2 => Weekday::Tue,
-        3 => Weekday::Wed,
-        4 => Weekday::Thu,
-        5 => Weekday::Fri,
-        6 => Weekday::Sat,
-        7 => Weekday::Sun,
-        _ => return None,
-    })
-}
-
 /// The `wd` on or before (`back`) / on or after `r`.
 fn weekday_near(r: NaiveDate, wd: u32, dir: Dir, strict: bool) -> Option<NaiveDate> {
     let cur = r.weekday().number_from_monday() as i64;
@@ -530,7 +724,10 @@ fn weekday_near(r: NaiveDate, wd: u32, dir: Dir, strict: bool) -> Option<NaiveDa
     let back = (cur - wd).rem_euclid(7);
     let fwd = (wd - cur).rem_euclid(7);
     let (back, fwd) = if strict {
-        (if back == 0 { 7 } else { back }, if fwd == 0 { 7 } else { fwd })
+        (
+            if back == 0 { 7 } else { back },
+            if fwd == 0 { 7 } else { fwd },
+        )
     } else {
         (back, fwd)
     };
@@ -614,7 +811,9 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                 ),
                 (None, _, None) => {
                     return match (month, day) {
-                        (Some(m), Some(d)) => unanchored(TimexType::Date, &format!("XXXX-{m:02}-{d:02}")),
+                        (Some(m), Some(d)) => {
+                            unanchored(TimexType::Date, &format!("XXXX-{m:02}-{d:02}"))
+                        }
                         (Some(m), None) => unanchored(TimexType::Date, &format!("XXXX-{m:02}")),
                         _ => Err(Unresolvable("no year")),
                     }
@@ -656,7 +855,8 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
             };
             match (month, day) {
                 (Some(m), Some(d)) => {
-                    let date = NaiveDate::from_ymd_opt(y, *m, *d).ok_or(Unresolvable("not a calendar date"))?;
+                    let date = NaiveDate::from_ymd_opt(y, *m, *d)
+                        .ok_or(Unresolvable("not a calendar date"))?;
                     Ok(day_res(date, anc))
                 }
                 (Some(m), None) => month_res(y, *m, anc),
@@ -689,9 +889,7 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
         }
         Piece::Quarter { n, year } => {
             let (y, q) = match (year, r) {
-                (YearOf::Explicit(y), _) if *n == 0 => {
-                    (*y, ctx.quarter.map_or(4, |(_, q)| q))
-                }
+                (YearOf::Explicit(y), _) if *n == 0 => (*y, ctx.quarter.map_or(4, |(_, q)| q)),
                 (YearOf::Explicit(y), _) => (*y, *n),
                 (YearOf::Rel(k), Some(r)) => (r.year() + k, *n),
                 (YearOf::Context, Some(r)) => {
@@ -705,7 +903,15 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                 }
                 (_, None) => return unanchored(TimexType::Date, &format!("XXXX-Q{n}")),
             };
-            quarter_res(y, q, if matches!(year, YearOf::Explicit(_)) { Anchor::Absolute } else { anchor })
+            quarter_res(
+                y,
+                q,
+                if matches!(year, YearOf::Explicit(_)) {
+                    Anchor::Absolute
+                } else {
+                    anchor
+                },
+            )
         }
         Piece::Half { n, year } => {
             let y = match (year, r) {
@@ -756,7 +962,14 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                     Some(p) => format!("XXXX-XX-XXT{}", p.code()),
                     None => "XXXX-XX-XX".into(),
                 };
-                return unanchored(if part.is_some() { TimexType::Time } else { TimexType::Date }, &v);
+                return unanchored(
+                    if part.is_some() {
+                        TimexType::Time
+                    } else {
+                        TimexType::Date
+                    },
+                    &v,
+                );
             };
             let d = add_days(r, *offset).ok_or(Unresolvable("date overflow"))?;
             Ok(with_part(day_res(d, anchor), *part))
@@ -782,7 +995,9 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                     Anchor::Absolute,
                 ));
             };
-            let k = (h / 2).checked_mul(*sign).ok_or(Unresolvable("count overflow"))?;
+            let k = (h / 2)
+                .checked_mul(*sign)
+                .ok_or(Unresolvable("count overflow"))?;
             if let Some(res) = year_quarter(ctx, *unit, k, anchor) {
                 return res;
             }
@@ -799,11 +1014,16 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                     Anchor::Absolute,
                 ));
             };
-            let k = (h / 2).checked_mul(*sign).ok_or(Unresolvable("count overflow"))?;
+            let k = (h / 2)
+                .checked_mul(*sign)
+                .ok_or(Unresolvable("count overflow"))?;
             if let Some(res) = year_quarter(ctx, *unit, k, anchor) {
                 return res;
             }
-            let narrative = if matches!(unit, Unit::Month | Unit::Year | Unit::Quarter | Unit::Decade | Unit::Century) {
+            let narrative = if matches!(
+                unit,
+                Unit::Month | Unit::Year | Unit::Quarter | Unit::Decade | Unit::Century
+            ) {
                 ctx.narrative_coarse
             } else {
                 ctx.narrative
@@ -852,12 +1072,21 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                     add_days(r, *weekday as i64 - cur)
                 }
                 Some(scan::POSSESSIVE) => {
-                    let d = if dir == Dir::Future { Dir::Future } else { Dir::Past };
+                    let d = if dir == Dir::Future {
+                        Dir::Future
+                    } else {
+                        Dir::Past
+                    };
                     weekday_near(r, *weekday, d, false)
                 }
                 Some(k) => {
                     let base = ctx.narrative.unwrap_or(r);
-                    weekday_near(base, *weekday, if *k < 0 { Dir::Past } else { Dir::Future }, true)
+                    weekday_near(
+                        base,
+                        *weekday,
+                        if *k < 0 { Dir::Past } else { Dir::Future },
+                        true,
+                    )
                 }
             }
             .ok_or(Unresolvable("date overflow"))?;
@@ -895,7 +1124,8 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
             let mut res = Res::new(TimexType::Time, value, anc);
             res.gran = Some(Granularity::Minute);
             if let Some(d) = day {
-                if let Some(start) = d.and_hms_opt((*hour).min(23), minute.unwrap_or(0).min(59), 0) {
+                if let Some(start) = d.and_hms_opt((*hour).min(23), minute.unwrap_or(0).min(59), 0)
+                {
                     res.interval = Some(Interval {
                         start,
                         end: start + Duration::minutes(1),
@@ -904,7 +1134,6 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
             }
             Ok(res)
         }
-        Piece::PartOnly(p) => unanchored(TimexType::Time, &format!("XXXX-XX-XXT{}", p.code())),
         Piece::Fuzzy(v) => Ok(Res::new(TimexType::Date, (*v).into(), Anchor::Absolute)),
         Piece::Duration { n, unit } => Ok(Res::new(
             TimexType::Duration,
@@ -935,7 +1164,9 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
         Piece::Holiday(h) => {
             let Some(r) = r else {
                 return match h {
-                    Holiday::Fixed(m, d) => unanchored(TimexType::Date, &format!("XXXX-{m:02}-{d:02}")),
+                    Holiday::Fixed(m, d) => {
+                        unanchored(TimexType::Date, &format!("XXXX-{m:02}-{d:02}"))
+                    }
                     _ => unanchored(TimexType::Date, "XXXX-XX-XX"),
                 };
             };
@@ -1001,10 +1232,14 @@ fn rel_unit(r: NaiveDate, unit: Unit, n: i64, dir: Dir, anchor: Anchor) -> R {
     match unit {
         Unit::Year => {
             let y = i64::from(r.year()) + n;
-            year_res(i32::try_from(y).map_err(|_| Unresolvable("year overflow"))?, anchor)
+            year_res(
+                i32::try_from(y).map_err(|_| Unresolvable("year overflow"))?,
+                anchor,
+            )
         }
         Unit::Month => {
-            let (y, m) = add_months(r.year(), r.month(), n).ok_or(Unresolvable("month overflow"))?;
+            let (y, m) =
+                add_months(r.year(), r.month(), n).ok_or(Unresolvable("month overflow"))?;
             month_res(y, m, anchor)
         }
         Unit::Week if n == 99 => {
@@ -1063,7 +1298,10 @@ fn shift(base: NaiveDate, unit: Unit, n: i64, anchor: Anchor, narrative: bool) -
     match unit {
         Unit::Year => {
             let y = i64::from(base.year()).checked_add(n).ok_or(ov)?;
-            year_res(i32::try_from(y).map_err(|_| Unresolvable("year overflow"))?, anchor)
+            year_res(
+                i32::try_from(y).map_err(|_| Unresolvable("year overflow"))?,
+                anchor,
+            )
         }
         Unit::Decade | Unit::Century => {
             let k = if unit == Unit::Decade { 10 } else { 100 };
@@ -1071,11 +1309,15 @@ fn shift(base: NaiveDate, unit: Unit, n: i64, anchor: Anchor, narrative: bool) -
                 .checked_mul(k)
                 .and_then(|d| i64::from(base.year()).checked_add(d))
                 .ok_or(ov)?;
-            year_res(i32::try_from(y).map_err(|_| Unresolvable("year overflow"))?, anchor)
+            year_res(
+                i32::try_from(y).map_err(|_| Unresolvable("year overflow"))?,
+                anchor,
+            )
         }
         Unit::Quarter => {
             let m = n.checked_mul(3).ok_or(ov)?;
-            let (y, mo) = add_months(base.year(), base.month(), m).ok_or(Unresolvable("date overflow"))?;
+            let (y, mo) =
+                add_months(base.year(), base.month(), m).ok_or(Unresolvable("date overflow"))?;
             let d = NaiveDate::from_ymd_opt(y, mo, 1).ok_or(Unresolvable("date overflow"))?;
             quarter_res(d.year(), quarter_of(d), anchor)
         }
@@ -1084,7 +1326,8 @@ fn shift(base: NaiveDate, unit: Unit, n: i64, anchor: Anchor, narrative: bool) -
             month_res(y, m, anchor)
         }
         Unit::Week => {
-            let d = add_days(base, n.checked_mul(7).ok_or(ov)?).ok_or(Unresolvable("date overflow"))?;
+            let d =
+                add_days(base, n.checked_mul(7).ok_or(ov)?).ok_or(Unresolvable("date overflow"))?;
             if narrative {
                 Ok(week_res(d, anchor))
             } else {
@@ -1110,11 +1353,20 @@ mod tests {
     #[test]
     fn weekday_directions() {
         let tue = d(2019, 9, 24);
-        assert_eq!(weekday_near(tue, 3, Dir::Future, false), Some(d(2019, 9, 25)));
+        assert_eq!(
+            weekday_near(tue, 3, Dir::Future, false),
+            Some(d(2019, 9, 25))
+        );
         assert_eq!(weekday_near(tue, 1, Dir::Past, false), Some(d(2019, 9, 23)));
         assert_eq!(weekday_near(tue, 2, Dir::Past, false), Some(tue));
-        assert_eq!(weekday_near(tue, 2, Dir::Future, true), Some(d(2019, 10, 1)));
-        assert_eq!(weekday_near(tue, 7, Dir::Nearest, false), Some(d(2019, 9, 22)));
+        assert_eq!(
+            weekday_near(tue, 2, Dir::Future, true),
+            Some(d(2019, 10, 1))
+        );
+        assert_eq!(
+            weekday_near(tue, 7, Dir::Nearest, false),
+            Some(d(2019, 9, 22))
+        );
     }
 
     #[test]
