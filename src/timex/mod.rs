@@ -234,6 +234,24 @@ pub fn annotate(
     resolve::annotate(doc, published, config)
 }
 
+/// Finds the temporal expressions of a text without resolving them: their spans,
+/// in order, without overlaps. The cheap first half of [`annotate`], for callers
+/// that only need to know where the expressions are.
+///
+/// ```
+/// let text = "He left on Sept. 24, 2019, two days after the vote.";
+/// let spans: Vec<&str> = storyline::timex::find(text).iter().map(|s| &text[s.range()]).collect();
+/// assert_eq!(spans, ["Sept. 24, 2019", "two days"]);
+/// ```
+pub fn find(text: &str) -> Vec<Span> {
+    let mut found = Vec::new();
+    scan::scan(text, usize::MAX, &mut found);
+    found
+        .into_iter()
+        .map(|f| Span::new(f.start, f.end))
+        .collect()
+}
+
 /// Resolves one phrase ("next tuesday", "two days ago", "September 24") against a
 /// reference date-time.
 ///

@@ -1,10 +1,11 @@
 //! Resolving: pieces + anchor -> TIMEX3 value, granularity, interval.
 
-use super::scan::{self, duration_value, Count, Found, Holiday, Part, Piece, Unit, YearOf};
+use super::scan::{self, duration_value, Count, Found, FxMap, Holiday, Part, Piece, Unit, YearOf};
 use super::{Anchor, Annotation, Granularity, InferredPublication, Interval, Timex, TimexType};
 use crate::text::Document;
 use crate::{Config, Diagnostic, DiagnosticKind, Prefer, Published, Span};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
+use std::sync::OnceLock;
 
 /// The tense of the clause that governs an expression.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -419,7 +420,6 @@ const FUTURE: &[&str] = &[
     "aims",
     "going",
     "tomorrow",
-    "next",
     "hopes",
     "wo",
 ];
@@ -510,7 +510,54 @@ const NOT_PAST: &[&str] = &[
     "organised",
 ];
 
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum WordClass {
+    Future,
+    Past,
+    Report,
+    NotPast,
+    Copula,
+    Boundary,
+}
+
+fn word_classes() -> &'static FxMap<&'static str, WordClass> {
+    static M: OnceLock<FxMap<&'static str, WordClass>> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut m = FxMap::default();
+        for w in NOT_PAST {
+            m.insert(*w, WordClass::NotPast);
+        }
+        for w in IRREGULAR_PAST {
+            m.insert(*w, WordClass::Past);
+        }
+        for w in FUTURE {
+            m.insert(*w, WordClass::Future);
+        }
+        for w in REPORTING {
+            m.insert(*w, WordClass::Report);
+        }
+        for w in ["is", "are", "says", "say", "am"] {
+            m.insert(w, WordClass::Copula);
+        }
+        for w in [
+            "that", "which", "who", "because", "while", "but", "although", "after", "before",
+            "when", "where", "and",
+        ] {
+            m.insert(w, WordClass::Boundary);
+        }
+        m
+    })
+}
+
+/// How far from the expression tense markers are looked for, in tokens.
+const TENSE_WINDOW: usize = 40;
+
 /// The tense of the clause around `start..end`: the nearest tense marker wins.
+///
+/// Markers in the local clause (up to a comma, a conjunction or a relative
+/// pronoun) outrank the rest of the sentence; a marker before the expression
+/// outranks one after it; reporting verbs ("the ministry said") count only when
+/// nothing else does.
 pub(crate) fn tense_at(
     doc: &Document<'_>,
     sentence: Option<usize>,
@@ -527,88 +574,93 @@ pub(crate) fn tense_at(
         .copied()
         .unwrap_or(s.span);
     let text = doc.text();
-    let mut best: Option<((usize, usize), Tense)> = None;
     let toks = doc.sentence_tokens(s);
-    // The local clause: up to a comma, a conjunction or a relative pronoun on each
-    // side. Markers inside it outrank the rest of the sentence.
-    let boundary = |t: &crate::text::Token| {
-        let w = text.get(t.span.start..t.span.end).unwrap_or("");
-        matches!(w, "," | ";" | ":" | "\"" | "“" | "”" | "(" | ")")
-            || [
-                "that", "which", "who", "because", "while", "but", "although", "after", "before",
-                "when", "where", "and",
-            ]
-            .iter()
-            .any(|b| b.eq_ignore_ascii_case(w))
+    let at = toks.partition_point(|t| t.span.end <= start);
+    let first = at.saturating_sub(TENSE_WINDOW);
+    let last = at.saturating_add(TENSE_WINDOW).min(toks.len());
+    let window = toks.get(first..last).unwrap_or(&[]);
+    let classes = word_classes();
+    let class_of = |t: &crate::text::Token, buf: &mut [u8; 20]| -> Option<WordClass> {
+        let w = text.get(t.span.start..t.span.end)?;
+        if matches!(w, "," | ";" | ":" | "\"" | "“" | "”" | "(" | ")") {
+            return Some(WordClass::Boundary);
+        }
+        if w.len() > buf.len() || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        for (d, c) in buf.iter_mut().zip(w.bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        let lw = std::str::from_utf8(&buf[..w.len()]).ok()?;
+        match classes.get(lw) {
+            Some(c) => Some(*c),
+            None if lw.len() >= 5 && lw.ends_with("ed") => Some(WordClass::Past),
+            None => None,
+        }
     };
-    let lo = toks
-        .iter()
-        .rev()
-        .find(|t| t.span.end <= start && boundary(t))
-        .map_or(0, |t| t.span.end);
-    let hi = toks
-        .iter()
-        .find(|t| t.span.start >= end && boundary(t))
-        .map_or(usize::MAX, |t| t.span.start);
-    for (k, t) in toks.iter().enumerate() {
+    let mut buf = [0u8; 20];
+    let mut lo = 0;
+    let mut hi = usize::MAX;
+    let mut marks: [(usize, usize, WordClass, bool); 2 * TENSE_WINDOW] =
+        [(0, 0, WordClass::Boundary, false); 2 * TENSE_WINDOW];
+    let mut n = 0;
+    for (k, t) in window.iter().enumerate() {
         if t.span.start < clause.start || t.span.end > clause.end {
             continue;
         }
         if t.span.start >= start && t.span.end <= end {
             continue;
         }
-        let Some(w) = text.get(t.span.start..t.span.end) else {
+        let Some(class) = class_of(t, &mut buf) else {
             continue;
         };
-        if w.len() > 20 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
-            continue;
-        }
-        let mut buf = [0u8; 20];
-        for (d, c) in buf.iter_mut().zip(w.bytes()) {
-            *d = c.to_ascii_lowercase();
-        }
-        let lw = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
-        let mut tense = if FUTURE.contains(&lw) {
-            // "going to", "plans to"; "due to" as a cause is not future.
-            Some(Tense::Future)
-        } else if IRREGULAR_PAST.contains(&lw)
-            || (lw.len() >= 5 && lw.ends_with("ed") && !NOT_PAST.contains(&lw))
-        {
-            Some(Tense::Past)
-        } else if matches!(lw, "is" | "are" | "says" | "say" | "am") {
-            // "is to", "are to": planned
-            let next = toks
-                .get(k + 1)
-                .and_then(|t| text.get(t.span.start..t.span.end))
-                .unwrap_or("");
-            if next.eq_ignore_ascii_case("to") {
-                Some(Tense::Future)
-            } else {
-                None
+        match class {
+            WordClass::Boundary => {
+                if t.span.end <= start {
+                    lo = t.span.end;
+                } else if hi == usize::MAX {
+                    hi = t.span.start;
+                }
             }
+            WordClass::NotPast => {}
+            WordClass::Copula => {
+                // "is to", "are to": planned
+                let next_to = window
+                    .get(k + 1)
+                    .and_then(|t| text.get(t.span.start..t.span.end))
+                    .is_some_and(|w| w.eq_ignore_ascii_case("to"));
+                if next_to && n < marks.len() {
+                    marks[n] = (t.span.start, t.span.end, WordClass::Future, false);
+                    n += 1;
+                }
+            }
+            c => {
+                if n < marks.len() {
+                    marks[n] = (t.span.start, t.span.end, c, c == WordClass::Report);
+                    n += 1;
+                }
+            }
+        }
+    }
+    let mut best: Option<((usize, usize), Tense)> = None;
+    for &(ts, te, class, report) in &marks[..n] {
+        let tense = if class == WordClass::Future {
+            Tense::Future
         } else {
-            None
+            Tense::Past
         };
-        if matches!(lw, "next") {
-            tense = None;
-        }
-        if let Some(te) = tense {
-            // Rank: a verb before the expression governs it more often than one
-            // after; reporting verbs ("the ministry said") only when nothing else.
-            let report = REPORTING.contains(&lw);
-            let (left, dist) = if t.span.end <= start {
-                (true, start - t.span.end)
-            } else {
-                (false, t.span.start.saturating_sub(end))
-            };
-            let local = t.span.start >= lo && t.span.end <= hi;
-            let rank = (
-                usize::from(!local) << 2 | usize::from(report) << 1 | usize::from(!left),
-                dist,
-            );
-            if best.map_or(true, |(r, _)| rank < r) {
-                best = Some((rank, te));
-            }
+        let (left, dist) = if te <= start {
+            (true, start - te)
+        } else {
+            (false, ts.saturating_sub(end))
+        };
+        let local = ts >= lo && te <= hi;
+        let rank = (
+            usize::from(!local) << 2 | usize::from(report) << 1 | usize::from(!left),
+            dist,
+        );
+        if best.map_or(true, |(r, _)| rank < r) {
+            best = Some((rank, tense));
         }
     }
     best.map_or(Tense::Unknown, |(_, t)| t)

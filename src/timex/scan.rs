@@ -9,6 +9,31 @@
 
 use super::Modifier;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small fast hasher for short lexicon keys (the FxHash mix): SipHash's
+/// DoS resistance buys nothing for a fixed, compiled-in key set.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 use std::sync::OnceLock;
 
 /// A calendar unit.
@@ -193,6 +218,9 @@ enum Lex {
     Zone,
     SetAdv(&'static str),
     Holiday(Holiday),
+    /// Calendar words that only count inside a phrase ("the weekend", "the
+    /// nineties").
+    Phrase,
     W(W),
 }
 
@@ -276,13 +304,14 @@ enum W {
 }
 
 struct Lexicon {
-    words: HashMap<&'static str, Lex>,
+    words: FxMap<&'static [u8], Lex>,
 }
 
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
-        let mut m: HashMap<&'static str, Lex> = HashMap::with_capacity(400);
+        let mut m: FxMap<&'static str, Lex> = FxMap::default();
+        // (keys are turned into bytes at the end)
         let months = [
             "january",
             "february",
@@ -394,6 +423,19 @@ fn lexicon() -> &'static Lexicon {
             ("evenings", Part::Evening),
         ] {
             m.insert(w, Lex::Part(p));
+        }
+        for w in [
+            "weekend",
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ] {
+            m.insert(w, Lex::Phrase);
         }
         m.insert("today", Lex::Day(0));
         m.insert("yesterday", Lex::Day(-1));
@@ -587,7 +629,9 @@ fn lexicon() -> &'static Lexicon {
             m.insert(w, Lex::W(x));
         }
         let _ = (W::Year2, W::Ago2, W::Day2, W::Week2, W::Nineteen);
-        Lexicon { words: m }
+        Lexicon {
+            words: m.into_iter().map(|(k, v)| (k.as_bytes(), v)).collect(),
+        }
     })
 }
 
@@ -600,10 +644,11 @@ fn lookup(word: &str) -> Lex {
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    let Ok(low) = std::str::from_utf8(&buf[..b.len()]) else {
-        return Lex::None;
-    };
-    lexicon().words.get(low).copied().unwrap_or(Lex::None)
+    lexicon()
+        .words
+        .get(&buf[..b.len()])
+        .copied()
+        .unwrap_or(Lex::None)
 }
 
 /// Cuts text into tokens; `out` is cleared and reused.
@@ -735,7 +780,62 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
         let tk = &toks[i];
         let starter = match tk.kind {
             Kind::Num => true,
-            Kind::Word => tk.lex != Lex::None,
+            Kind::Word => match tk.lex {
+                Lex::None => false,
+                // Function words start an expression only before a calendar word
+                // or a number; checking that here keeps "the", "a", "in" cheap.
+                Lex::W(w) => match w {
+                    W::Of
+                    | W::And
+                    | W::Or
+                    | W::To
+                    | W::In
+                    | W::Before
+                    | W::After
+                    | W::Same
+                    | W::Per
+                    | W::Than
+                    | W::Least
+                    | W::Half
+                    | W::Local
+                    | W::Time
+                    | W::Near
+                    | W::Term
+                    | W::Short
+                    | W::Hundred
+                    | W::Thousand
+                    | W::Period
+                    | W::Under
+                    | W::Long
+                    | W::Old
+                    | W::Ago
+                    | W::Beginning
+                    | W::End
+                    | W::Start
+                    | W::Middle
+                    | W::Once => false,
+                    W::The
+                    | W::A
+                    | W::Some
+                    | W::Many
+                    | W::More
+                    | W::Over
+                    | W::At
+                    | W::No
+                    | W::Up
+                    | W::Its
+                    | W::Less
+                    | W::Several
+                    | W::Few
+                    | W::Couple
+                    | W::Approx
+                    | W::Around => toks.get(i + 1).is_some_and(|n| {
+                        n.kind == Kind::Num || n.lex != Lex::None || n.kind == Kind::Punct(b'\'')
+                    }),
+                    _ => true,
+                },
+                _ => true,
+            },
             Kind::Punct(b'\'') => true,
             _ => false,
         };
@@ -834,6 +934,18 @@ impl<'a> Parser<'a> {
             .and_then(|t| self.text.get(t.start..t.end))
             .unwrap_or("")
     }
+    /// Token `i` lower-cased into `buf` ("" when longer than 16 bytes).
+    fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 16]) -> &'b str {
+        let s = self.str(i);
+        if s.len() > buf.len() {
+            return "";
+        }
+        for (d, c) in buf.iter_mut().zip(s.bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        std::str::from_utf8(&buf[..s.len()]).unwrap_or("")
+    }
+
     fn word_is(&self, i: usize, w: &str) -> bool {
         self.kind(i) == Some(Kind::Word) && self.str(i).eq_ignore_ascii_case(w)
     }
@@ -1033,8 +1145,8 @@ impl<'a> Parser<'a> {
         }
         if self.adj(i) {
             if let Some(Kind::Word) = self.kind(i + 1) {
-                let s = self.str(i + 1).to_ascii_lowercase();
-                if matches!(s.as_str(), "st" | "nd" | "rd" | "th") {
+                let mut buf = [0u8; 16];
+                if matches!(self.lower(i + 1, &mut buf), "st" | "nd" | "rd" | "th") {
                     return Some((v as u32, i + 2));
                 }
                 return None;
@@ -1248,8 +1360,8 @@ impl<'a> Parser<'a> {
         }
         // 19th century
         if len <= 2 && self.adj(i) {
-            let suf = self.str(i + 1).to_ascii_lowercase();
-            if matches!(suf.as_str(), "st" | "nd" | "rd" | "th") {
+            let mut buf = [0u8; 16];
+            if matches!(self.lower(i + 1, &mut buf), "st" | "nd" | "rd" | "th") {
                 if let Some((Unit::Century, false)) = self.unit(i + 2) {
                     if (1..=30).contains(&v) {
                         return Some(M::new(i, i + 3, Piece::Century(v as i32 - 1)));
@@ -1426,9 +1538,10 @@ impl<'a> Parser<'a> {
         // Bare month name. "May" at a sentence start is often the verb: keep it only
         // when a preposition or a determiner precedes it.
         if mo == 5 || mo == 3 {
-            let prev = i.checked_sub(1).map(|p| self.str(p).to_ascii_lowercase());
+            let mut buf = [0u8; 16];
+            let prev = i.checked_sub(1).map(|p| self.lower(p, &mut buf));
             let ok = matches!(
-                prev.as_deref(),
+                prev,
                 Some(
                     "in" | "since"
                         | "until"
@@ -1724,8 +1837,9 @@ impl<'a> Parser<'a> {
 
     /// "a.m.", "am", "p.m", "PM": (Some(is_pm), next).
     fn ampm(&self, i: usize) -> (Option<bool>, usize) {
-        let s = self.str(i).to_ascii_lowercase();
-        match s.as_str() {
+        let mut buf = [0u8; 16];
+        let s = self.lower(i, &mut buf);
+        match s {
             "am" | "pm" => {
                 let j = if self.punct(i + 1, b'.') && self.adj(i) {
                     i + 2
@@ -1916,8 +2030,8 @@ impl<'a> Parser<'a> {
 
     /// "nineties", "eighties": decades of the 1900s.
     fn decade_word(&self, i: usize) -> Option<M> {
-        let w = self.str(i).to_ascii_lowercase();
-        let d = match w.as_str() {
+        let mut buf = [0u8; 16];
+        let d = match self.lower(i, &mut buf) {
             "twenties" => 192,
             "thirties" => 193,
             "forties" => 194,
