@@ -229,10 +229,11 @@ fn unresolvable(text: &str, span: Span, why: &str) -> Diagnostic {
 
 /// Whether the value's year (when it has one) is in the accepted range.
 fn year_ok(value: &str, (min, max): (i32, i32)) -> bool {
-    let b = value.as_bytes();
-    if b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) {
-        let y: i32 = value[..4].parse().unwrap_or(0);
-        return (min..=max).contains(&y);
+    let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+    if digits >= 4 {
+        return value[..digits]
+            .parse::<i32>()
+            .is_ok_and(|y| (min..=max).contains(&y));
     }
     true
 }
@@ -604,7 +605,13 @@ pub(crate) fn tense_at(
     let mut marks: [(usize, usize, WordClass, bool); 2 * TENSE_WINDOW] =
         [(0, 0, WordClass::Boundary, false); 2 * TENSE_WINDOW];
     let mut n = 0;
+    let mut prev_be = false;
     for (k, t) in window.iter().enumerate() {
+        let was_be = std::mem::replace(
+            &mut prev_be,
+            text.get(t.span.start..t.span.end)
+                .is_some_and(|w| w.eq_ignore_ascii_case("be")),
+        );
         if t.span.start < clause.start || t.span.end > clause.end {
             continue;
         }
@@ -623,6 +630,8 @@ pub(crate) fn tense_at(
                 }
             }
             WordClass::NotPast => {}
+            // "will be held", "to be named": a participle, not a past tense.
+            WordClass::Past if was_be => {}
             WordClass::Copula => {
                 // "is to", "are to": planned
                 let next_to = window
@@ -655,8 +664,13 @@ pub(crate) fn tense_at(
             (false, ts.saturating_sub(end))
         };
         let local = ts >= lo && te <= hi;
+        // A verb right before the expression ("said Friday") governs it.
+        let adjacent = left && dist <= 1;
         let rank = (
-            usize::from(!local) << 2 | usize::from(report) << 1 | usize::from(!left),
+            usize::from(!adjacent) << 3
+                | usize::from(!local) << 2
+                | usize::from(report) << 1
+                | usize::from(!left),
             dist,
         );
         if best.map_or(true, |(r, _)| rank < r) {

@@ -1178,7 +1178,16 @@ impl<'a> Parser<'a> {
                 Some((d, j))
             }
             Lex::WdayAbbr(d) => {
-                if self.t[i].cap && self.punct(i + 1, b'.') && self.adj(i) {
+                // "Sat." and "Sun." are words too: an abbreviation counts only
+                // before a date ("Sat., Sept. 21").
+                let k = if self.punct(i + 2, b',') {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                let dated = matches!(self.lex(k), Lex::Month(_) | Lex::MonAbbr(_))
+                    || self.kind(k) == Some(Kind::Num);
+                if self.t[i].cap && self.punct(i + 1, b'.') && self.adj(i) && dated {
                     Some((d, i + 2))
                 } else {
                     None
@@ -2618,6 +2627,12 @@ impl<'a> Parser<'a> {
                 },
             ));
         }
+        // "the next day", "the following week", "the past two months"
+        if self.rel(j).is_some() {
+            if let Some(m) = self.rel_phrase(j, i) {
+                return Some(m);
+            }
+        }
         // the day before yesterday / the day after tomorrow
         if let Some((Unit::Day, false)) = self.unit(j) {
             if self.is_w(j + 1, W::Before) && self.lex(j + 2) == Lex::Day(-1) {
@@ -2730,6 +2745,10 @@ impl<'a> Parser<'a> {
         if let Some((Unit::Year, false)) = self.unit(j) {
             if let Some(y) = self.year(j + 1) {
                 return Some(M::new(i, j + 2, year_piece(y)));
+            }
+            if self.kind(j + 1) == Some(Kind::Num) {
+                // "the year 0", "the year 99999": no such year
+                return None;
             }
             if let Some((k, Count::Halves(h))) = self.count(j + 1) {
                 let y = h / 2;
