@@ -537,7 +537,7 @@ fn word_classes() -> &'static FxMap<&'static str, WordClass> {
         for w in REPORTING {
             m.insert(*w, WordClass::Report);
         }
-        for w in ["is", "are", "says", "say", "am"] {
+        for w in ["is", "are", "says", "say", "am", "set"] {
             m.insert(w, WordClass::Copula);
         }
         for w in [
@@ -1138,7 +1138,7 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                     add_days(r, *weekday as i64 - cur)
                 }
                 Some(scan::POSSESSIVE) => {
-                    let d = if dir == Dir::Future {
+                    let d = if ctx.prefer == Prefer::Future {
                         Dir::Future
                     } else {
                         Dir::Past
