@@ -1268,7 +1268,7 @@ fn year_quarter(ctx: &Ctx, unit: Unit, k: i64, anchor: Anchor) -> Option<R> {
         return None;
     }
     let (s, (y, q)) = ctx.sentence_quarter?;
-    if s != ctx.sentence && s.checked_add(1) != Some(ctx.sentence) {
+    if ctx.sentence.saturating_sub(s) > QUARTER_REACH {
         return None;
     }
     let y = i32::try_from(i64::from(y) + k).ok()?;
@@ -1449,3 +1449,6 @@ mod tests {
         assert_eq!(latest_quarter(d(1998, 1, 26)), (1997, 4));
     }
 }
+
+/// How many sentences after a quarter "a year earlier" still means that quarter.
+const QUARTER_REACH: usize = 3;

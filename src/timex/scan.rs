@@ -301,6 +301,8 @@ enum W {
     Around,
     Once,
     Nineteen,
+    For,
+    Full,
 }
 
 struct Lexicon {
@@ -618,6 +620,8 @@ fn lexicon() -> &'static Lexicon {
             ("hundred", W::Hundred),
             ("thousand", W::Thousand),
             ("within", W::Within),
+            ("for", W::For),
+            ("full", W::Full),
             ("period", W::Period),
             ("overnight", W::Overnight),
             ("its", W::Its),
@@ -813,7 +817,9 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
                     | W::End
                     | W::Start
                     | W::Middle
-                    | W::Once => false,
+                    | W::Once
+                    | W::For
+                    | W::Full => false,
                     W::The
                     | W::A
                     | W::Some
@@ -839,6 +845,32 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
             Kind::Punct(b'\'') => true,
             _ => false,
         };
+        // "for years", "within weeks": a vague length; the preposition stays out.
+        if let (Lex::W(W::In | W::Within | W::Over | W::For), Some(next)) =
+            (tk.lex, toks.get(i + 1))
+        {
+            if let Lex::Unit(u, true) = next.lex {
+                let after = toks.get(i + 2).map(|t| t.lex);
+                if !matches!(
+                    after,
+                    Some(Lex::W(
+                        W::Of | W::Ago | W::Later | W::Earlier | W::Before | W::After
+                    ))
+                ) && !matches!(u, Unit::Second | Unit::Minute)
+                {
+                    out.push(Found {
+                        start: next.start,
+                        end: next.end,
+                        piece: Piece::DurationValue(vague_value(u)),
+                        modifier: None,
+                        zone: None,
+                        invalid: false,
+                    });
+                    i += 2;
+                    continue;
+                }
+            }
+        }
         if starter {
             if let Some(m) = p.parse_at(i) {
                 let start = toks[m.first].start;
@@ -2615,6 +2647,29 @@ impl<'a> Parser<'a> {
                 return Some(m);
             }
             _ => {}
+        }
+        // "the fiscal year", "the current fiscal year", "the full year"
+        {
+            let mut k = j;
+            let mut rel = 0;
+            if self.is_w(k, W::Current) {
+                k += 1;
+            } else if self.is_w(k, W::Latest) || self.is_w(k, W::Previous) {
+                rel = -1;
+                k += 1;
+            }
+            if self.is_w(k, W::Fiscal) || self.is_w(k, W::Full) {
+                if let Some((Unit::Year, false)) = self.unit(k + 1) {
+                    return Some(M::new(
+                        i,
+                        k + 2,
+                        Piece::RelUnit {
+                            unit: Unit::Year,
+                            n: rel,
+                        },
+                    ));
+                }
+            }
         }
         // "the weekend"
         if self.word_is(j, "weekend") {
