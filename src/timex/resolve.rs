@@ -1262,6 +1262,9 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
     }
 }
 
+/// How many sentences after a quarter "a year earlier" still means that quarter.
+const QUARTER_REACH: usize = 3;
+
 /// "a year earlier" right after a quarter: the same quarter a year before.
 fn year_quarter(ctx: &Ctx, unit: Unit, k: i64, anchor: Anchor) -> Option<R> {
     if unit != Unit::Year || k.abs() != 1 {
@@ -1449,6 +1452,3 @@ mod tests {
         assert_eq!(latest_quarter(d(1998, 1, 26)), (1997, 4));
     }
 }
-
-/// How many sentences after a quarter "a year earlier" still means that quarter.
-const QUARTER_REACH: usize = 3;
