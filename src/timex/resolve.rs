@@ -186,8 +186,9 @@ pub(super) fn annotate(
                         ctx.narrative_coarse = Some(d);
                     }
                 } else if news
-                    && res.anchor == Anchor::Absolute
-                    && matches!(res.gran, Some(Granularity::Month | Granularity::Year))
+                    && res.kind == TimexType::Date
+                    && (res.anchor == Anchor::Absolute && res.gran == Some(Granularity::Year)
+                        || res.anchor != Anchor::Narrative && res.gran == Some(Granularity::Month))
                 {
                     ctx.narrative_coarse = res.interval.map(|i| i.start.date());
                 }

@@ -1680,6 +1680,10 @@ impl<'a> Parser<'a> {
         if hyphen && plural {
             return None;
         }
+        // "the 1988 quarter" is a year's quarter, not 1988 quarters.
+        if !plural && !hyphen && self.year(i).is_some() {
+            return None;
+        }
         let mut end = k + 1;
         if hyphen {
             // "8-month-old", "day-long"; an age in years is not a time.
@@ -2647,6 +2651,30 @@ impl<'a> Parser<'a> {
                 return Some(m);
             }
             _ => {}
+        }
+        // "the last half of 1989", "the second half"
+        if self.is_w(j, W::Last) && self.is_w(j + 1, W::Half) {
+            let mut m = M::new(
+                i,
+                j + 2,
+                Piece::Half {
+                    n: 2,
+                    year: YearOf::Context,
+                },
+            );
+            if self.is_w(j + 2, W::Of) {
+                if let Some(y) = self.year(j + 3) {
+                    m = M::new(
+                        i,
+                        j + 4,
+                        Piece::Half {
+                            n: 2,
+                            year: YearOf::Explicit(y),
+                        },
+                    );
+                }
+            }
+            return Some(m);
         }
         // "the fiscal year", "the current fiscal year", "the full year"
         {
