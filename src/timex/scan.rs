@@ -307,6 +307,14 @@ enum W {
 
 struct Lexicon {
     words: FxMap<&'static [u8], Lex>,
+    /// For each (first letter, last letter), a bit per word length present in
+    /// the lexicon: most words of running text fail this test and skip hashing.
+    shape: Vec<u16>,
+}
+
+fn shape_index(first: u8, last: u8) -> usize {
+    usize::from(first.to_ascii_lowercase().wrapping_sub(b'a')).min(25) * 26
+        + usize::from(last.to_ascii_lowercase().wrapping_sub(b'a')).min(25)
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -633,8 +641,18 @@ fn lexicon() -> &'static Lexicon {
             m.insert(w, Lex::W(x));
         }
         let _ = (W::Year2, W::Ago2, W::Day2, W::Week2, W::Nineteen);
+        let mut shape = vec![0u16; 26 * 26];
+        for k in m.keys() {
+            let b = k.as_bytes();
+            if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+                if let Some(cell) = shape.get_mut(shape_index(f, l)) {
+                    *cell |= 1 << b.len().min(15);
+                }
+            }
+        }
         Lexicon {
             words: m.into_iter().map(|(k, v)| (k.as_bytes(), v)).collect(),
+            shape,
         }
     })
 }
@@ -644,15 +662,23 @@ fn lookup(word: &str) -> Lex {
     if b.len() > 14 || !word.is_ascii() {
         return Lex::None;
     }
+    let lex = lexicon();
+    let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
+        return Lex::None;
+    };
+    if lex
+        .shape
+        .get(shape_index(f, l))
+        .map_or(0, |c| c & (1 << b.len()))
+        == 0
+    {
+        return Lex::None;
+    }
     let mut buf = [0u8; 14];
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    lexicon()
-        .words
-        .get(&buf[..b.len()])
-        .copied()
-        .unwrap_or(Lex::None)
+    lex.words.get(&buf[..b.len()]).copied().unwrap_or(Lex::None)
 }
 
 /// Cuts text into tokens; `out` is cleared and reused.
