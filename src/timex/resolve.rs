@@ -522,8 +522,30 @@ enum WordClass {
     Boundary,
 }
 
-fn word_classes() -> &'static FxMap<&'static str, WordClass> {
-    static M: OnceLock<FxMap<&'static str, WordClass>> = OnceLock::new();
+struct WordClasses {
+    map: FxMap<&'static str, WordClass>,
+    /// (first letter, last letter) -> lengths present, to skip hashing.
+    shape: Vec<u32>,
+}
+
+impl WordClasses {
+    fn get(&self, w: &str) -> Option<WordClass> {
+        let b = w.as_bytes();
+        let (f, l) = (*b.first()?, *b.last()?);
+        let bits = self
+            .shape
+            .get(scan::shape_index(f, l))
+            .copied()
+            .unwrap_or(0);
+        if bits & (1 << b.len().min(31)) == 0 {
+            return None;
+        }
+        self.map.get(w).copied()
+    }
+}
+
+fn word_classes() -> &'static WordClasses {
+    static M: OnceLock<WordClasses> = OnceLock::new();
     M.get_or_init(|| {
         let mut m = FxMap::default();
         for w in NOT_PAST {
@@ -547,7 +569,16 @@ fn word_classes() -> &'static FxMap<&'static str, WordClass> {
         ] {
             m.insert(w, WordClass::Boundary);
         }
-        m
+        let mut shape = vec![0u32; 26 * 26];
+        for k in m.keys() {
+            let b = k.as_bytes();
+            if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+                if let Some(cell) = shape.get_mut(scan::shape_index(f, l)) {
+                    *cell |= 1 << b.len().min(31);
+                }
+            }
+        }
+        WordClasses { map: m, shape }
     })
 }
 
@@ -595,7 +626,7 @@ pub(crate) fn tense_at(
         }
         let lw = std::str::from_utf8(&buf[..w.len()]).ok()?;
         match classes.get(lw) {
-            Some(c) => Some(*c),
+            Some(c) => Some(c),
             None if lw.len() >= 5 && lw.ends_with("ed") => Some(WordClass::Past),
             None => None,
         }

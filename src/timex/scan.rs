@@ -312,7 +312,7 @@ struct Lexicon {
     shape: Vec<u16>,
 }
 
-fn shape_index(first: u8, last: u8) -> usize {
+pub(crate) fn shape_index(first: u8, last: u8) -> usize {
     usize::from(first.to_ascii_lowercase().wrapping_sub(b'a')).min(25) * 26
         + usize::from(last.to_ascii_lowercase().wrapping_sub(b'a')).min(25)
 }
