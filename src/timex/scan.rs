@@ -303,6 +303,7 @@ enum W {
     Nineteen,
     For,
     Full,
+    These,
 }
 
 struct Lexicon {
@@ -633,6 +634,7 @@ fn lexicon() -> &'static Lexicon {
             ("period", W::Period),
             ("overnight", W::Overnight),
             ("its", W::Its),
+            ("these", W::These),
             ("under", W::Under),
             ("long", W::Long),
             ("old", W::Old),
@@ -862,7 +864,10 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
                     | W::Couple
                     | W::Approx
                     | W::Around => toks.get(i + 1).is_some_and(|n| {
-                        n.kind == Kind::Num || n.lex != Lex::None || n.kind == Kind::Punct(b'\'')
+                        n.kind == Kind::Num
+                            || n.lex != Lex::None
+                            || n.kind == Kind::Punct(b'\'')
+                            || n.kind == Kind::Punct(b'-')
                     }),
                     _ => true,
                 },
@@ -1698,6 +1703,10 @@ impl<'a> Parser<'a> {
     fn duration(&self, i: usize) -> Option<M> {
         let (j, n) = self.count(i)?;
         let mut k = j;
+        // "two more weeks", "20 more years"
+        if self.is_w(k, W::More) && matches!(self.unit(k + 1), Some((_, true))) {
+            k += 1;
+        }
         let hyphen = self.punct(k, b'-') && self.adj(k - 1);
         if hyphen {
             k += 1;
@@ -2197,6 +2206,9 @@ impl<'a> Parser<'a> {
             W::Last | W::Next | W::This | W::Past | W::Coming | W::Previous | W::Following => {
                 self.rel_phrase(i, i)
             }
+            W::These if self.word_is(i + 1, "days") => {
+                Some(M::new(i, i + 2, Piece::Fuzzy("PRESENT_REF")))
+            }
             W::That => {
                 // "that day", "that evening", "that year"
                 if let Some(p) = self.part(i + 1) {
@@ -2210,6 +2222,9 @@ impl<'a> Parser<'a> {
                     ));
                 }
                 match self.unit(i + 1) {
+                    Some((Unit::Quarter, false)) => {
+                        Some(M::new(i, i + 2, Piece::ContextQuarter { years: 0 }))
+                    }
                     Some((u @ (Unit::Day | Unit::Year | Unit::Month | Unit::Week), false)) => {
                         if self.is_w(i + 2, W::Time) {
                             return None;
@@ -2330,11 +2345,9 @@ impl<'a> Parser<'a> {
                     None
                 }
             }
-            W::Future => {
-                if i > 0 && (self.word_is(i - 1, "in") || self.word_is(i - 1, "for")) {
-                    return Some(M::new(i, i + 1, Piece::Fuzzy("FUTURE_REF")));
-                }
-                None
+            // "in future"; the adjective ("future losses") is too often unmarked.
+            W::Future if i > 0 && (self.word_is(i - 1, "in") || self.word_is(i - 1, "for")) => {
+                Some(M::new(i, i + 1, Piece::Fuzzy("FUTURE_REF")))
             }
             W::Its => {
                 let m = self.quarter_after(i + 1, YearOf::Context)?;
@@ -2592,6 +2605,18 @@ impl<'a> Parser<'a> {
                 return Some(M::new(i, j + 2, Piece::Fuzzy("FUTURE_REF")));
             }
             Lex::W(W::Latest) => {
+                if self.is_w(j + 1, W::Fiscal) {
+                    if let Some((Unit::Year, false)) = self.unit(j + 2) {
+                        return Some(M::new(
+                            i,
+                            j + 3,
+                            Piece::RelUnit {
+                                unit: Unit::Year,
+                                n: -1,
+                            },
+                        ));
+                    }
+                }
                 if let Some((Unit::Quarter, false)) = self.unit(j + 1) {
                     return Some(M::new(i, j + 2, Piece::LatestQuarter));
                 }
