@@ -1478,6 +1478,50 @@ mod tests {
         assert_eq!(add_days(d(9999, 12, 31), 99_999_999_999), None);
     }
 
+    fn phrase(p: &str, prefer: Prefer) -> Option<String> {
+        let reference = d(2019, 9, 24).and_hms_opt(12, 0, 0).unwrap();
+        resolve_phrase(p, reference, prefer).map(|t| t.value)
+    }
+
+    #[test]
+    fn single_phrases() {
+        assert_eq!(
+            phrase("next tuesday", Prefer::Tense).as_deref(),
+            Some("2019-10-01")
+        );
+        assert_eq!(
+            phrase("two days ago", Prefer::Tense).as_deref(),
+            Some("2019-09-22")
+        );
+        assert_eq!(
+            phrase("September 24", Prefer::Tense).as_deref(),
+            Some("2019-09-24")
+        );
+        assert_eq!(
+            phrase("  last year. ", Prefer::Tense).as_deref(),
+            Some("2018")
+        );
+        assert_eq!(
+            phrase("friday", Prefer::Future).as_deref(),
+            Some("2019-09-27")
+        );
+        assert_eq!(
+            phrase("friday", Prefer::Past).as_deref(),
+            Some("2019-09-20")
+        );
+        assert_eq!(phrase("the meeting", Prefer::Tense), None);
+        assert_eq!(phrase("today and tomorrow", Prefer::Tense), None);
+        assert_eq!(phrase("February 30", Prefer::Tense), None);
+    }
+
+    #[test]
+    fn year_range_check_reads_every_digit() {
+        assert!(year_ok("2019-09-24", (1, 9999)));
+        assert!(!year_ok("10000-01-01", (1, 9999)));
+        assert!(!year_ok("1899", (1900, 2100)));
+        assert!(year_ok("PRESENT_REF", (1900, 2100)));
+    }
+
     #[test]
     fn latest_quarter_is_the_last_complete_one() {
         assert_eq!(latest_quarter(d(1989, 10, 26)), (1989, 3));
