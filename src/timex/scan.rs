@@ -997,6 +997,12 @@ impl<'a> Parser<'a> {
             .and_then(|t| self.text.get(t.start..t.end))
             .unwrap_or("")
     }
+    /// Whether the expression ending before token `end` is a hyphenated
+    /// adjective ("third-quarter", "two-week", "8-month-old").
+    fn hyphenated(&self, end: usize) -> bool {
+        (end.saturating_sub(4)..end).any(|k| self.punct(k, b'-') && self.adj(k))
+    }
+
     /// Token `i` lower-cased into `buf` ("" when longer than 16 bytes).
     fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 16]) -> &'b str {
         let s = self.str(i);
@@ -1281,6 +1287,20 @@ impl<'a> Parser<'a> {
     fn parse_at(&self, i: usize) -> Option<M> {
         // Modifiers that belong to the expression.
         let (j, md) = self.prefix(i);
+        // "about the future", "almost daily": a modifier belongs to the
+        // expression only before a count, a number or a date.
+        let counted = matches!(self.kind(j), Some(Kind::Num))
+            || matches!(
+                self.lex(j),
+                Lex::NumW(_)
+                    | Lex::Tens(_)
+                    | Lex::Month(_)
+                    | Lex::MonAbbr(_)
+                    | Lex::W(W::A | W::Noon | W::Midnight | W::Several | W::Few | W::Couple)
+            );
+        if j > i && !counted {
+            return None;
+        }
         if j > i {
             if self.is_w(i, W::Around)
                 && !matches!(self.kind(j), Some(Kind::Num))
@@ -1686,8 +1706,10 @@ impl<'a> Parser<'a> {
                 ));
             }
         }
-        // "Wednesday's ruling": news names past days this way.
+        // "Wednesday's ruling": news names past days this way; the possessive
+        // stays out of the extent.
         let rel = (j == i + 3).then_some(POSSESSIVE);
+        let end = if rel.is_some() { i + 1 } else { end };
         Some(M::new(
             i,
             end,
@@ -1949,9 +1971,8 @@ impl<'a> Parser<'a> {
                 if let Some(p) = self.part(end) {
                     part = Some(p);
                     end += 1;
-                } else if self.punct(end, b'\'') && self.word_is(end + 1, "s") {
-                    end += 2;
                 }
+                // "yesterday's": the possessive stays out of the extent (TimeML).
                 // "the day before yesterday" is handled from "the".
                 Some(M::new(i, end, Piece::RelDay { offset: off, part }))
             }
@@ -2337,22 +2358,13 @@ impl<'a> Parser<'a> {
                 let y = self.year(i + 1)?;
                 Some(M::new(i, i + 2, year_piece(y)))
             }
-            W::Within => {
-                let m = self.duration(i + 1)?;
-                if matches!(m.piece, Piece::Duration { .. }) {
-                    Some(M::new(i, m.end, m.piece))
-                } else {
-                    None
-                }
-            }
+
             // "in future"; the adjective ("future losses") is too often unmarked.
             W::Future if i > 0 && (self.word_is(i - 1, "in") || self.word_is(i - 1, "for")) => {
                 Some(M::new(i, i + 1, Piece::Fuzzy("FUTURE_REF")))
             }
-            W::Its => {
-                let m = self.quarter_after(i + 1, YearOf::Context)?;
-                Some(M::new(i, m.end, m.piece))
-            }
+            // "its third quarter": the pronoun stays out of the extent
+            W::Its => None,
             _ => None,
         }
     }
@@ -2572,8 +2584,12 @@ impl<'a> Parser<'a> {
     /// Phrases led by "the".
     fn the_phrase(&self, i: usize) -> Option<M> {
         let j = i + 1;
-        // the third quarter, the fiscal first quarter
+        // the third quarter, the fiscal first quarter; "the third-quarter
+        // results" is an adjective and leaves "the" out (TimeML).
         if let Some(m) = self.quarter_after(j, YearOf::Context) {
+            if self.hyphenated(m.end) {
+                return None;
+            }
             return Some(M::new(i, m.end, m.piece));
         }
         match self.lex(j) {
@@ -2849,7 +2865,11 @@ impl<'a> Parser<'a> {
                     return Some(M::new(i, m.end, m.piece).with_mod(m.modifier));
                 }
                 Piece::Duration { .. } if !self.is_w(j, W::A) => {
-                    // "the nine months", "the first nine months", "the four days"
+                    // "the nine months", "the first nine months", "the four days";
+                    // "the two-week strike" leaves "the" out.
+                    if self.hyphenated(m.end) {
+                        return None;
+                    }
                     return Some(M::new(i, m.end, m.piece).with_mod(m.modifier));
                 }
                 Piece::RelUnit { .. }
