@@ -168,7 +168,11 @@ pub(super) fn annotate(
                 .push(unresolvable(text, span, "not a calendar date or time"));
             continue;
         }
-        let tense = tense_at(doc, sentence, f.start, f.end);
+        let tense = if needs_tense(&f.piece) {
+            tense_at(doc, sentence, f.start, f.end)
+        } else {
+            Tense::Unknown
+        };
         match resolve(&f, &ctx, tense) {
             Ok(res) => {
                 if !year_ok(&res.value, ctx.years) {
@@ -213,6 +217,20 @@ pub(super) fn annotate(
         }
     }
     ann
+}
+
+/// Whether a piece's value depends on the direction (so the clause's tense is
+/// worth reading): underspecified dates, weekdays, holidays, seasons, quarters.
+fn needs_tense(piece: &Piece) -> bool {
+    match piece {
+        Piece::Date { year, .. } => year.is_none(),
+        Piece::Weekday { rel, .. } => rel.is_none() || *rel == Some(scan::POSSESSIVE),
+        Piece::Quarter { year, .. } | Piece::Season { year, .. } => *year == YearOf::Context,
+        Piece::Holiday(_) => true,
+        Piece::RelUnit { unit, n } => *unit == Unit::Week && *n == 99,
+        Piece::Time { date, .. } => date.as_deref().is_some_and(needs_tense),
+        _ => false,
+    }
 }
 
 fn unresolvable(text: &str, span: Span, why: &str) -> Diagnostic {
