@@ -226,7 +226,7 @@ fn needs_tense(piece: &Piece) -> bool {
         Piece::Date { year, .. } => year.is_none(),
         Piece::Weekday { rel, .. } => rel.is_none() || *rel == Some(scan::POSSESSIVE),
         Piece::Quarter { year, .. } | Piece::Season { year, .. } => *year == YearOf::Context,
-        Piece::Holiday(_) => true,
+        Piece::Holiday(_) | Piece::InShift { .. } => true,
         Piece::RelUnit { unit, n } => *unit == Unit::Week && *n == 99,
         Piece::Time { date, .. } => date.as_deref().is_some_and(needs_tense),
         _ => false,
@@ -911,6 +911,22 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                     .ok_or(Unresolvable("not a calendar date"))?;
                 return Ok(week_res(d, anchor));
             }
+            if let (None, None, Some(d)) = (year, month, day) {
+                // "the 24th": this month's, or the month before or after
+                let Some(r) = r else {
+                    return unanchored(TimexType::Date, &format!("XXXX-XX-{d:02}"));
+                };
+                let shift = match dir {
+                    Dir::Past | Dir::PastLean if *d > r.day() => -1,
+                    Dir::Future if *d < r.day() => 1,
+                    _ => 0,
+                };
+                let (y, m) =
+                    add_months(r.year(), r.month(), shift).ok_or(Unresolvable("date overflow"))?;
+                let date =
+                    NaiveDate::from_ymd_opt(y, m, *d).ok_or(Unresolvable("not a calendar date"))?;
+                return Ok(day_res(date, anchor));
+            }
             let dir = match yrel.map(|k| k - scan::REL_DATE) {
                 Some(-1) => Dir::Past,
                 Some(1) => Dir::Future,
@@ -1256,6 +1272,18 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
             duration_value(*n, *unit),
             Anchor::Absolute,
         )),
+        Piece::InShift { unit, n } => {
+            if dir == Dir::Future {
+                if let Some(r) = r {
+                    return shift(r, *unit, *n, anchor, false);
+                }
+            }
+            Ok(Res::new(
+                TimexType::Duration,
+                duration_value(Count::Halves(n.saturating_mul(2)), *unit),
+                Anchor::Absolute,
+            ))
+        }
         Piece::DurationValue(v) => Ok(Res::new(TimexType::Duration, (*v).into(), Anchor::Absolute)),
         Piece::Set(v) => Ok(Res::new(TimexType::Set, v.clone(), Anchor::Absolute)),
         Piece::ContextQuarter { years } => {

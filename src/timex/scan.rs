@@ -145,6 +145,8 @@ pub(crate) enum Piece {
     Fuzzy(&'static str),
     /// A length of time.
     Duration { n: Count, unit: Unit },
+    /// "in three days": a date ahead in a future clause, else a length of time.
+    InShift { unit: Unit, n: i64 },
     /// A length of time whose value is already known ("PXY").
     DurationValue(&'static str),
     /// A recurrence, already valued ("P1D", "XXXX-WXX-1").
@@ -899,6 +901,40 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
                     });
                     i += 2;
                     continue;
+                }
+            }
+        }
+        // "in three days": the preposition stays out; resolution decides between
+        // a date ahead and a length of time.
+        if tk.lex == Lex::W(W::In) {
+            if let Some(m) = p.core(i + 1) {
+                if let Piece::Duration {
+                    n: Count::Halves(h),
+                    unit,
+                } = m.piece
+                {
+                    let after = toks.get(m.end).map(|t| t.lex);
+                    let start = toks.get(m.first).map_or(0, |t| t.start);
+                    let end = toks.get(m.end - 1).map_or(0, |t| t.end);
+                    if h % 2 == 0
+                        && m.modifier.is_none()
+                        && !matches!(after, Some(Lex::W(W::Of | W::Time)))
+                        && !matches!(unit, Unit::Decade | Unit::Century | Unit::Quarter)
+                        && toks.get(i + 1).map(|t| t.lex) != Some(Lex::W(W::The))
+                        && end > start
+                        && end - start <= max_len
+                    {
+                        out.push(Found {
+                            start,
+                            end,
+                            piece: Piece::InShift { unit, n: h / 2 },
+                            modifier: None,
+                            zone: None,
+                            invalid: false,
+                        });
+                        i = m.end;
+                        continue;
+                    }
                 }
             }
         }
@@ -2764,6 +2800,22 @@ impl<'a> Parser<'a> {
                         },
                     ));
                 }
+            }
+        }
+        // "the 24th": a day of the reference month
+        if let Some((d, k)) = self.dom(j) {
+            // "the 11th Circuit", "the 25th anniversary": an ordinal, not a day
+            if k == j + 2 && !matches!(self.kind(k), Some(Kind::Word)) {
+                return Some(M::new(
+                    i,
+                    k,
+                    Piece::Date {
+                        year: None,
+                        yrel: None,
+                        month: None,
+                        day: Some(d),
+                    },
+                ));
             }
         }
         // "the weekend"
