@@ -41,11 +41,19 @@ pub(crate) fn assign(
     if live.is_empty() {
         return;
     }
+    // A time after its verb ("adopted a resolution on Monday condemning ...") is
+    // the usual order; one headed by a preposition leans back harder still.
     let dist = |f: &Found, at: usize| -> usize {
         if at >= f.toks.1 {
             at - f.toks.1
         } else {
-            f.toks.0.saturating_sub(at + 1)
+            let leans_back = at.checked_sub(1).and_then(|p| st.get(p)).is_some_and(|t| {
+                t.word
+                    && ["on", "in", "at", "since", "during", "by", "until", "of"]
+                        .iter()
+                        .any(|p| p.eq_ignore_ascii_case(lw(text, t)))
+            });
+            f.toks.0.saturating_sub(at + 1) + if leans_back { 4 } else { 2 }
         }
     };
     let timex_toks: Vec<(usize, usize)> = sent_timexes
@@ -110,8 +118,6 @@ pub(crate) fn assign(
             }
         }
     }
-    let _ = text;
-    let _ = lw;
 }
 
 fn from_timex(t: &Timex, text: &str) -> Option<EventTime> {
