@@ -76,6 +76,8 @@ struct Ctx {
     reference: Option<NaiveDate>,
     ref_anchor: Anchor,
     narrative: Option<NaiveDate>,
+    /// The last absolute date at any grain (a month, a year), as its first day.
+    narrative_coarse: Option<NaiveDate>,
     quarter: Option<(i32, u32)>,
     /// Day named earlier in the same sentence (for bare clock times).
     sentence_day: Option<(usize, NaiveDate)>,
@@ -99,6 +101,7 @@ pub(super) fn annotate(
         reference: published.map(Published::date),
         ref_anchor: Anchor::Publication,
         narrative: None,
+        narrative_coarse: None,
         quarter: None,
         sentence_day: None,
         sentence_quarter: None,
@@ -175,7 +178,13 @@ pub(super) fn annotate(
                     ctx.sentence_day = Some((si, d));
                     if news && res.kind == TimexType::Date && res.anchor != Anchor::Narrative {
                         ctx.narrative = Some(d);
+                        ctx.narrative_coarse = Some(d);
                     }
+                } else if news
+                    && res.anchor == Anchor::Absolute
+                    && matches!(res.gran, Some(Granularity::Month | Granularity::Year))
+                {
+                    ctx.narrative_coarse = res.interval.map(|i| i.start.date());
                 }
                 if let Some(q) = res.quarter {
                     ctx.quarter = Some(q);
@@ -248,6 +257,7 @@ pub(super) fn resolve_phrase(phrase: &str, reference: NaiveDateTime, prefer: Pre
         reference: Some(reference.date()),
         ref_anchor: Anchor::Publication,
         narrative: None,
+        narrative_coarse: None,
         quarter: None,
         sentence_day: None,
         sentence_quarter: None,
@@ -280,7 +290,8 @@ const IRREGULAR_PAST: &[&str] = &[
     "sank", "slid", "split", "spent", "swore", "taught", "threw", "tore", "understood", "woke",
     "wore", "withdrew", "overtook", "forgot", "fought", "felt", "dealt", "built", "ate", "drew",
     "hid", "let", "bore", "beat", "bid", "cut", "heard", "lit", "rode", "rang", "sat", "slept",
-    "stole", "swept", "underwent", "upheld", "wept", "ago", "arrived", "announced",
+    "stole", "swept", "underwent", "upheld", "wept", "ago", "arrived", "announced", "has",
+    "have", "since",
 ];
 
 const FUTURE: &[&str] = &[
@@ -587,6 +598,12 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                     .ok_or(Unresolvable("not a calendar date"))?;
                 return Ok(week_res(d, anchor));
             }
+            let dir = match yrel.map(|k| k - scan::REL_DATE) {
+                Some(-1) => Dir::Past,
+                Some(1) => Dir::Future,
+                _ => dir,
+            };
+            let yrel = &yrel.filter(|k| (k - scan::REL_DATE).abs() > 1);
             let (y, anc) = match (year, yrel, r) {
                 (Some(y), _, _) => (*y, Anchor::Absolute),
                 (None, Some(k), Some(r)) => (
@@ -615,7 +632,7 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                         Dir::Past if key(ry) > rk => ry - 1,
                         Dir::Future if key(ry) < rk => ry + 1,
                         Dir::Nearest | Dir::Same | Dir::PastLean => {
-                            let lean = if dir == Dir::PastLean { 2 } else { 1 };
+                            let lean = if dir == Dir::PastLean { 3 } else { 1 };
                             let dist = |y: i32| {
                                 let (yy, mm, dd) = cand(y);
                                 NaiveDate::from_ymd_opt(yy, mm, dd.min(28)).map_or(i64::MAX, |d| {
@@ -786,7 +803,12 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
             if let Some(res) = year_quarter(ctx, *unit, k, anchor) {
                 return res;
             }
-            let (base, anc) = match (ctx.narrative, r) {
+            let narrative = if matches!(unit, Unit::Month | Unit::Year | Unit::Quarter | Unit::Decade | Unit::Century) {
+                ctx.narrative_coarse
+            } else {
+                ctx.narrative
+            };
+            let (base, anc) = match (narrative, r) {
                 (Some(n), _) => (n, Anchor::Narrative),
                 (None, Some(r)) => (r, anchor),
                 (None, None) => return unanchored(TimexType::Date, "XXXX-XX-XX"),
@@ -794,7 +816,12 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
             shift(base, *unit, k, anc, true)
         }
         Piece::NarrSame { unit, part } => {
-            let (base, anc) = match (ctx.narrative, r) {
+            let narrative = if matches!(unit, Unit::Month | Unit::Year) {
+                ctx.narrative_coarse
+            } else {
+                ctx.narrative
+            };
+            let (base, anc) = match (narrative, r) {
                 (Some(n), _) => (n, Anchor::Narrative),
                 (None, Some(r)) => (r, anchor),
                 (None, None) => return unanchored(TimexType::Date, "XXXX-XX-XX"),
@@ -824,13 +851,19 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                     let cur = r.weekday().number_from_monday() as i64;
                     add_days(r, *weekday as i64 - cur)
                 }
+                Some(scan::POSSESSIVE) => {
+                    let d = if dir == Dir::Future { Dir::Future } else { Dir::Past };
+                    weekday_near(r, *weekday, d, false)
+                }
                 Some(k) => {
                     let base = ctx.narrative.unwrap_or(r);
                     weekday_near(base, *weekday, if *k < 0 { Dir::Past } else { Dir::Future }, true)
                 }
             }
             .ok_or(Unresolvable("date overflow"))?;
-            Ok(with_part(day_res(d, anchor), *part))
+            // "Friday night": news annotation dates it to the day.
+            let _ = part;
+            Ok(day_res(d, anchor))
         }
         Piece::Time { hour, minute, date } => {
             let day = match date {
@@ -908,10 +941,23 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
             };
             let on = |y: i32| holiday_date(*h, y);
             let this = on(r.year()).ok_or(Unresolvable("not a calendar date"))?;
+            let prev = on(r.year() - 1);
+            let next = on(r.year() + 1);
             let d = match dir {
-                Dir::Past if this > r => on(r.year() - 1),
-                Dir::Future if this < r => on(r.year() + 1),
-                _ => Some(this),
+                Dir::Past if this > r => prev,
+                Dir::Future if this < r => next,
+                Dir::Past | Dir::Future => Some(this),
+                _ => [prev, Some(this), next]
+                    .into_iter()
+                    .flatten()
+                    .min_by_key(|d| {
+                        let k = (*d - r).num_days();
+                        if k > 0 && dir == Dir::PastLean {
+                            3 * k
+                        } else {
+                            k.abs()
+                        }
+                    }),
             }
             .ok_or(Unresolvable("not a calendar date"))?;
             Ok(day_res(d, anchor))

@@ -1470,12 +1470,14 @@ impl<'a> Parser<'a> {
                 ));
             }
         }
+        // "Wednesday's ruling": news names past days this way.
+        let rel = (j == i + 3).then_some(POSSESSIVE);
         Some(M::new(
             i,
             end,
             Piece::Weekday {
                 weekday: d,
-                rel: None,
+                rel,
                 part,
             },
         ))
@@ -2083,6 +2085,12 @@ impl<'a> Parser<'a> {
             return Some(M::new(first, end, piece));
         }
         if let Some((mo, e)) = self.month(j) {
+            // "last Oct. 23": the date, looked for on the side the word says
+            if let (Some((d, e2)), W::Last | W::Next) = (self.dom(e), w) {
+                let mut m = M::new(first, e2, Piece::Date { year: None, yrel: Some(REL_DATE + r), month: Some(mo), day: Some(d) });
+                m.invalid = !valid_ymd(2000, mo, d);
+                return Some(m);
+            }
             if matches!(w, W::Last | W::Next | W::This) && !(mo == 5 && !self.t[j].cap) {
                 return Some(M::new(first, e, Piece::MonthRel { month: mo, rel: r }));
             }
@@ -2393,6 +2401,11 @@ impl M {
 
 /// Marker in `Piece::Date::yrel` for "the week of March 6".
 pub(crate) const WEEK_OF: i32 = 1000;
+/// Marker in `Piece::Date::yrel` for "last Oct. 23" (`REL_DATE - 1`) and "next
+/// March 3" (`REL_DATE + 1`).
+pub(crate) const REL_DATE: i32 = 2000;
+/// Marker in `Piece::Weekday::rel` for a possessive ("Wednesday's").
+pub(crate) const POSSESSIVE: i32 = -50;
 
 fn year_piece(y: i32) -> Piece {
     Piece::Date { year: Some(y), yrel: None, month: None, day: None }
