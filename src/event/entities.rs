@@ -102,10 +102,6 @@ struct Person {
     first: usize,
 }
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "that", "these", "those",
-    "your",
-];
 const PREPS: &[&str] = &[
     "in", "at", "to", "from", "for", "into", "near", "outside", "inside", "across", "via",
     "toward", "towards", "on", "of", "by", "with", "between", "and",
@@ -415,7 +411,7 @@ const PERSON_NOUNS: &[&str] = &[
 ];
 const CONNECTORS: &[&str] = &[
     "de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "la",
-    "le", "bin", "ibn", "al", "el",
+    "le", "bin", "ibn", "al", "el", "arap", "ben", "bint", "abu", "ter", "ten", "zu",
 ];
 const CALENDAR: &[&str] = &[
     "monday",
@@ -607,7 +603,11 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                 let m = names[ni].clone();
                 ni += 1;
                 i = m.toks.1.max(i + 1);
-                if m.kind == EntityKind::Person || m.kind == EntityKind::Unknown {
+                // An unknown single name after a preposition ("on Twitter") is
+                // rarely a person.
+                if m.kind == EntityKind::Person
+                    || (m.kind == EntityKind::Unknown && m.prep.is_none())
+                {
                     last_person = Some(m.name.clone());
                 }
                 out.push(m);
@@ -846,7 +846,14 @@ fn classify(
         || toks[..start].iter().all(|t| !t.word)
         || prev.is_some_and(|t| !t.word && matches!(lower(t), "“" | "\"" | ":" | "•" | "("));
     let prep = prep_word.and_then(|w| PREPS.iter().copied().find(|p| p.eq_ignore_ascii_case(w)));
-    let after_det = prev_word.is_some_and(|w| is_in(w, DETERMINERS));
+    let after_det = prev_word.is_some_and(|w| {
+        is_in(
+            w,
+            &[
+                "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+            ],
+        )
+    });
     let mut a = 0;
     let b = run.len();
     // Leading stop words of sentence starts ("The Kremlin", "In Moscow").
@@ -881,7 +888,12 @@ fn classify(
             Gaz::Demonym(_) => return,
         };
         // Keep the surface form when it is the full name; otherwise the canonical.
-        let name = if words.len() > 1 || name.split(' ').count() == 1 {
+        // Bodies keep the name as written ("NATO"); places take the canonical
+        // country name unless the text gives a longer form.
+        let name = if kind == EntityKind::Organization
+            || words.len() > 1
+            || name.split(' ').count() == 1
+        {
             words.join(" ")
         } else {
             name

@@ -320,6 +320,7 @@ pub(super) fn extract(
                 .get(lo)
                 .is_some_and(|t| t.word && is_in(lw(text, t), &["when", "while", "as"]));
         }
+        verb_takes_its_noun(text, st, &mut found);
         timelink::assign(text, st, timexes, &sent_timexes, &mut found);
         fold_announcements(text, st, &mut found);
         for f in found.into_iter().filter(|f| !f.drop) {
@@ -506,8 +507,21 @@ fn filter_trigger(
         _ => false,
     };
     if as_noun && f.span.slice(text).is_some_and(|p| !p.contains(' ')) {
-        f.drop = true;
-        return;
+        // "his visit": the noun reading when the lexicon has one, else no event.
+        let lex = triggers();
+        let phrase = f.span.slice(text).unwrap_or("").to_ascii_lowercase();
+        if lex
+            .entries
+            .iter()
+            .zip(&lex.phrases)
+            .any(|(e, p)| e.kind == f.entry.kind && e.form == Form::Noun && *p == phrase)
+            && f.entry.form == Form::Base
+        {
+            f.entry.form = Form::Noun;
+        } else {
+            f.drop = true;
+            return;
+        }
     }
     if f.entry.needs_object {
         let ok = match f.entry.kind {
@@ -783,6 +797,7 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
     let want: &[&str] = match f.entry.kind {
         EventKind::Departure => &["from", "for", "to"],
         EventKind::Arrival => &["in", "at", "to"],
+        EventKind::Visit => &["to", "in", "at"],
         _ => &["in", "at"],
     };
     // "visited Russia", "leaving Venezuela": a direct-object place.
@@ -893,7 +908,11 @@ fn fold_announcements(text: &str, st: &[Tok], found: &mut [Found]) {
         if let Some(j) = target {
             let agents = found[i].agents.clone();
             let timex = found[i].timex;
+            let status = found[i].status;
             let f = &mut found[j];
+            if f.status == Status::Occurred || f.status == Status::Reported {
+                f.status = status;
+            }
             if f.agents.is_empty() {
                 f.agents = agents;
             }
@@ -901,6 +920,31 @@ fn fold_announcements(text: &str, st: &[Tok], found: &mut [Found]) {
                 f.timex = timex;
             }
             found[i].drop = true;
+        }
+    }
+}
+
+/// "signed an agreement", "paid a visit": a verb whose object is a noun trigger of
+/// its own kind names one event; the verb keeps it.
+fn verb_takes_its_noun(text: &str, st: &[Tok], found: &mut [Found]) {
+    for j in 0..found.len() {
+        if found[j].drop || found[j].entry.form != Form::Noun {
+            continue;
+        }
+        let (a, _) = found[j].toks;
+        let verb = (0..found.len()).any(|i| {
+            i != j
+                && !found[i].drop
+                && found[i].entry.kind == found[j].entry.kind
+                && !matches!(found[i].entry.form, Form::Noun | Form::Plural)
+                && found[i].toks.1 <= a
+                && a - found[i].toks.1 <= 3
+                && st[found[i].toks.1..a]
+                    .iter()
+                    .all(|t| t.word && !t.cap && !is_in(lw(text, t), STOP_PREPS))
+        });
+        if verb {
+            found[j].drop = true;
         }
     }
 }

@@ -34,6 +34,8 @@ pub(crate) struct Trigger {
 pub(crate) struct Triggers {
     pub matcher: AhoCorasick,
     pub entries: Vec<Trigger>,
+    /// The phrase of each entry, lower case.
+    pub phrases: Vec<String>,
 }
 
 const TRIGGERS: &str = include_str!("data/triggers.txt");
@@ -101,7 +103,12 @@ pub(crate) fn triggers() -> &'static Triggers {
                 // The lexicon is compiled in; an empty matcher keeps extraction total.
                 AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton builds")
             });
-        Triggers { matcher, entries }
+        let phrases = phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
+        Triggers {
+            matcher,
+            entries,
+            phrases,
+        }
     })
 }
 
