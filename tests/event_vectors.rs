@@ -145,7 +145,7 @@ fn check(v: &Vector) -> Result<(), String> {
         .iter()
         .find(|m| {
             m.kind.as_str() == kind
-                && e.trigger.as_ref().is_none_or(|t| {
+                && e.trigger.as_ref().map_or(true, |t| {
                     m.trigger
                         .slice(&v.text)
                         .is_some_and(|s| s.eq_ignore_ascii_case(t))
