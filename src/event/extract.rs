@@ -334,9 +334,13 @@ pub(super) fn extract(
         let mut place = f.place.clone();
         if place.is_none() && f.voice == Voice::Narrator {
             // The dateline places what its own sentence reports.
+            // (The segmenter may make the dateline a sentence of its own.)
             place = dateline
                 .clone()
-                .filter(|(_, sp)| sspan.contains(*sp) && bkind != BlockKind::Headline);
+                .filter(|(_, _, dsi)| {
+                    (*dsi == *si || *dsi + 1 == *si) && bkind != BlockKind::Headline
+                })
+                .map(|(n, sp, _)| (n, sp));
         }
         let mut participants: Vec<Participant> = Vec::new();
         let mut evidence = vec![f.span];
@@ -846,7 +850,7 @@ fn dateline(
     text: &str,
     sents: &[(usize, Span, BlockKind, usize)],
     toks: &[Vec<Tok>],
-) -> Option<(String, Span)> {
+) -> Option<(String, Span, usize)> {
     let (si, _) = sents
         .iter()
         .enumerate()
@@ -874,7 +878,7 @@ fn dateline(
     let span = Span::new(words[0].span.start, words[words.len() - 1].span.end);
     let name = span.slice(text)?;
     match gazetteer().lookup(&fold(name))? {
-        Gaz::Capital(c, _) | Gaz::Country(c) => Some((c.to_string(), span)),
+        Gaz::Capital(c, _) | Gaz::Country(c) => Some((c.to_string(), span, si)),
         _ => None,
     }
 }

@@ -67,6 +67,27 @@ pub(crate) fn assign(
     };
     let mut best: Vec<Option<(usize, usize)>> = vec![None; found.len()];
     for &(ti, at) in &timex_toks {
+        // "that 1978 resolution calls for": a time between a determiner and a
+        // noun modifies that noun, and dates only a trigger that is that noun.
+        let end = timexes.get(ti).map_or(at, |t| {
+            st.iter()
+                .position(|k| k.span.start >= t.span.end)
+                .unwrap_or(st.len())
+        });
+        let attributive = at.checked_sub(1).and_then(|p| st.get(p)).is_some_and(|t| {
+            t.word
+                && [
+                    "the", "that", "this", "a", "an", "its", "his", "her", "their",
+                ]
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(lw(text, t)))
+        }) && st.get(end).is_some_and(|t| t.word && !t.cap);
+        if attributive {
+            if let Some(&i) = live.iter().find(|&&i| found[i].toks.0 == end) {
+                best[i] = Some((ti, 0));
+            }
+            continue;
+        }
         let same: Vec<usize> = live
             .iter()
             .copied()
