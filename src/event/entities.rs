@@ -670,6 +670,10 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
         let mut ni = 0;
         let mut i = 0;
         while i < toks.len() {
+            // A description may have read over a name's first words.
+            while ni < names.len() && names[ni].toks.0 < i {
+                ni += 1;
+            }
             if ni < names.len() && names[ni].toks.0 == i {
                 let m = names[ni].clone();
                 ni += 1;

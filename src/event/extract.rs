@@ -692,7 +692,7 @@ fn left_agents(
         // Coordination: "X and Y will meet".
         let mut cur = m.toks.0;
         for prev in mentions[..mi].iter().rev() {
-            let gap = &st[prev.toks.1..cur];
+            let gap = st.get(prev.toks.1..cur).unwrap_or(&[]);
             let joined = !gap.is_empty()
                 && gap.len() <= 2
                 && gap.iter().all(|t| matches!(lw(text, t), "and" | "," | "&"))
@@ -743,7 +743,9 @@ fn right_patients(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
         if m.toks.0 > last_end + 10 {
             break;
         }
-        let gap = &st[last_end..m.toks.0];
+        let Some(gap) = st.get(last_end..m.toks.0) else {
+            continue;
+        };
         let stop = gap.iter().any(|t| {
             let w = lw(text, t);
             (!t.word && matches!(w, ";" | ":" | "." | "(" | "–" | "—"))
