@@ -351,12 +351,12 @@ pub(super) fn extract(
                 }
                 if role == Role::Patient
                     && m.kind == EntityKind::Place
-                    && place.as_ref().is_some_and(|(n, _)| n == &m.name)
+                    && place.as_ref().is_some_and(|(n, _)| **n == *m.name)
                 {
                     continue;
                 }
                 participants.push(Participant {
-                    name: m.name.clone(),
+                    name: m.name.to_string(),
                     entity: m.kind,
                     role,
                     span: m.span,
@@ -812,7 +812,7 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
             .iter()
             .find(|m| m.toks.0 == b && m.kind == EntityKind::Place)
         {
-            return Some((m.name.clone(), m.span));
+            return Some((m.name.to_string(), m.span));
         }
     }
     for p in want {
@@ -822,14 +822,14 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
                 && placeish(m)
                 && m.prep.is_some_and(|q| q.eq_ignore_ascii_case(p))
         }) {
-            return Some((m.name.clone(), m.span));
+            return Some((m.name.to_string(), m.span));
         }
     }
     if let Some(m) = mentions
         .iter()
         .find(|m| m.toks.0 >= lo && m.toks.1 <= a && placeish(m) && m.locative)
     {
-        return Some((m.name.clone(), m.span));
+        return Some((m.name.to_string(), m.span));
     }
     // "Moscow, where he will hold a meeting": the place "where" stands for.
     if st
@@ -841,7 +841,7 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
             .rev()
             .find(|m| m.toks.1 <= lo && m.kind == EntityKind::Place)
         {
-            return Some((m.name.clone(), m.span));
+            return Some((m.name.to_string(), m.span));
         }
     }
     None
