@@ -180,15 +180,19 @@ struct Item {
 }
 
 /// Folded places: one id per distinct token list, with its identifying tokens.
-struct Places {
-    ids: BTreeMap<String, u32>,
+struct Places<'a> {
+    ids: HashMap<&'a str, u32>,
     sets: Vec<BTreeSet<String>>,
 }
 
-impl Places {
-    fn build<'a>(names: impl IntoIterator<Item = &'a str>) -> Places {
-        let keys: BTreeSet<String> = names.into_iter().map(place_key).collect();
-        let mut ids = BTreeMap::new();
+impl<'a> Places<'a> {
+    fn build(names: impl IntoIterator<Item = &'a str>) -> Places<'a> {
+        let mut surfaces: Vec<&'a str> = names.into_iter().collect();
+        surfaces.sort_unstable();
+        surfaces.dedup();
+        let keyed: Vec<(String, &'a str)> = surfaces.iter().map(|s| (place_key(s), *s)).collect();
+        let keys: BTreeSet<&str> = keyed.iter().map(|k| k.0.as_str()).collect();
+        let mut key_ids: BTreeMap<&str, u32> = BTreeMap::new();
         let mut sets = Vec::new();
         for k in keys {
             sets.push(
@@ -197,13 +201,17 @@ impl Places {
                     .map(str::to_owned)
                     .collect(),
             );
-            ids.insert(k, (sets.len() - 1) as u32);
+            key_ids.insert(k, (sets.len() - 1) as u32);
         }
+        let ids = keyed
+            .iter()
+            .filter_map(|(k, s)| Some((*s, *key_ids.get(k.as_str())?)))
+            .collect();
         Places { ids, sets }
     }
 
     fn id(&self, name: &str) -> Option<u32> {
-        self.ids.get(&place_key(name)).copied()
+        self.ids.get(name).copied()
     }
 
     /// One place names the other: the same tokens, or all the tokens of one are in
@@ -370,7 +378,7 @@ type Score = (usize, u8, u8, bool, Reverse<usize>);
 struct Clusterer<'a> {
     items: &'a [Item],
     strict: Vec<bool>,
-    places: &'a Places,
+    places: &'a Places<'a>,
     tolerance: i64,
     clusters: Vec<Cluster>,
     index: Index,
@@ -594,13 +602,44 @@ fn length_class(t: Secs) -> u32 {
     63 - len.leading_zeros()
 }
 
+/// The mentions sorted by their total order, identical ones once. Sorting
+/// indices moves pointers, not the large mentions.
+///
+/// The order is by article, kind and position first (cheap integer keys, the
+/// article ranked among the sorted article ids), then the full order of
+/// [`EventMention`]: a total order that depends on the mentions only.
+fn canonical(mentions: Vec<EventMention>) -> Vec<EventMention> {
+    let mut ids: Vec<&str> = mentions.iter().map(|m| m.article.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let keys: Vec<(usize, EventKind, crate::Span, crate::Span)> = mentions
+        .iter()
+        .map(|m| {
+            let rank = ids.binary_search(&m.article.as_str()).unwrap_or_default();
+            (rank, m.kind, m.trigger, m.sentence)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        keys[a]
+            .cmp(&keys[b])
+            .then_with(|| mentions[a].cmp(&mentions[b]))
+            .then(a.cmp(&b))
+    });
+    order.dedup_by(|a, b| mentions[*a] == mentions[*b]);
+    let mut slots: Vec<Option<EventMention>> = mentions.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect()
+}
+
 pub(super) fn build(
-    mut mentions: Vec<EventMention>,
+    mentions: Vec<EventMention>,
     mut articles: Vec<ArticleRecord>,
     tolerance_days: i64,
 ) -> Timeline {
-    mentions.sort();
-    mentions.dedup();
+    let mentions = canonical(mentions);
     articles.sort();
     articles.dedup_by(|a, b| a.id == b.id);
     let tolerance = tolerance_days.max(0).saturating_mul(DAY);
@@ -615,14 +654,22 @@ pub(super) fn build(
             .iter()
             .filter_map(|m| m.place.as_ref().map(|p| p.name.as_str())),
     );
-    let article_ids: BTreeMap<&str, u32> = mentions
-        .iter()
-        .map(|m| m.article.as_str())
-        .collect::<BTreeSet<_>>()
+    // lookups only: hash maps are never iterated into the output
+    let mut article_list: Vec<&str> = mentions.iter().map(|m| m.article.as_str()).collect();
+    article_list.dedup();
+    let article_ids: HashMap<&str, u32> = article_list
         .into_iter()
         .enumerate()
         .map(|(i, a)| (a, i as u32))
         .collect();
+    let mut published: HashMap<&str, Option<Secs>> = HashMap::new();
+    for m in &mentions {
+        if let Some(p) = m.published.as_deref() {
+            published
+                .entry(p)
+                .or_insert_with(|| publication_day(Some(p)));
+        }
+    }
     let items: Vec<Item> = mentions
         .iter()
         .map(|m| {
@@ -644,7 +691,10 @@ pub(super) fn build(
                     .copied()
                     .unwrap_or_default(),
                 status: m.status,
-                published: publication_day(m.published.as_deref()),
+                published: m
+                    .published
+                    .as_deref()
+                    .and_then(|p| published.get(p).copied().flatten()),
             }
         })
         .collect();
@@ -685,12 +735,32 @@ pub(super) fn build(
         cl.place_undated(i, &mut undated_clusters);
     }
 
-    let mut events: Vec<TimelineEvent> = cl
+    let built: Vec<(TimelineEvent, Vec<usize>)> = cl
         .clusters
         .iter()
         .map(|c| entry(c, &mentions, &items, &table))
         .collect();
-    events.sort_by(|a, b| event_order(a).cmp(&event_order(b)));
+    // move each mention into its entry instead of copying it
+    let mut slots: Vec<Option<EventMention>> = mentions.into_iter().map(Some).collect();
+    let events: Vec<TimelineEvent> = built
+        .into_iter()
+        .map(|(mut e, order)| {
+            e.mentions = order
+                .into_iter()
+                .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+                .collect();
+            e
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    let keys: Vec<EventKey<'_>> = events.iter().map(event_order).collect();
+    order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+    drop(keys);
+    let mut slots: Vec<Option<TimelineEvent>> = events.into_iter().map(Some).collect();
+    let events: Vec<TimelineEvent> = order
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect();
     Timeline::from_sorted(tolerance_days, events, articles)
 }
 
@@ -750,7 +820,7 @@ fn entry(
     mentions: &[EventMention],
     items: &[Item],
     table: &NameTable,
-) -> TimelineEvent {
+) -> (TimelineEvent, Vec<usize>) {
     let mut order: Vec<usize> = c
         .members
         .iter()
@@ -768,63 +838,80 @@ fn entry(
 
     let kind = majority(members.iter().map(|m| m.kind)).unwrap_or(EventKind::Other);
 
+    // each article counts once, under its source name when one of its mentions
+    // gives it (the smallest, should they disagree), else as its own source
+    let mut source_of: BTreeMap<&str, Option<&str>> = BTreeMap::new();
+    for m in &members {
+        let s = source_of.entry(m.article.as_str()).or_insert(None);
+        if let Some(new) = m.source.as_deref() {
+            if s.map_or(true, |old| new < old) {
+                *s = Some(new);
+            }
+        }
+    }
+
     // dates: the sharpest reported ones (containing no other) compete; an article
-    // agrees with a date when one of its reports overlaps it
-    let dated: Vec<(&str, Dated<'_>)> = members
+    // agrees with a date when one of its reports overlaps it. Grouped by distinct
+    // date first, so a much-reported event costs little.
+    let mut dates: BTreeMap<(Secs, &str), (Dated<'_>, BTreeSet<&str>)> = BTreeMap::new();
+    let mut by_article: BTreeMap<&str, Vec<Secs>> = BTreeMap::new();
+    for m in &members {
+        let Some(t) = m.time.as_ref() else { continue };
+        let Some(span) = time_span(t) else { continue };
+        let d = dates.entry((span, t.value.as_str())).or_insert_with(|| {
+            let dated = Dated {
+                span,
+                value: t.value.as_str(),
+                granularity: t.granularity,
+                interval: t.interval.unwrap_or_else(|| to_interval(span)),
+            };
+            (dated, BTreeSet::new())
+        });
+        d.1.insert(m.article.as_str());
+        insert_sorted(by_article.entry(m.article.as_str()).or_default(), span);
+    }
+    let groups: Vec<&(Dated<'_>, BTreeSet<&str>)> = dates.values().collect();
+    let chosen = groups
         .iter()
-        .filter_map(|m| {
-            let t = m.time.as_ref()?;
-            let span = time_span(t)?;
-            Some((
-                m.article.as_str(),
-                Dated {
-                    span,
-                    value: t.value.as_str(),
-                    granularity: t.granularity,
-                    interval: t.interval.unwrap_or_else(|| to_interval(span)),
-                },
-            ))
-        })
-        .collect();
-    let chosen = dated
-        .iter()
-        .filter(|(_, d)| !dated.iter().any(|(_, o)| strictly_contains(d.span, o.span)))
-        .map(|(_, d)| {
-            let support = dated
+        .filter(|(d, _)| {
+            !groups
                 .iter()
-                .filter(|(_, o)| overlaps(o.span, d.span))
-                .map(|(a, _)| *a)
+                .any(|(o, _)| strictly_contains(d.span, o.span))
+        })
+        .map(|(d, _)| {
+            let support = groups
+                .iter()
+                .filter(|(o, _)| overlaps(o.span, d.span))
+                .flat_map(|(_, arts)| arts.iter())
                 .collect::<BTreeSet<_>>()
                 .len();
             (
-                Reverse(support),
-                d.span.1.saturating_sub(d.span.0),
-                d.span.0,
-                d.value,
+                (
+                    Reverse(support),
+                    d.span.1.saturating_sub(d.span.0),
+                    d.span.0,
+                    d.value,
+                ),
                 d,
             )
         })
-        .min_by(|a, b| (a.0, a.1, a.2, a.3).cmp(&(b.0, b.1, b.2, b.3)))
-        .map(|x| x.4);
-    let disagree = dated
+        .min_by(|a, b| a.0.cmp(&b.0))
+        .map(|x| x.1);
+    let disagree = groups
         .iter()
-        .any(|(_, a)| dated.iter().any(|(_, b)| !overlaps(a.span, b.span)));
+        .any(|(a, _)| groups.iter().any(|(b, _)| !overlaps(a.span, b.span)));
     let mut conflicts = Vec::new();
     if disagree {
-        for (article, d) in &dated {
-            let own_sharpest = !dated
-                .iter()
-                .any(|(a2, o)| a2 == article && strictly_contains(d.span, o.span));
-            if own_sharpest {
-                let source = members
-                    .iter()
-                    .find(|m| m.article == *article)
-                    .and_then(|m| m.source.clone());
-                conflicts.push(Conflict {
-                    article: (*article).to_owned(),
-                    source,
-                    when: d.value.to_owned(),
-                });
+        for (d, arts) in &groups {
+            for article in arts {
+                let own = by_article.get(article).map(Vec::as_slice).unwrap_or(&[]);
+                if !own.iter().any(|o| strictly_contains(d.span, *o)) {
+                    conflicts.push(Conflict {
+                        article: (*article).to_owned(),
+                        source: source_of.get(article).copied().flatten().map(str::to_owned),
+                        when: d.value.to_owned(),
+                    });
+                }
             }
         }
         conflicts.sort();
@@ -878,17 +965,6 @@ fn entry(
         .map(|m| m.article.as_str())
         .collect::<BTreeSet<_>>()
         .len();
-    // each article counts once, under its source name when one of its mentions
-    // gives it (the smallest, should they disagree), else as its own source
-    let mut source_of: BTreeMap<&str, Option<&str>> = BTreeMap::new();
-    for m in &members {
-        let s = source_of.entry(m.article.as_str()).or_insert(None);
-        if let Some(new) = m.source.as_deref() {
-            if s.map_or(true, |old| new < old) {
-                *s = Some(new);
-            }
-        }
-    }
     let sources = source_of
         .iter()
         .map(|(article, s)| match s {
@@ -897,7 +973,7 @@ fn entry(
         })
         .collect::<BTreeSet<_>>()
         .len();
-    TimelineEvent {
+    let event = TimelineEvent {
         kind,
         when: chosen.map(|d| d.value.to_owned()),
         granularity: chosen.map(|d| d.granularity),
@@ -905,11 +981,12 @@ fn entry(
         participants,
         place,
         status,
-        mentions: members.into_iter().cloned().collect(),
+        mentions: Vec::new(),
         articles,
         sources,
         conflicts,
-    }
+    };
+    (event, order)
 }
 
 /// Occurred once any report says it happened; then ongoing, planned, reported,
