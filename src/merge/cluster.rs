@@ -783,24 +783,16 @@ fn event_order(e: &TimelineEvent) -> EventKey<'_> {
     )
 }
 
-/// Picks the most frequent value, ties to the smallest by `tie`.
-fn majority<T: Ord + Clone>(values: impl IntoIterator<Item = T>) -> Option<T> {
-    let mut counts: BTreeMap<T, usize> = BTreeMap::new();
-    for v in values {
-        *counts.entry(v).or_default() += 1;
+/// The most frequent value, ties to the smallest. Sorts in place.
+fn majority<T: Ord + Copy>(values: &mut [T]) -> Option<T> {
+    values.sort_unstable();
+    let mut best: Option<(usize, T)> = None;
+    for run in values.chunk_by(|a, b| a == b) {
+        if best.map_or(true, |(n, _)| run.len() > n) {
+            best = Some((run.len(), run[0]));
+        }
     }
-    counts
-        .into_iter()
-        .min_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)))
-        .map(|(v, _)| v)
-}
-
-/// One reported date of an entry.
-struct Dated<'m> {
-    span: Secs,
-    value: &'m str,
-    granularity: Granularity,
-    interval: Interval,
+    best.map(|b| b.1)
 }
 
 fn to_interval(t: Secs) -> Interval {
@@ -815,6 +807,18 @@ fn to_interval(t: Secs) -> Interval {
     }
 }
 
+/// One dated report of an entry.
+#[derive(Clone, Copy)]
+struct Dated<'m> {
+    span: Secs,
+    value: &'m str,
+    article: &'m str,
+    granularity: Granularity,
+    interval: Option<Interval>,
+}
+
+/// The entry of one cluster, without its mentions (moved in afterwards), and the
+/// indices of those mentions in entry order.
 fn entry(
     c: &Cluster,
     mentions: &[EventMention],
@@ -827,163 +831,162 @@ fn entry(
         .map(|&i| i as usize)
         .filter(|&i| i < mentions.len() && i < items.len())
         .collect();
-    order.sort_by(|&a, &b| {
+    order.sort_unstable_by(|&a, &b| {
         let (ma, mb) = (&mentions[a], &mentions[b]);
         (&ma.article, ma.trigger)
             .cmp(&(&mb.article, mb.trigger))
             .then_with(|| ma.cmp(mb))
     });
-    let members: Vec<&EventMention> = order.iter().map(|&i| &mentions[i]).collect();
-    let member_items: Vec<&Item> = order.iter().map(|&i| &items[i]).collect();
+    let member = |i: &usize| (&mentions[*i], &items[*i]);
 
-    let kind = majority(members.iter().map(|m| m.kind)).unwrap_or(EventKind::Other);
+    let mut kinds: Vec<EventKind> = order.iter().map(|i| mentions[*i].kind).collect();
+    let kind = majority(&mut kinds).unwrap_or(EventKind::Other);
 
-    // each article counts once, under its source name when one of its mentions
-    // gives it (the smallest, should they disagree), else as its own source
-    let mut source_of: BTreeMap<&str, Option<&str>> = BTreeMap::new();
-    for m in &members {
-        let s = source_of.entry(m.article.as_str()).or_insert(None);
-        if let Some(new) = m.source.as_deref() {
-            if s.map_or(true, |old| new < old) {
-                *s = Some(new);
+    // articles, in order; each counts once, under its source name when one of its
+    // mentions gives it (the smallest, should they disagree), else as its own
+    let mut per_article: Vec<(&str, Option<&str>)> = Vec::new();
+    for i in &order {
+        let m = &mentions[*i];
+        match per_article.last_mut() {
+            Some((a, s)) if *a == m.article => {
+                if let Some(new) = m.source.as_deref() {
+                    if s.map_or(true, |old| new < old) {
+                        *s = Some(new);
+                    }
+                }
             }
+            _ => per_article.push((m.article.as_str(), m.source.as_deref())),
         }
     }
+    let source_of = |article: &str| {
+        per_article
+            .binary_search_by(|(a, _)| (*a).cmp(article))
+            .ok()
+            .and_then(|i| per_article[i].1)
+    };
+    let mut source_keys: Vec<(bool, &str)> = per_article
+        .iter()
+        .map(|(a, s)| match s {
+            Some(s) => (true, *s),
+            None => (false, *a),
+        })
+        .collect();
+    source_keys.sort_unstable();
+    source_keys.dedup();
 
     // dates: the sharpest reported ones (containing no other) compete; an article
-    // agrees with a date when one of its reports overlaps it. Grouped by distinct
-    // date first, so a much-reported event costs little.
-    let mut dates: BTreeMap<(Secs, &str), (Dated<'_>, BTreeSet<&str>)> = BTreeMap::new();
-    let mut by_article: BTreeMap<&str, Vec<Secs>> = BTreeMap::new();
-    for m in &members {
-        let Some(t) = m.time.as_ref() else { continue };
-        let Some(span) = time_span(t) else { continue };
-        let d = dates.entry((span, t.value.as_str())).or_insert_with(|| {
-            let dated = Dated {
-                span,
-                value: t.value.as_str(),
-                granularity: t.granularity,
-                interval: t.interval.unwrap_or_else(|| to_interval(span)),
-            };
-            (dated, BTreeSet::new())
-        });
-        d.1.insert(m.article.as_str());
-        insert_sorted(by_article.entry(m.article.as_str()).or_default(), span);
-    }
-    let groups: Vec<&(Dated<'_>, BTreeSet<&str>)> = dates.values().collect();
-    let chosen = groups
+    // agrees with a date when one of its reports overlaps it
+    let mut dated: Vec<Dated<'_>> = order
         .iter()
-        .filter(|(d, _)| {
-            !groups
-                .iter()
-                .any(|(o, _)| strictly_contains(d.span, o.span))
+        .filter_map(|i| {
+            let m = &mentions[*i];
+            let t = m.time.as_ref()?;
+            Some(Dated {
+                span: time_span(t)?,
+                value: t.value.as_str(),
+                article: m.article.as_str(),
+                granularity: t.granularity,
+                interval: t.interval,
+            })
         })
-        .map(|(d, _)| {
-            let support = groups
-                .iter()
-                .filter(|(o, _)| overlaps(o.span, d.span))
-                .flat_map(|(_, arts)| arts.iter())
-                .collect::<BTreeSet<_>>()
-                .len();
-            (
-                (
-                    Reverse(support),
-                    d.span.1.saturating_sub(d.span.0),
-                    d.span.0,
-                    d.value,
-                ),
-                d,
-            )
+        .collect();
+    dated.sort_unstable_by(|a, b| (a.span, a.value, a.article).cmp(&(b.span, b.value, b.article)));
+    let mut agree: Vec<&str> = Vec::new();
+    let chosen = dated
+        .iter()
+        .filter(|d| !dated.iter().any(|o| strictly_contains(d.span, o.span)))
+        .map(|d| {
+            agree.clear();
+            agree.extend(
+                dated
+                    .iter()
+                    .filter(|o| overlaps(o.span, d.span))
+                    .map(|o| o.article),
+            );
+            agree.sort_unstable();
+            agree.dedup();
+            let key = (
+                Reverse(agree.len()),
+                d.span.1.saturating_sub(d.span.0),
+                d.span.0,
+                d.value,
+            );
+            (key, d)
         })
         .min_by(|a, b| a.0.cmp(&b.0))
-        .map(|x| x.1);
-    let disagree = groups
+        .map(|x| *x.1);
+    let disagree = dated
         .iter()
-        .any(|(a, _)| groups.iter().any(|(b, _)| !overlaps(a.span, b.span)));
+        .any(|a| dated.iter().any(|b| !overlaps(a.span, b.span)));
     let mut conflicts = Vec::new();
     if disagree {
-        for (d, arts) in &groups {
-            for article in arts {
-                let own = by_article.get(article).map(Vec::as_slice).unwrap_or(&[]);
-                if !own.iter().any(|o| strictly_contains(d.span, *o)) {
-                    conflicts.push(Conflict {
-                        article: (*article).to_owned(),
-                        source: source_of.get(article).copied().flatten().map(str::to_owned),
-                        when: d.value.to_owned(),
-                    });
-                }
+        for d in &dated {
+            let own_sharper = dated
+                .iter()
+                .any(|o| o.article == d.article && strictly_contains(d.span, o.span));
+            if !own_sharper {
+                conflicts.push(Conflict {
+                    article: d.article.to_owned(),
+                    source: source_of(d.article).map(str::to_owned),
+                    when: d.value.to_owned(),
+                });
             }
         }
         conflicts.sort();
         conflicts.dedup();
     }
 
-    // participants: most often named first, then by name
-    let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
-    for it in &member_items {
-        for k in &it.keys {
-            *counts.entry(*k).or_default() += 1;
-        }
-    }
-    let mut people: Vec<(usize, String)> = counts
-        .into_iter()
-        .filter_map(|(k, n)| Some((n, table.entity(k)?.name.clone())))
+    // participants: the most often named first, then by name
+    let mut keys: Vec<u32> = order
+        .iter()
+        .flat_map(|i| items[*i].keys.iter().copied())
         .collect();
-    people.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    let mut participants: Vec<String> = Vec::new();
+    keys.sort_unstable();
+    let mut people: Vec<(usize, &str)> = keys
+        .chunk_by(|a, b| a == b)
+        .filter_map(|run| Some((run.len(), table.entity(run[0])?.name.as_str())))
+        .collect();
+    people.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let mut participants: Vec<String> = Vec::with_capacity(people.len());
     for (_, name) in people {
-        if !participants.contains(&name) {
-            participants.push(name);
+        if !participants.iter().any(|p| p == name) {
+            participants.push(name.to_owned());
         }
     }
 
-    // place: the most reported one; its most frequent, then longest, spelling
-    let place_id = majority(member_items.iter().filter_map(|it| it.place));
-    let place = place_id.and_then(|pid| {
-        let spellings = members
+    // place: the most reported one, in its most frequent, then longest, spelling
+    let mut places: Vec<u32> = order.iter().filter_map(|i| items[*i].place).collect();
+    let place = majority(&mut places).and_then(|pid| {
+        let mut spellings: Vec<&str> = order
             .iter()
-            .zip(&member_items)
+            .map(member)
             .filter(|(_, it)| it.place == Some(pid))
-            .filter_map(|(m, _)| m.place.as_ref().map(|p| p.name.trim()));
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for s in spellings {
-            *counts.entry(s).or_default() += 1;
-        }
-        counts
-            .into_iter()
+            .filter_map(|(m, _)| m.place.as_ref().map(|p| p.name.trim()))
+            .collect();
+        spellings.sort_unstable();
+        spellings
+            .chunk_by(|a, b| a == b)
             .min_by(|a, b| {
-                b.1.cmp(&a.1)
-                    .then(b.0.len().cmp(&a.0.len()))
-                    .then_with(|| a.0.cmp(b.0))
+                b.len()
+                    .cmp(&a.len())
+                    .then(b[0].len().cmp(&a[0].len()))
+                    .then_with(|| a[0].cmp(b[0]))
             })
-            .map(|(s, _)| s.to_owned())
+            .map(|run| run[0].to_owned())
     });
 
-    let status = merged_status(members.iter().map(|m| m.status));
-    let articles = members
-        .iter()
-        .map(|m| m.article.as_str())
-        .collect::<BTreeSet<_>>()
-        .len();
-    let sources = source_of
-        .iter()
-        .map(|(article, s)| match s {
-            Some(s) => (true, *s),
-            None => (false, *article),
-        })
-        .collect::<BTreeSet<_>>()
-        .len();
+    let status = merged_status(order.iter().map(|i| mentions[*i].status));
     let event = TimelineEvent {
         kind,
         when: chosen.map(|d| d.value.to_owned()),
         granularity: chosen.map(|d| d.granularity),
-        interval: chosen.map(|d| d.interval),
+        interval: chosen.map(|d| d.interval.unwrap_or_else(|| to_interval(d.span))),
         participants,
         place,
         status,
         mentions: Vec::new(),
-        articles,
-        sources,
+        articles: per_article.len(),
+        sources: source_keys.len(),
         conflicts,
     };
     (event, order)
