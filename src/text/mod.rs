@@ -5,11 +5,26 @@
 //!
 //! ```
 //! use storyline::text::{segment, BlockKind};
-//! let doc = segment("Putin Meets Maduro\n\nPutin met Mr. Maduro on Wednesday. They talked.\n\nAdvertisement\n");
-//! assert_eq!(doc.blocks()[0].kind, BlockKind::Headline);
-//! assert_eq!(doc.blocks()[1].kind, BlockKind::Body);
-//! assert_eq!(doc.blocks()[2].kind, BlockKind::Furniture);
-//! assert_eq!(doc.sentences().len(), 4);
+//! let doc = segment(
+//!     "Leaders Meet in Geneva\n\n\
+//!      GENEVA (AP) _ Mr. Smith met Gen. Lee on Wednesday. \"We agreed,\" he said.\n\n\
+//!      - Advertisement -\n\n\
+//!      2 thoughts on \u{201c}Leaders Meet in Geneva\u{201d}\n\n\
+//!      Great news!\n",
+//! );
+//! let kinds: Vec<_> = doc.blocks().iter().map(|b| b.kind).collect();
+//! assert_eq!(
+//!     kinds,
+//!     [BlockKind::Headline, BlockKind::Body, BlockKind::Furniture, BlockKind::Comment, BlockKind::Comment]
+//! );
+//! let body: Vec<&str> = doc.news_sentences().map(|(_, s)| doc.slice(s.span)).collect();
+//! assert_eq!(
+//!     body,
+//!     ["Leaders Meet in Geneva", "GENEVA (AP) _", "Mr. Smith met Gen. Lee on Wednesday.", "\"We agreed,\" he said."]
+//! );
+//! // Clauses cut at the attribution after a quote.
+//! let last = &doc.sentences()[3];
+//! assert_eq!(doc.slice(last.clauses[1]), "he said.");
 //! ```
 
 use crate::Span;
@@ -170,7 +185,12 @@ impl<'t> Document<'t> {
     }
 }
 
+mod block;
+mod classify;
+mod lexicon;
 mod segment;
+mod sentence;
+mod token;
 
 pub use segment::segment;
 
