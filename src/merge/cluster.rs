@@ -520,9 +520,13 @@ impl Clusterer<'_> {
                 let Some(cluster) = self.clusters.get(c as usize) else {
                     continue;
                 };
-                let (Some(hull), Some(_)) = (cluster.hull, self.fit(item, cluster)) else {
+                let (Some(hull), Some(score)) = (cluster.hull, self.fit(item, cluster)) else {
                     continue;
                 };
+                // with no date and nobody named, only the same place identifies it
+                if item.keys.is_empty() && score.2 != 2 {
+                    continue;
+                }
                 if let Some(p) = item.published {
                     let (lo, hi) = (p.0.saturating_sub(tol), p.1.saturating_add(tol));
                     let ok = match item.status {
@@ -541,20 +545,23 @@ impl Clusterer<'_> {
                 ));
             }
         }
-        let same_article: Vec<u32> = dated.iter().filter(|d| d.1).map(|d| d.0).collect();
-        let near: Vec<u32> = match item.published {
-            Some(p) => dated
-                .iter()
-                .filter(|d| overlaps(d.2, (p.0.saturating_sub(tol), p.1.saturating_add(tol))))
-                .map(|d| d.0)
-                .collect(),
-            None => Vec::new(),
+        // the referent: the one event this article also dates; among several, or
+        // when it dates none, the one event around its publication; with no
+        // publication date, the one compatible event
+        let near = |d: &&(u32, bool, Secs)| match item.published {
+            Some(p) => overlaps(d.2, (p.0.saturating_sub(tol), p.1.saturating_add(tol))),
+            None => false,
         };
-        let target = match (same_article.as_slice(), dated.as_slice(), near.as_slice()) {
-            ([one], _, _) => Some(*one),
-            ([], [one], _) => Some(one.0),
-            ([], _, [one]) => Some(*one),
+        let only = |v: Vec<&(u32, bool, Secs)>| match v.as_slice() {
+            [one] => Some(one.0),
             _ => None,
+        };
+        let same_article: Vec<&(u32, bool, Secs)> = dated.iter().filter(|d| d.1).collect();
+        let target = match same_article.len() {
+            1 => only(same_article),
+            0 if item.published.is_some() => only(dated.iter().filter(near).collect()),
+            0 => only(dated.iter().collect()),
+            _ => only(same_article.into_iter().filter(near).collect()),
         };
         if let Some(c) = target {
             self.join(c, idx);

@@ -78,12 +78,15 @@
 //!   becomes a third, year-dated entry, while with one such meeting it joins it
 //!   ("earlier this year" and "last January" → one event dated January).
 //! - **Undated mentions** come last. One joins a dated event when exactly one
-//!   compatible event also has a report from the same article, or else exactly
-//!   one compatible event exists, or else exactly one lies within the tolerance
-//!   of its publication date. "Compatible" also reads the status against the
-//!   publication date: a planned event lies after it, one that occurred before
-//!   it. Otherwise it joins the undated entry of its own article that fits best,
-//!   or starts one; undated reports of different articles never merge.
+//!   compatible event also has a report from the same article (among several
+//!   such, the only one within the tolerance of the publication date); when the
+//!   article dates none, the only compatible event within the tolerance of its
+//!   publication date; with no publication date, the only compatible event.
+//!   "Compatible" also reads the status against the publication date (a planned
+//!   event lies after it, one that occurred before it), and a report naming
+//!   nobody must name the event's place. Otherwise it joins the undated entry of
+//!   its own article that fits best, or starts one; undated reports of different
+//!   articles never merge.
 //!
 //! Candidates are found through an index by kind class, participant and interval
 //! start, so each mention looks at the few events near it in time that share a

@@ -17,6 +17,8 @@ use std::fmt::Write;
 
 /// Longest quote shown, in characters.
 const QUOTE_CHARS: usize = 110;
+/// Narrowest date and kind columns; wider values widen the column for the
+/// whole table so that columns stay aligned.
 const DATE_WIDTH: usize = 14;
 const KIND_WIDTH: usize = 14;
 
@@ -33,17 +35,21 @@ pub fn render(timeline: &Timeline) -> String {
         out.push_str("(no events)\n");
         return out;
     }
+    let widest =
+        |f: &dyn Fn(&TimelineEvent) -> usize| timeline.events().iter().map(f).max().unwrap_or(0);
+    let dw = DATE_WIDTH.max(2 + widest(&|e| e.when.as_deref().map_or(7, |w| w.chars().count())));
+    let kw = KIND_WIDTH.max(2 + widest(&|e| e.kind.as_str().len()));
     for (i, e) in timeline.events().iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        event(&mut out, e);
+        event(&mut out, e, dw, kw);
     }
     out
 }
 
-fn event(out: &mut String, e: &TimelineEvent) {
-    let indent = " ".repeat(DATE_WIDTH + KIND_WIDTH);
+fn event(out: &mut String, e: &TimelineEvent, dw: usize, kw: usize) {
+    let indent = " ".repeat(dw + kw);
     let who = if e.participants.is_empty() {
         "-".to_owned()
     } else {
@@ -55,8 +61,6 @@ fn event(out: &mut String, e: &TimelineEvent) {
         e.when.as_deref().unwrap_or("undated"),
         e.kind.as_str(),
         who,
-        dw = DATE_WIDTH,
-        kw = KIND_WIDTH,
     );
     let plural = |n: usize, one: &str, many: &str| {
         if n == 1 {
