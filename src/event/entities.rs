@@ -953,6 +953,16 @@ fn classify(
     {
         a += 1;
     }
+    // "Certainly Saddam Hussein", "Other Bush officials": a sentence's first word
+    // that the article also writes in lower case, or an adverb, is not a name's.
+    if a == 0 && sentence_initial && b - a >= 2 {
+        let first = lower(&run[0]);
+        let known =
+            gazetteer().lookup(&fold(first)).is_some() || gazetteer().is_title(&fold(first));
+        if !known && (first.ends_with("ly") || common_word(text, first)) {
+            a += 1;
+        }
+    }
     if a >= b {
         return;
     }

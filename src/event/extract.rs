@@ -118,6 +118,62 @@ const PERSON_NOUNS: &[&str] = &[
     "guest",
     "ally",
 ];
+/// Words a bare "meet"/"met" may be followed by and still name a meeting.
+const MEET_FOLLOWERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "for",
+    "to",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "again",
+    "later",
+    "next",
+    "this",
+    "last",
+    "privately",
+    "briefly",
+    "separately",
+    "behind",
+    "during",
+    "after",
+    "before",
+    "with",
+    "here",
+    "there",
+    "twice",
+    "once",
+    "soon",
+    "face",
+    "face-to-face",
+    "informally",
+    "regularly",
+    "secretly",
+    "until",
+    "and",
+    "but",
+    "amid",
+    "over",
+    "early",
+    "late",
+    "his",
+    "her",
+    "their",
+    "the",
+    "president",
+    "prime",
+    "king",
+    "queen",
+    "leaders",
+    "officials",
+    "representatives",
+    "him",
+    "them",
+    "us",
+    "me",
+];
 const DETS: &[&str] = &[
     "the",
     "a",
@@ -523,6 +579,25 @@ fn filter_trigger(
         {
             f.entry.form = Form::Noun;
         } else {
+            f.drop = true;
+            return;
+        }
+    }
+    // "meet new standards", "met the deadline": a bare meeting verb needs a
+    // partner after it, or a time, place or purpose ("the two will meet on
+    // Monday", "X and Y met in Geneva").
+    let phrase = f.span.slice(text).unwrap_or("");
+    if f.entry.kind == EventKind::Meeting
+        && !matches!(f.entry.form, Form::Noun | Form::Plural | Form::Ger)
+        && !phrase.contains(' ')
+    {
+        let partner_next = mentions
+            .iter()
+            .any(|m| m.toks.0 >= b && m.toks.0 <= b + 3 && m.kind != EntityKind::Place);
+        let ok = partner_next
+            || next.is_none_or_punct(text)
+            || next_word.is_some_and(|w| is_in(w, MEET_FOLLOWERS));
+        if !ok {
             f.drop = true;
             return;
         }
@@ -951,6 +1026,20 @@ fn verb_takes_its_noun(text: &str, st: &[Tok], found: &mut [Found]) {
         });
         if verb {
             found[j].drop = true;
+        }
+    }
+}
+
+trait PunctOrNone {
+    fn is_none_or_punct(&self, text: &str) -> bool;
+}
+
+impl PunctOrNone for Option<&Tok> {
+    /// Whether there is no next token, or it is punctuation other than a quote.
+    fn is_none_or_punct(&self, text: &str) -> bool {
+        match self {
+            None => true,
+            Some(t) => !t.word && !matches!(lw(text, t), "\"" | "“" | "‘" | "'"),
         }
     }
 }
