@@ -591,9 +591,18 @@ fn filter_trigger(
         && !matches!(f.entry.form, Form::Noun | Form::Plural | Form::Ger)
         && !phrase.contains(' ')
     {
-        let partner_next = mentions
-            .iter()
-            .any(|m| m.toks.0 >= b && m.toks.0 <= b + 3 && m.kind != EntityKind::Place);
+        // "meet NATO's standards": a possessor is not the partner.
+        let partner_next = mentions.iter().any(|m| {
+            m.toks.0 >= b
+                && m.toks.0 <= b + 3
+                && m.kind != EntityKind::Place
+                && !m
+                    .toks
+                    .1
+                    .checked_sub(1)
+                    .and_then(|k| st.get(k))
+                    .is_some_and(|t| t.possessive)
+        });
         let ok = partner_next
             || next.is_none_or_punct(text)
             || next_word.is_some_and(|w| is_in(w, MEET_FOLLOWERS));

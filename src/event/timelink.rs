@@ -113,6 +113,28 @@ pub(crate) fn assign(
             }
         }
     }
+    // "from 1968, when the Soviets invaded": a "when" clause right after a time
+    // is that time.
+    for &i in &live {
+        let lo = found[i].clause.0;
+        let opens_when = st
+            .get(lo)
+            .is_some_and(|t| t.word && lw(text, t).eq_ignore_ascii_case("when"));
+        let comma = lo
+            .checked_sub(1)
+            .and_then(|k| st.get(k))
+            .is_some_and(|t| !t.word && lw(text, t) == ",");
+        if opens_when && comma {
+            let before = timex_toks.iter().find(|&&(ti, _)| {
+                timexes.get(ti).is_some_and(|t| {
+                    lo >= 2 && st.get(lo - 2).is_some_and(|k| k.span.end == t.span.end)
+                })
+            });
+            if let Some(&(ti, _)) = before {
+                best[i] = Some((ti, 0));
+            }
+        }
+    }
     for (i, b) in best.into_iter().enumerate() {
         if let Some((ti, _)) = b {
             found[i].timex = Some(ti);
