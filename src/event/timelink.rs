@@ -93,12 +93,29 @@ pub(crate) fn assign(
             .copied()
             .filter(|&i| at >= found[i].clause.0 && at < found[i].clause.1)
             .collect();
+        // A sentence-initial time set off by a comma ("On Friday, the mayors, with
+        // their lawyers, flew to Washington") governs the main clause.
+        let fronted = st.get(end).is_some_and(|t| !t.word && lw(text, t) == ",")
+            && st.get(..at).is_some_and(|before| {
+                before.iter().all(|t| {
+                    t.word
+                        && [
+                            "on", "in", "at", "during", "by", "since", "early", "late", "earlier",
+                            "later",
+                        ]
+                        .iter()
+                        .any(|p| p.eq_ignore_ascii_case(lw(text, t)))
+                })
+            });
         let pool: Vec<usize> = if same.is_empty() {
             // A fronted time ("On Monday, the council voted") governs the next
             // clause; a stray one further away governs nothing.
             live.iter()
                 .copied()
-                .filter(|&i| !clause_has_timex(&found[i]) && dist(&found[i], at) <= 8)
+                .filter(|&i| {
+                    !clause_has_timex(&found[i])
+                        && (dist(&found[i], at) <= 8 || (fronted && found[i].toks.0 >= end))
+                })
                 .collect()
         } else {
             same
