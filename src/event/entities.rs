@@ -663,6 +663,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
     }
     // Pass 2: pronouns and descriptions, in text order.
     let mut last_person: Option<Rc<str>> = None;
+    let empty: Rc<str> = Rc::from("");
     let mut per_sentence = Vec::with_capacity(sentences.len());
     for (si, toks) in sentences.iter().enumerate() {
         let mut names = std::mem::take(&mut raw[si]);
@@ -675,7 +676,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                 ni += 1;
             }
             if ni < names.len() && names[ni].toks.0 == i {
-                let m = std::mem::replace(&mut names[ni], placeholder());
+                let m = std::mem::replace(&mut names[ni], placeholder(&empty));
                 ni += 1;
                 i = m.toks.1.max(i + 1);
                 // An unknown single name after a preposition ("on Twitter") is
@@ -755,7 +756,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                     out.push(Mention {
                         span: t.span,
                         toks: (i, i + 1),
-                        name: Rc::from(""),
+                        name: empty.clone(),
                         kind: EntityKind::Person,
                         anaphor: true,
                         locative: false,
@@ -783,7 +784,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                         out[k].name = n;
                         out[k].kind = kind;
                     }
-                    None => out[k].name = Rc::from(""),
+                    None => out[k].name = empty.clone(),
                 }
             }
         }
@@ -1180,11 +1181,11 @@ fn quote_speaker(text: &str, toks: &[Tok], i: usize, names: &[Mention]) -> Optio
         .map(|m| m.name.clone())
 }
 
-fn placeholder() -> Mention {
+fn placeholder(empty: &Rc<str>) -> Mention {
     Mention {
         span: Span::default(),
         toks: (0, 0),
-        name: Rc::from(""),
+        name: empty.clone(),
         kind: EntityKind::Unknown,
         anaphor: false,
         locative: false,
