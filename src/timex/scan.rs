@@ -2979,8 +2979,24 @@ impl<'a> Parser<'a> {
         if let Some((Unit::Quarter, false)) = self.unit(j) {
             return Some(M::new(i, j + 1, Piece::ContextQuarter { years: 0 }));
         }
-        // "the year": a year-long period
+        // "the year": a year-long period when bounded ("the year ended Sept.
+        // 30"), else the year being reported ("a high for the year").
         if let Some((Unit::Year, false)) = self.unit(j) {
+            let bounded = [
+                "ended", "ending", "ends", "to", "through", "before", "after",
+            ]
+            .iter()
+            .any(|w| self.word_is(j + 1, w));
+            if !bounded && !self.punct(j + 1, b'\'') {
+                return Some(M::new(
+                    i,
+                    j + 1,
+                    Piece::RelUnit {
+                        unit: Unit::Year,
+                        n: 0,
+                    },
+                ));
+            }
             if !self.punct(j + 1, b'\'') {
                 return Some(M::new(
                     i,
