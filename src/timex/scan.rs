@@ -943,6 +943,7 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
                 let start = toks[m.first].start;
                 let end = toks[m.end - 1].end;
                 if end > start && end - start <= max_len {
+                    let second = p.second_day(&m);
                     out.push(Found {
                         start,
                         end,
@@ -952,6 +953,17 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
                         invalid: m.invalid,
                     });
                     i = m.end;
+                    if let Some((k, piece)) = second {
+                        out.push(Found {
+                            start: toks[k].start,
+                            end: toks[k].end,
+                            piece,
+                            modifier: None,
+                            zone: None,
+                            invalid: false,
+                        });
+                        i = k + 1;
+                    }
                     continue;
                 }
             }
@@ -1051,6 +1063,43 @@ impl<'a> Parser<'a> {
         std::str::from_utf8(&buf[..s.len()]).unwrap_or("")
     }
 
+    /// "April 24 and 25": the second day number shares the first's month.
+    fn second_day(&self, m: &M) -> Option<(usize, Piece)> {
+        let Piece::Date {
+            year,
+            yrel: None,
+            month: Some(month),
+            day: Some(_),
+        } = m.piece
+        else {
+            return None;
+        };
+        let j = m.end;
+        if !(self.is_w(j, W::And) || self.is_w(j, W::Or)) {
+            return None;
+        }
+        let (d, len) = self.num(j + 1)?;
+        // "April 24 and 25 people", "April 24 and 25%", "and 25 May" are not days.
+        let next = self.kind(j + 2);
+        if len > 2
+            || !(1..=31).contains(&d)
+            || matches!(next, Some(Kind::Word | Kind::Num))
+            || self.punct(j + 2, b'%')
+            || self.punct(j + 2, b'-')
+            || self.punct(j + 2, b':')
+        {
+            return None;
+        }
+        Some((
+            j + 1,
+            Piece::Date {
+                year,
+                yrel: None,
+                month: Some(month),
+                day: Some(d as u32),
+            },
+        ))
+    }
     fn word_is(&self, i: usize, w: &str) -> bool {
         self.kind(i) == Some(Kind::Word) && self.str(i).eq_ignore_ascii_case(w)
     }
@@ -1695,8 +1744,18 @@ impl<'a> Parser<'a> {
                         | "every"
                 )
             );
+            // "the March accession", "the May elections": a month as a modifier;
+            // "the March on Washington", "the march to the sea" are walks.
+            let modifier = prev == Some("the")
+                && self.kind(j) == Some(Kind::Word)
+                && self.t.get(j).is_some_and(|t| !t.cap)
+                && ![
+                    "on", "to", "of", "for", "in", "against", "by", "from", "through", "and",
+                ]
+                .iter()
+                .any(|w| self.word_is(j, w));
             // "March on Washington", "may": a verb follows.
-            if !ok {
+            if !ok && !modifier {
                 return None;
             }
         }
@@ -2010,6 +2069,16 @@ impl<'a> Parser<'a> {
                 }
                 // "yesterday's": the possessive stays out of the extent (TimeML).
                 // "the day before yesterday" is handled from "the".
+                // "today's world", "today's youth": the present era, which TimeML
+                // does not mark.
+                if off == 0
+                    && part.is_none()
+                    && self.punct(end, b'\'')
+                    && self.word_is(end + 1, "s")
+                    && GENERIC_NOW_NOUNS.iter().any(|w| self.word_is(end + 2, w))
+                {
+                    return None;
+                }
                 Some(M::new(i, end, Piece::RelDay { offset: off, part }))
             }
             Lex::Tonight => Some(M::new(
@@ -3072,6 +3141,40 @@ pub(crate) const WEEK_OF: i32 = 1000;
 /// Marker in `Piece::Date::yrel` for "last Oct. 23" (`REL_DATE - 1`) and "next
 /// March 3" (`REL_DATE + 1`).
 pub(crate) const REL_DATE: i32 = 2000;
+/// Nouns after "today's" that name the present era, not the day.
+const GENERIC_NOW_NOUNS: &[&str] = &[
+    "world",
+    "youth",
+    "society",
+    "societies",
+    "generation",
+    "young",
+    "children",
+    "kids",
+    "families",
+    "parents",
+    "students",
+    "economy",
+    "technology",
+    "consumers",
+    "culture",
+    "politics",
+    "standards",
+    "personal",
+    "modern",
+    "global",
+    "fast",
+    "computers",
+    "media",
+    "business",
+    "market",
+    "markets",
+    "women",
+    "men",
+    "teens",
+    "teenagers",
+];
+
 /// Marker in `Piece::Weekday::rel` for a possessive ("Wednesday's").
 pub(crate) const POSSESSIVE: i32 = -50;
 
