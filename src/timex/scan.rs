@@ -878,6 +878,39 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
             Kind::Punct(b'\'') => true,
             _ => false,
         };
+        // "by year-end", "by year's end": the end of the current year ("since
+        // year-end": of the last one).
+        if tk.lex == Lex::Unit(Unit::Year, false) {
+            let end = if p.punct(i + 1, b'-') && p.adj(i) && p.word_is(i + 2, "end") {
+                Some(i + 3)
+            } else if p.word_is(i + 1, "end") {
+                Some(i + 2)
+            } else if p.punct(i + 1, b'\'') && p.word_is(i + 2, "s") && p.word_is(i + 3, "end") {
+                Some(i + 4)
+            } else {
+                None
+            };
+            if let Some(e) = end.filter(|_| !p.is_w(i.wrapping_sub(1), W::The)) {
+                let n = if i > 0 && p.word_is(i - 1, "since") {
+                    -1
+                } else {
+                    0
+                };
+                out.push(Found {
+                    start: tk.start,
+                    end: toks[e - 1].end,
+                    piece: Piece::RelUnit {
+                        unit: Unit::Year,
+                        n,
+                    },
+                    modifier: Some(Modifier::End),
+                    zone: None,
+                    invalid: false,
+                });
+                i = e;
+                continue;
+            }
+        }
         // "for years", "within weeks": a vague length; the preposition stays out.
         if let (Lex::W(W::In | W::Within | W::Over | W::For), Some(next)) =
             (tk.lex, toks.get(i + 1))
