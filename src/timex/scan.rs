@@ -1862,6 +1862,17 @@ impl<'a> Parser<'a> {
             k += 1;
         }
         let (unit, plural) = self.unit(k)?;
+        // "a year-earlier loss", "a year-ago profit": "year-earlier" is the
+        // expression and "a" belongs to the noun.
+        if self.is_w(i, W::A)
+            && j == i + 1
+            && !hyphen
+            && self.punct(k + 1, b'-')
+            && self.adj(k)
+            && (self.is_w(k + 2, W::Earlier) || self.is_w(k + 2, W::Ago))
+        {
+            return None;
+        }
         if hyphen && plural {
             return None;
         }
