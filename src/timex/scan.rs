@@ -1718,10 +1718,10 @@ impl<'a> Parser<'a> {
         } else {
             j
         };
-        if let Some(y) = self.year(jy) {
+        if let Some((y, ye)) = self.year_or_spelled(jy) {
             return Some(M::new(
                 i,
-                jy + 1,
+                ye,
                 Piece::Date {
                     year: Some(y),
                     yrel: None,
@@ -2196,10 +2196,10 @@ impl<'a> Parser<'a> {
                 } else {
                     i + 1
                 };
-                if let Some(y) = self.year(k) {
+                if let Some((y, ye)) = self.year_or_spelled(k) {
                     m = M::new(
                         i,
-                        k + 1,
+                        ye,
                         Piece::Season {
                             season: s,
                             year: YearOf::Explicit(y),
@@ -2307,6 +2307,22 @@ impl<'a> Parser<'a> {
             _ => return None,
         };
         Some(M::new(i, i + 1, Piece::Decade(d)))
+    }
+
+    /// A year in digits or in words ("January nineteen ninety-seven"), with the
+    /// index after it.
+    fn year_or_spelled(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year(i) {
+            return Some((y, i + 1));
+        }
+        match self.spelled_year(i)? {
+            M {
+                end,
+                piece: Piece::Date { year: Some(y), .. },
+                ..
+            } => Some((y, end)),
+            _ => None,
+        }
     }
 
     /// "nineteen ninety-six", "twenty ten".
