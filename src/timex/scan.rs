@@ -2358,6 +2358,18 @@ impl<'a> Parser<'a> {
     /// Phrases led by a function word: "the third quarter", "last year", "this
     /// week", "the next day", "every Monday", "early next year", "mid-1990s".
     fn word_phrase(&self, i: usize, w: W) -> Option<M> {
+        // A quoted title: ABC's "This Week", "Next Year in Jerusalem".
+        if matches!(w, W::This | W::Next | W::Last)
+            && self.t.get(i).is_some_and(|t| t.cap)
+            && self
+                .t
+                .get(i + 1)
+                .is_some_and(|t| t.cap && t.kind == Kind::Word)
+            && i > 0
+            && (self.punct(i - 1, b'"') || self.str(i - 1).ends_with('\u{201c}'))
+        {
+            return None;
+        }
         match w {
             W::The => self.the_phrase(i),
             W::Early | W::Late | W::Mid | W::Earlier | W::Later => {
