@@ -7,6 +7,7 @@
 //! value) so that the event stage is tested alone; without them the timex stage
 //! runs. Every failure is reported; `STORYLINE_FILTER=substring` runs a subset.
 
+use proptest::strategy::Strategy;
 use serde::Deserialize;
 use storyline::event::{self, EventMention};
 use storyline::timex::{self, Anchor, Granularity, Timex, TimexType};
@@ -145,7 +146,7 @@ fn check(v: &Vector) -> Result<(), String> {
         .iter()
         .find(|m| {
             m.kind.as_str() == kind
-                && e.trigger.as_ref().is_none_or(|t| {
+                && e.trigger.as_ref().map_or(true, |t| {
                     m.trigger
                         .slice(&v.text)
                         .is_some_and(|s| s.eq_ignore_ascii_case(t))
@@ -243,5 +244,40 @@ fn extraction_never_panics_on_odd_text() {
         let doc = text::segment(text);
         let timexes = timex::annotate(&doc, published.as_ref(), &config).timexes;
         let _ = event::extract("x", None, &doc, published.as_ref(), &timexes, &config);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Extraction never panics and keeps its spans inside the text, on any input
+    /// built from news-like pieces.
+    #[test]
+    fn extraction_is_total(parts in proptest::collection::vec(
+        proptest::prop_oneof![
+            proptest::string::string_regex("[A-Za-zÀ-ÿ’'“”\",.;:–() -]{0,12}").unwrap(),
+            proptest::sample::select(vec![
+                "met with ", "the ", "his Russian counterpart, ", "President ", "will meet ",
+                "received ", "on Wednesday", " who arrived yesterday", "took off at 9:59 PM",
+                "\"", "“", "”", ", ", ". ", "\n\n", "Maduro", "Vladimir Putin", "NATO ",
+                "announced the activation of the treaty", "I ", "my ", "on my way to ",
+            ]).prop_map(str::to_string),
+        ],
+        0..40,
+    )) {
+        let text: String = parts.concat();
+        let config = Config::default();
+        let published = Published::parse("2019-09-25").ok();
+        let doc = text::segment(&text);
+        let timexes = timex::annotate(&doc, published.as_ref(), &config).timexes;
+        let mentions = event::extract("p", None, &doc, published.as_ref(), &timexes, &config);
+        for m in mentions {
+            proptest::prop_assert!(m.trigger.slice(&text).is_some());
+            proptest::prop_assert!(m.sentence.slice(&text).is_some());
+            proptest::prop_assert!(m.quote.len() <= 200);
+            for e in &m.evidence {
+                proptest::prop_assert!(e.end <= text.len());
+            }
+        }
     }
 }

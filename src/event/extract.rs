@@ -118,6 +118,62 @@ const PERSON_NOUNS: &[&str] = &[
     "guest",
     "ally",
 ];
+/// Words a bare "meet"/"met" may be followed by and still name a meeting.
+const MEET_FOLLOWERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "for",
+    "to",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "again",
+    "later",
+    "next",
+    "this",
+    "last",
+    "privately",
+    "briefly",
+    "separately",
+    "behind",
+    "during",
+    "after",
+    "before",
+    "with",
+    "here",
+    "there",
+    "twice",
+    "once",
+    "soon",
+    "face",
+    "face-to-face",
+    "informally",
+    "regularly",
+    "secretly",
+    "until",
+    "and",
+    "but",
+    "amid",
+    "over",
+    "early",
+    "late",
+    "his",
+    "her",
+    "their",
+    "the",
+    "president",
+    "prime",
+    "king",
+    "queen",
+    "leaders",
+    "officials",
+    "representatives",
+    "him",
+    "them",
+    "us",
+    "me",
+];
 const DETS: &[&str] = &[
     "the",
     "a",
@@ -334,9 +390,13 @@ pub(super) fn extract(
         let mut place = f.place.clone();
         if place.is_none() && f.voice == Voice::Narrator {
             // The dateline places what its own sentence reports.
+            // (The segmenter may make the dateline a sentence of its own.)
             place = dateline
                 .clone()
-                .filter(|(_, sp)| sspan.contains(*sp) && bkind != BlockKind::Headline);
+                .filter(|(_, _, dsi)| {
+                    (*dsi == *si || *dsi + 1 == *si) && bkind != BlockKind::Headline
+                })
+                .map(|(n, sp, _)| (n, sp));
         }
         let mut participants: Vec<Participant> = Vec::new();
         let mut evidence = vec![f.span];
@@ -347,12 +407,12 @@ pub(super) fn extract(
                 }
                 if role == Role::Patient
                     && m.kind == EntityKind::Place
-                    && place.as_ref().is_some_and(|(n, _)| n == &m.name)
+                    && place.as_ref().is_some_and(|(n, _)| **n == *m.name)
                 {
                     continue;
                 }
                 participants.push(Participant {
-                    name: m.name.clone(),
+                    name: m.name.to_string(),
                     entity: m.kind,
                     role,
                     span: m.span,
@@ -523,6 +583,34 @@ fn filter_trigger(
             return;
         }
     }
+    // "meet new standards", "met the deadline": a bare meeting verb needs a
+    // partner after it, or a time, place or purpose ("the two will meet on
+    // Monday", "X and Y met in Geneva").
+    let phrase = f.span.slice(text).unwrap_or("");
+    if f.entry.kind == EventKind::Meeting
+        && !matches!(f.entry.form, Form::Noun | Form::Plural | Form::Ger)
+        && !phrase.contains(' ')
+    {
+        // "meet NATO's standards": a possessor is not the partner.
+        let partner_next = mentions.iter().any(|m| {
+            m.toks.0 >= b
+                && m.toks.0 <= b + 3
+                && m.kind != EntityKind::Place
+                && !m
+                    .toks
+                    .1
+                    .checked_sub(1)
+                    .and_then(|k| st.get(k))
+                    .is_some_and(|t| t.possessive)
+        });
+        let ok = partner_next
+            || next.is_none_or_punct(text)
+            || next_word.is_some_and(|w| is_in(w, MEET_FOLLOWERS));
+        if !ok {
+            f.drop = true;
+            return;
+        }
+    }
     if f.entry.needs_object {
         let ok = match f.entry.kind {
             EventKind::Departure => {
@@ -688,7 +776,7 @@ fn left_agents(
         // Coordination: "X and Y will meet".
         let mut cur = m.toks.0;
         for prev in mentions[..mi].iter().rev() {
-            let gap = &st[prev.toks.1..cur];
+            let gap = st.get(prev.toks.1..cur).unwrap_or(&[]);
             let joined = !gap.is_empty()
                 && gap.len() <= 2
                 && gap.iter().all(|t| matches!(lw(text, t), "and" | "," | "&"))
@@ -739,7 +827,9 @@ fn right_patients(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
         if m.toks.0 > last_end + 10 {
             break;
         }
-        let gap = &st[last_end..m.toks.0];
+        let Some(gap) = st.get(last_end..m.toks.0) else {
+            continue;
+        };
         let stop = gap.iter().any(|t| {
             let w = lw(text, t);
             (!t.word && matches!(w, ";" | ":" | "." | "(" | "–" | "—"))
@@ -806,7 +896,7 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
             .iter()
             .find(|m| m.toks.0 == b && m.kind == EntityKind::Place)
         {
-            return Some((m.name.clone(), m.span));
+            return Some((m.name.to_string(), m.span));
         }
     }
     for p in want {
@@ -816,14 +906,14 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
                 && placeish(m)
                 && m.prep.is_some_and(|q| q.eq_ignore_ascii_case(p))
         }) {
-            return Some((m.name.clone(), m.span));
+            return Some((m.name.to_string(), m.span));
         }
     }
     if let Some(m) = mentions
         .iter()
         .find(|m| m.toks.0 >= lo && m.toks.1 <= a && placeish(m) && m.locative)
     {
-        return Some((m.name.clone(), m.span));
+        return Some((m.name.to_string(), m.span));
     }
     // "Moscow, where he will hold a meeting": the place "where" stands for.
     if st
@@ -835,7 +925,7 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
             .rev()
             .find(|m| m.toks.1 <= lo && m.kind == EntityKind::Place)
         {
-            return Some((m.name.clone(), m.span));
+            return Some((m.name.to_string(), m.span));
         }
     }
     None
@@ -846,7 +936,7 @@ fn dateline(
     text: &str,
     sents: &[(usize, Span, BlockKind, usize)],
     toks: &[Vec<Tok>],
-) -> Option<(String, Span)> {
+) -> Option<(String, Span, usize)> {
     let (si, _) = sents
         .iter()
         .enumerate()
@@ -874,7 +964,7 @@ fn dateline(
     let span = Span::new(words[0].span.start, words[words.len() - 1].span.end);
     let name = span.slice(text)?;
     match gazetteer().lookup(&fold(name))? {
-        Gaz::Capital(c, _) | Gaz::Country(c) => Some((c.to_string(), span)),
+        Gaz::Capital(c, _) | Gaz::Country(c) => Some((c.to_string(), span, si)),
         _ => None,
     }
 }
@@ -945,6 +1035,20 @@ fn verb_takes_its_noun(text: &str, st: &[Tok], found: &mut [Found]) {
         });
         if verb {
             found[j].drop = true;
+        }
+    }
+}
+
+trait PunctOrNone {
+    fn is_none_or_punct(&self, text: &str) -> bool;
+}
+
+impl PunctOrNone for Option<&Tok> {
+    /// Whether there is no next token, or it is punctuation other than a quote.
+    fn is_none_or_punct(&self, text: &str) -> bool {
+        match self {
+            None => true,
+            Some(t) => !t.word && !matches!(lw(text, t), "\"" | "“" | "‘" | "'"),
         }
     }
 }

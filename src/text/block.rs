@@ -24,6 +24,8 @@ pub(crate) struct RawBlock {
     pub list: bool,
     /// Number of lines.
     pub lines: u32,
+    /// Whether the block is one heading-like line.
+    pub heading: bool,
 }
 
 #[derive(Copy, Clone, Debug)]
@@ -142,7 +144,8 @@ pub(crate) fn heading_like(line: &str) -> bool {
     if !question && ends_punct(line) {
         return false;
     }
-    let words = line.split(is_space).filter(|w| !w.is_empty()).count();
+    // ASCII white space is enough to count words for this estimate.
+    let words = line.split_ascii_whitespace().count();
     if words > 25 || (question && (words > 15 || bare.ends_with("..."))) {
         return false;
     }
@@ -154,83 +157,115 @@ pub(crate) fn heading_like(line: &str) -> bool {
     })
 }
 
-fn read_lines(text: &str) -> Vec<Line> {
-    let bytes = text.as_bytes();
-    let mut lines = Vec::new();
-    let mut pos = 0;
-    loop {
-        let nl = memchr2(b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |k| pos + k);
-        let (start, end) = trim(text, pos, nl);
-        let indent = start - pos;
-        let mut line = Line {
-            start,
-            end,
-            body: start,
-            indent,
-            list: false,
-            heading: false,
-            terminal: false,
-            lower: false,
-        };
-        if let Some(s) = text.get(start..end).filter(|s| !s.is_empty()) {
-            let marker = list_marker(s);
-            line.list = marker.is_some();
-            line.body = start + marker.unwrap_or(0);
-            let body = text.get(line.body..end).unwrap_or("");
-            line.heading = heading_like(body);
-            line.terminal = ends_terminal(body);
-            line.lower = body.chars().next().is_some_and(char::is_lowercase);
+/// The lines of a text, one at a time (`\n`, `\r\n` and `\r` end a line), so
+/// that only one paragraph's lines are ever held at once.
+struct Lines<'t> {
+    text: &'t str,
+    pos: usize,
+    done: bool,
+}
+
+impl Iterator for Lines<'_> {
+    type Item = (usize, usize);
+
+    /// The raw extent of the next line.
+    fn next(&mut self) -> Option<(usize, usize)> {
+        if self.done {
+            return None;
         }
-        lines.push(line);
+        let bytes = self.text.as_bytes();
+        let from = self.pos;
+        let nl = memchr2(b'\n', b'\r', bytes.get(from..)?).map_or(bytes.len(), |k| from + k);
         if nl >= bytes.len() {
-            break;
+            self.done = true;
+        } else {
+            self.pos = nl + 1;
+            if bytes[nl] == b'\r' && bytes.get(self.pos) == Some(&b'\n') {
+                self.pos += 1;
+            }
         }
-        pos = nl + 1;
-        if bytes[nl] == b'\r' && bytes.get(pos) == Some(&b'\n') {
-            pos += 1;
-        }
+        Some((from, nl))
     }
-    lines
+}
+
+fn lines(text: &str) -> Lines<'_> {
+    Lines {
+        text,
+        pos: 0,
+        done: false,
+    }
+}
+
+/// A line with its cues; blank when it holds only white space.
+fn read_line(text: &str, from: usize, to: usize) -> Line {
+    let (start, end) = trim(text, from, to);
+    let mut line = Line {
+        start,
+        end,
+        body: start,
+        indent: start - from,
+        list: false,
+        heading: false,
+        terminal: false,
+        lower: false,
+    };
+    if let Some(s) = text.get(start..end).filter(|s| !s.is_empty()) {
+        let marker = list_marker(s);
+        line.list = marker.is_some();
+        line.body = start + marker.unwrap_or(0);
+        let body = text.get(line.body..end).unwrap_or("");
+        line.heading = heading_like(body);
+        line.terminal = ends_terminal(body);
+        line.lower = body.chars().next().is_some_and(char::is_lowercase);
+    }
+    line
+}
+
+/// Whether a raw line holds only white space.
+fn blank(text: &str, from: usize, to: usize) -> bool {
+    text.get(from..to).map_or(true, |s| s.chars().all(is_space))
 }
 
 /// Splits text into raw blocks, in order.
 pub(crate) fn split_blocks(text: &str) -> Vec<RawBlock> {
-    let lines = read_lines(text);
-    // Mostly single line breaks between paragraphs?
+    // First pass: are paragraphs mostly separated by single line breaks?
     let mut single = 0usize;
-    let mut blank = 0usize;
+    let mut separated = 0usize;
     let mut prev_blank = true;
     let mut seen = false;
-    for l in &lines {
-        if l.is_blank() {
+    for (from, to) in lines(text) {
+        if blank(text, from, to) {
             prev_blank = true;
-        } else {
-            if seen {
-                if prev_blank {
-                    blank += 1;
-                } else {
-                    single += 1;
-                }
-            }
-            seen = true;
-            prev_blank = false;
-        }
-    }
-    let single_mode = single > 2 * blank;
-
-    let mut blocks = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        if lines[i].is_blank() {
-            i += 1;
             continue;
         }
-        let mut j = i;
-        while j < lines.len() && !lines[j].is_blank() {
-            j += 1;
+        if seen {
+            if prev_blank {
+                separated += 1;
+            } else {
+                single += 1;
+            }
         }
-        paragraph(&lines[i..j], single_mode, &mut blocks);
-        i = j;
+        seen = true;
+        prev_blank = false;
+    }
+    let single_mode = single > 2 * separated;
+
+    // Second pass: one paragraph at a time.
+    let mut blocks = Vec::new();
+    let mut para: Vec<Line> = Vec::new();
+    for (from, to) in lines(text) {
+        let line = read_line(text, from, to);
+        if line.is_blank() {
+            if !para.is_empty() {
+                paragraph(&para, single_mode, &mut blocks);
+                para.clear();
+            }
+        } else {
+            para.push(line);
+        }
+    }
+    if !para.is_empty() {
+        paragraph(&para, single_mode, &mut blocks);
     }
     blocks
 }
@@ -262,10 +297,12 @@ fn paragraph(lines: &[Line], single_mode: bool, out: &mut Vec<RawBlock>) {
                 body: l.body,
                 list: l.list,
                 lines: 1,
+                heading: l.heading,
             });
         } else if let Some(b) = cur.as_mut() {
             b.end = l.end;
             b.lines = b.lines.saturating_add(1);
+            b.heading = false;
         }
     }
     out.extend(cur);

@@ -26,7 +26,7 @@
 //!    it reads like speech (first person, a continuation "… affect", a speech
 //!    lead-in).
 
-use super::block::{ends_terminal, heading_like, RawBlock};
+use super::block::{ends_terminal, RawBlock};
 use super::lexicon::{lexicon, normalize, Lexicon, Tag};
 use super::{BlockKind, Token, TokenKind};
 use std::ops::Range;
@@ -112,7 +112,7 @@ fn features(text: &str, p: &Pending, tokens: &[Token], lx: &Lexicon) -> Feat {
             if first.is_lowercase() && !f.verb && lx.is_verb_cue(s) {
                 f.verb = true;
             }
-            if lx.is_share(s) {
+            if f.words <= 10 && lx.is_share(s) {
                 share_words += 1;
             }
         }
@@ -121,7 +121,7 @@ fn features(text: &str, p: &Pending, tokens: &[Token], lx: &Lexicon) -> Feat {
         f.share =
             f.words > 0 && f.words <= 10 && share_words + numbers == f.words && share_words > 0;
     }
-    f.heading = p.raw.lines == 1 && heading_like(body);
+    f.heading = p.raw.heading;
     f.terminal = ends_terminal(whole);
     f.colon = whole.trim_end().ends_with(':');
     f.period = whole
@@ -132,7 +132,13 @@ fn features(text: &str, p: &Pending, tokens: &[Token], lx: &Lexicon) -> Feat {
     if f.words <= 60 {
         // Contains and suffix phrases are only safe, and only worth the scan,
         // on short blocks.
-        f.phrase = lx.phrase(line, f.words <= 40 && p.sentences <= 3);
+        let short = f.words <= 40 && p.sentences <= 3 && line.len() <= 300;
+        // Scanning for contains phrases is the costly part: only where they
+        // decide something, on short lines.
+        let inside = (short && f.words <= 25)
+            .then(|| lx.contained(line))
+            .flatten();
+        f.phrase = lx.phrase_with(line, short, inside);
     }
     f.email = f.words <= 20 && has_email(whole);
     let starts = |p: &str| {
@@ -296,9 +302,15 @@ pub(crate) fn classify(text: &str, blocks: &[Pending], tokens: &[Token]) -> Vec<
     // 4. Body, headlines and related links.
     let first_prose = (0..body_until).find(|&i| is_prose(i, &kind));
     let last_prose = (0..body_until).rev().find(|&i| is_prose(i, &kind));
+    // An end-of-article marker ("More Articles") closes the article only when no
+    // long paragraph follows it: "Related: ..." inside the body closes nothing.
+    let last_long = (0..body_until)
+        .rev()
+        .find(|&i| is_prose(i, &kind) && feats[i].terminal && feats[i].words >= 12);
     let end_marker = end_marker.or_else(|| {
         let fp = first_prose?;
-        (fp + 1..body_until).find(|&i| feats[i].phrase == Some(Tag::End))
+        let from = last_long.map_or(fp, |l| l.max(fp)) + 1;
+        (from..body_until).find(|&i| feats[i].phrase == Some(Tag::End))
     });
     let open: Vec<bool> = kind.iter().map(Option::is_none).collect();
     let short_item =

@@ -77,7 +77,22 @@ struct Matcher {
     prefix_tags: Vec<Tag>,
     contains: Option<AhoCorasick>,
     contains_tags: Vec<Tag>,
-    suffix: Vec<(&'static str, Tag)>,
+    suffix: HashMap<&'static [u8], Tag, BuildHasherDefault<WordHasher>>,
+    /// Longest whole-line phrase: longer lines skip the whole-line search.
+    whole_max: usize,
+    /// First words of the prefix phrases: lines starting otherwise skip the
+    /// prefix search (most lines of a page, at the cost of one hash).
+    prefix_first: Words,
+}
+
+/// The first space-separated word of a line, ASCII-lower-cased into `buf`.
+fn first_word<'b>(line: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
+    let w = line.as_bytes().split(|&b| b == b' ').next()?;
+    let out = buf.get_mut(..w.len())?;
+    for (d, s) in out.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 pub(crate) struct Lexicon {
@@ -143,7 +158,7 @@ impl Matcher {
         let mut whole = (Vec::new(), Vec::new());
         let mut prefix = (Vec::new(), Vec::new());
         let mut contains = (Vec::new(), Vec::new());
-        let mut suffix = Vec::new();
+        let mut suffix = HashMap::default();
         for (section, line) in entries(FURNITURE) {
             let Some(&(_, tag)) = sections.iter().find(|(s, _)| *s == section) else {
                 continue;
@@ -166,11 +181,24 @@ impl Matcher {
                     contains.0.push(phrase);
                     contains.1.push(tag);
                 }
-                "$" => suffix.push((phrase, tag)),
+                "$" => {
+                    suffix.entry(phrase.as_bytes()).or_insert(tag);
+                }
                 _ => {}
             }
         }
+        let mut buf = [0u8; 32];
+        let prefix_first = prefix
+            .0
+            .iter()
+            .filter_map(|p| {
+                let n = first_word(p, &mut buf)?.len();
+                p.as_bytes().get(..n)
+            })
+            .collect();
         Matcher {
+            whole_max: whole.0.iter().map(|p| p.len()).max().unwrap_or(0),
+            prefix_first,
             whole: build(&whole.0, true),
             whole_tags: whole.1,
             prefix: build(&prefix.0, true),
@@ -289,49 +317,96 @@ impl Lexicon {
     /// The tag of a phrase that a normalized line (see [`normalize`]) matches.
     /// `short` allows the contains and suffix modes, which are only safe on short
     /// blocks. A leading count ("3 thoughts on") is tried too.
+    #[cfg(test)]
     pub(crate) fn phrase(&self, line: &str, short: bool) -> Option<Tag> {
-        if let Some(tag) = self.main.find(line, short) {
+        let contained = if short { self.contained(line) } else { None };
+        self.phrase_with(line, short, contained)
+    }
+
+    /// As `phrase`, with the tag of a contains phrase found in the line
+    /// beforehand (by [`Lexicon::contained`], only on short blocks: the scan is
+    /// the costly part).
+    pub(crate) fn phrase_with(
+        &self,
+        line: &str,
+        short: bool,
+        contained: Option<Tag>,
+    ) -> Option<Tag> {
+        if let Some(tag) = self.main.find(line, short, contained) {
             return Some(tag);
         }
         let rest = strip_count(line)?;
-        self.counted.find(rest, true)
+        self.counted.find(rest, true, None)
+    }
+
+    /// The tag of the first contains phrase in a line, as a whole word.
+    pub(crate) fn contained(&self, line: &str) -> Option<Tag> {
+        let hay = line.as_bytes();
+        let ac = self.main.contains.as_ref()?;
+        let m = ac
+            .find_iter(hay)
+            .find(|m| bounded(hay, m.start(), m.end()))?;
+        self.main.contains_tags.get(m.pattern().as_usize()).copied()
     }
 }
 
 impl Matcher {
-    fn find(&self, line: &str, short: bool) -> Option<Tag> {
+    fn find(&self, line: &str, short: bool, contained: Option<Tag>) -> Option<Tag> {
         let hay = line.as_bytes();
         let input = || Input::new(hay).anchored(Anchored::Yes);
-        if let Some(m) = self.whole.as_ref().and_then(|ac| ac.find(input())) {
-            if m.end() == hay.len() {
-                return self.whole_tags.get(m.pattern().as_usize()).copied();
+        if hay.len() <= self.whole_max {
+            if let Some(m) = self.whole.as_ref().and_then(|ac| ac.find(input())) {
+                if m.end() == hay.len() {
+                    return self.whole_tags.get(m.pattern().as_usize()).copied();
+                }
             }
         }
-        if let Some(m) = self.prefix.as_ref().and_then(|ac| ac.find(input())) {
-            if bounded(hay, m.start(), m.end()) {
-                return self.prefix_tags.get(m.pattern().as_usize()).copied();
+        let mut buf = [0u8; 32];
+        let first = first_word(line, &mut buf).unwrap_or(&[]);
+        // The first word as written, or without the marks glued to its end
+        // ("Tags:" for "tags", "Questions/Comments?" for "questions/comments").
+        let bare = first
+            .iter()
+            .rposition(|b| !b.is_ascii_punctuation())
+            .map_or(&[][..], |k| &first[..=k]);
+        let candidate = self.prefix_first.contains(first) || self.prefix_first.contains(bare);
+        if candidate {
+            if let Some(m) = self.prefix.as_ref().and_then(|ac| ac.find(input())) {
+                if bounded(hay, m.start(), m.end()) {
+                    return self.prefix_tags.get(m.pattern().as_usize()).copied();
+                }
             }
         }
         if !short {
             return None;
         }
-        if let Some(ac) = &self.contains {
-            for m in ac.find_iter(hay) {
-                if bounded(hay, m.start(), m.end()) {
-                    return self.contains_tags.get(m.pattern().as_usize()).copied();
-                }
-            }
+        if contained.is_some() {
+            return contained;
         }
-        for &(phrase, tag) in &self.suffix {
-            let p = phrase.as_bytes();
-            let Some(start) = hay.len().checked_sub(p.len()) else {
-                continue;
-            };
-            if hay[start..].eq_ignore_ascii_case(p) && credit_separated(hay, start) {
-                return Some(tag);
-            }
+        // A suffix phrase is the whole segment after the last separator
+        // ("supporters. File photo", "Putin / REUTERS"), never the end of a
+        // sentence ("told Reuters").
+        // Only the tail can hold one: no phrase is longer than 32 bytes.
+        let tail = hay.len().saturating_sub(34);
+        let sep = hay.get(tail..)?.iter().rposition(|&b| {
+            // ASCII separators, and the last byte of an en or em dash.
+            matches!(
+                b,
+                b'.' | b'/' | b'|' | b'-' | b':' | b',' | b'[' | 0x93 | 0x94
+            )
+        });
+        let cut = match sep {
+            Some(k) => tail + k + 1,
+            None if tail == 0 => 0,
+            None => return None,
+        };
+        let segment = line.get(cut..)?.trim();
+        let mut buf = [0u8; 32];
+        let out = buf.get_mut(..segment.len())?;
+        for (d, b) in out.iter_mut().zip(segment.bytes()) {
+            *d = b.to_ascii_lowercase();
         }
-        None
+        self.suffix.get(&*out).copied()
     }
 }
 
@@ -344,21 +419,6 @@ fn bounded(hay: &[u8], start: usize, end: usize) -> bool {
     let before_ok = !starts_alnum || start == 0 || hay.get(start - 1).is_some_and(|&b| !alnum(b));
     let after_ok = !ends_alnum || hay.get(end).map_or(true, |&b| !alnum(b));
     before_ok && after_ok
-}
-
-/// Whether a credit at the end of a line is set apart from the text before it
-/// ("supporters. File photo", "Putin / REUTERS"), not part of a sentence
-/// ("told Reuters").
-fn credit_separated(hay: &[u8], start: usize) -> bool {
-    let before = hay[..start].trim_ascii_end();
-    match before.last() {
-        None => true,
-        Some(b) => {
-            matches!(b, b'.' | b'/' | b'|' | b'(' | b'-' | b':' | b',' | b'[')
-                || before.ends_with("\u{2013}".as_bytes())
-                || before.ends_with("\u{2014}".as_bytes())
-        }
-    }
 }
 
 /// A line without a leading count ("3 ", "one ", "no "), if it had one.

@@ -3,6 +3,27 @@
 //! Nothing is copied: every unit is a [`Span`] into the text as given, so evidence
 //! can always be traced back to the article.
 //!
+//! How [`segment`] works, in one linear pass per step:
+//!
+//! - **Blocks**: blank lines separate paragraphs; inside one, list items ("•",
+//!   "-", "*", "–", "1.") and short heading-like lines stand alone, while lines
+//!   indented under a list item stay with it (a multi-line reader comment is one
+//!   block).
+//! - **Tokens**: words (with inner apostrophes, hyphens and initialism periods:
+//!   "don't", "US-led", "U.S."), numbers ("3.5", "10,000", "9:59"), punctuation,
+//!   symbols.
+//! - **Sentences**: split on tokens, aware of abbreviations and initials ("Mr.",
+//!   "Gen.", "No. 2", "Sept.", "a.m.", "Dmitry S. Peskov"), closing quotes after
+//!   the final mark, ellipses and wire datelines ("NAIROBI, Kenya (AP) _").
+//! - **Clauses**: a heuristic cut after `;` and `:`, at ", but", ", while",
+//!   ", where", ", who", ", and he", at the attribution after a quote
+//!   (`,” he said`) and at "that" or a pronoun after a speech verb.
+//! - **Block tags** ([`BlockKind`]) from general cues: furniture phrases kept as
+//!   data (newsletter boxes, "Advertisement", language links, share bars, e-mail
+//!   lines), comment-section headers, photo credits and repeated caption lines,
+//!   list markers, and the position of heading-like lines relative to the body.
+//!   The lists live in `src/text/data/` and name no story, person or place.
+//!
 //! ```
 //! use storyline::text::{segment, BlockKind};
 //! let doc = segment(

@@ -36,6 +36,17 @@ const fn ascii_class(b: u8) -> Class {
     }
 }
 
+/// ASCII letters and digits: the bytes a word continues with on the fast path.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 static ASCII: [Class; 128] = {
     let mut t = [Class::Symbol; 128];
     let mut i = 0;
@@ -149,12 +160,12 @@ fn scan_word(text: &str, start: usize, end: usize) -> usize {
     loop {
         while j < end {
             let b = bytes[j];
+            if ALNUM[usize::from(b)] {
+                j += 1;
+                seg += 1;
+                continue;
+            }
             if b < 0x80 {
-                if b.is_ascii_alphanumeric() {
-                    j += 1;
-                    seg += 1;
-                    continue;
-                }
                 break;
             }
             match char_at(text, j, end) {
@@ -164,6 +175,11 @@ fn scan_word(text: &str, start: usize, end: usize) -> usize {
                 }
                 _ => break,
             }
+        }
+        // Most words end at a space or an ASCII mark that joins nothing.
+        match bytes.get(j) {
+            Some(b'\'' | b'-' | b'.') | Some(0x80..) if j < end => {}
+            _ => break,
         }
         let Some((c, l)) = char_at(text, j, end) else {
             break;

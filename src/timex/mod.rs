@@ -36,7 +36,10 @@
 //! * Relative values ("yesterday", "last year", "a month ago", "Monday", "the
 //!   third quarter", "December 20") are resolved against the publication date,
 //!   at the granularity the text gives ("last year" is `2018`, never a day; "a
-//!   month ago" is `2019-08`): [`Anchor::Publication`].
+//!   month ago" is `2019-08`): [`Anchor::Publication`]. "The 24th" is a day of
+//!   the reference month (or the month before or after, by direction); "in three
+//!   days" is a date three days ahead in a future clause and a length (`P3D`)
+//!   otherwise ("the first rise in three years").
 //! * Narrative values ("the next day", "two days later", "that evening", "the
 //!   following week", "a year earlier") are resolved against the last absolute
 //!   date named before them in a news block (headline, body, quote), at day
@@ -276,6 +279,29 @@ pub struct Timex {
     pub anchor: Anchor,
 }
 
+impl Timex {
+    /// Resolves this expression again against a reference learnt later: an
+    /// [`Anchor::Unanchored`] value (`XXXX-09-24`, `XXXX-WXX-3`) keeps its text,
+    /// so a caller that finds the publication date elsewhere can complete it. The
+    /// span stays the same; the clause's tense is not re-read, `prefer` decides.
+    ///
+    /// ```
+    /// use storyline::{text::segment, timex, Config, Prefer};
+    /// let doc = segment("The summit ended on September 24.");
+    /// let found = timex::annotate(&doc, None, &Config::default());
+    /// assert_eq!(found.timexes[0].value, "XXXX-09-24");
+    /// let reference = chrono::NaiveDate::from_ymd_opt(2019, 10, 1).unwrap().and_hms_opt(0, 0, 0).unwrap();
+    /// let t = found.timexes[0].anchor_to(reference, Prefer::Past).unwrap();
+    /// assert_eq!((t.value.as_str(), t.span), ("2019-09-24", found.timexes[0].span));
+    /// ```
+    pub fn anchor_to(&self, reference: NaiveDateTime, prefer: Prefer) -> Option<Timex> {
+        let mut t = resolve::resolve_phrase(&self.text, reference, prefer)?;
+        t.span = self.span;
+        t.text = self.text.clone();
+        Some(t)
+    }
+}
+
 /// A publication date inferred from the article's own text.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct InferredPublication {
@@ -299,10 +325,12 @@ pub struct Annotation {
 mod resolve;
 mod scan;
 
-/// Finds and resolves every temporal expression in the news blocks of a document.
+/// Finds and resolves every temporal expression of a document, in every block
+/// (captions and comments too); only news blocks move the narrative anchor.
 ///
 /// Never fails: text it cannot read gives fewer expressions and, where a value could
-/// not be computed, a diagnostic.
+/// not be computed, a diagnostic (see the [module docs](self) for what anchors what
+/// and how the direction is chosen).
 pub fn annotate(
     doc: &crate::text::Document<'_>,
     published: Option<&Published>,

@@ -168,7 +168,11 @@ pub(super) fn annotate(
                 .push(unresolvable(text, span, "not a calendar date or time"));
             continue;
         }
-        let tense = tense_at(doc, sentence, f.start, f.end);
+        let tense = if needs_tense(&f.piece) {
+            tense_at(doc, sentence, f.start, f.end)
+        } else {
+            Tense::Unknown
+        };
         match resolve(&f, &ctx, tense) {
             Ok(res) => {
                 if !year_ok(&res.value, ctx.years) {
@@ -213,6 +217,20 @@ pub(super) fn annotate(
         }
     }
     ann
+}
+
+/// Whether a piece's value depends on the direction (so the clause's tense is
+/// worth reading): underspecified dates, weekdays, holidays, seasons, quarters.
+fn needs_tense(piece: &Piece) -> bool {
+    match piece {
+        Piece::Date { year, .. } => year.is_none(),
+        Piece::Weekday { rel, .. } => rel.is_none() || *rel == Some(scan::POSSESSIVE),
+        Piece::Quarter { year, .. } | Piece::Season { year, .. } => *year == YearOf::Context,
+        Piece::Holiday(_) | Piece::InShift { .. } => true,
+        Piece::RelUnit { unit, n } => *unit == Unit::Week && *n == 99,
+        Piece::Time { date, .. } => date.as_deref().is_some_and(needs_tense),
+        _ => false,
+    }
 }
 
 fn unresolvable(text: &str, span: Span, why: &str) -> Diagnostic {
@@ -416,7 +434,6 @@ const FUTURE: &[&str] = &[
     "deadline",
     "aim",
     "intend",
-    "planned",
     "planning",
     "intends",
     "aims",
@@ -522,8 +539,30 @@ enum WordClass {
     Boundary,
 }
 
-fn word_classes() -> &'static FxMap<&'static str, WordClass> {
-    static M: OnceLock<FxMap<&'static str, WordClass>> = OnceLock::new();
+struct WordClasses {
+    map: FxMap<&'static str, WordClass>,
+    /// (first letter, last letter) -> lengths present, to skip hashing.
+    shape: Vec<u32>,
+}
+
+impl WordClasses {
+    fn get(&self, w: &str) -> Option<WordClass> {
+        let b = w.as_bytes();
+        let (f, l) = (*b.first()?, *b.last()?);
+        let bits = self
+            .shape
+            .get(scan::shape_index(f, l))
+            .copied()
+            .unwrap_or(0);
+        if bits & (1 << b.len().min(31)) == 0 {
+            return None;
+        }
+        self.map.get(w).copied()
+    }
+}
+
+fn word_classes() -> &'static WordClasses {
+    static M: OnceLock<WordClasses> = OnceLock::new();
     M.get_or_init(|| {
         let mut m = FxMap::default();
         for w in NOT_PAST {
@@ -547,7 +586,16 @@ fn word_classes() -> &'static FxMap<&'static str, WordClass> {
         ] {
             m.insert(w, WordClass::Boundary);
         }
-        m
+        let mut shape = vec![0u32; 26 * 26];
+        for k in m.keys() {
+            let b = k.as_bytes();
+            if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+                if let Some(cell) = shape.get_mut(scan::shape_index(f, l)) {
+                    *cell |= 1 << b.len().min(31);
+                }
+            }
+        }
+        WordClasses { map: m, shape }
     })
 }
 
@@ -595,7 +643,7 @@ pub(crate) fn tense_at(
         }
         let lw = std::str::from_utf8(&buf[..w.len()]).ok()?;
         match classes.get(lw) {
-            Some(c) => Some(*c),
+            Some(c) => Some(c),
             None if lw.len() >= 5 && lw.ends_with("ed") => Some(WordClass::Past),
             None => None,
         }
@@ -607,12 +655,11 @@ pub(crate) fn tense_at(
         [(0, 0, WordClass::Boundary, false); 2 * TENSE_WINDOW];
     let mut n = 0;
     let mut prev_be = false;
+    let mut prev_det = false;
     for (k, t) in window.iter().enumerate() {
-        let was_be = std::mem::replace(
-            &mut prev_be,
-            text.get(t.span.start..t.span.end)
-                .is_some_and(|w| w.eq_ignore_ascii_case("be")),
-        );
+        let word = text.get(t.span.start..t.span.end).unwrap_or("");
+        let was_be = std::mem::replace(&mut prev_be, word.eq_ignore_ascii_case("be"));
+        let was_det = std::mem::replace(&mut prev_det, before_noun(word));
         if t.span.start < clause.start || t.span.end > clause.end {
             continue;
         }
@@ -630,6 +677,34 @@ pub(crate) fn tense_at(
                     hi = t.span.start;
                 }
             }
+            // "the plan", "its plans", "his hopes": nouns, not planning verbs.
+            // "planned a rally", "planned for Saturday" look ahead; "the
+            // planned trip", "hastily planned", "planned to pay" do not.
+            WordClass::NotPast
+                if word.eq_ignore_ascii_case("planned")
+                    && !was_det
+                    && window
+                        .get(k + 1)
+                        .and_then(|t| text.get(t.span.start..t.span.end))
+                        .is_some_and(|w| {
+                            ["a", "an", "the", "for", "its", "their"]
+                                .iter()
+                                .any(|d| w.eq_ignore_ascii_case(d))
+                        }) =>
+            {
+                if n < marks.len() {
+                    marks[n] = (t.span.start, t.span.end, WordClass::Future, false);
+                    n += 1;
+                }
+            }
+            // "vacation plans": a planning verb takes "to".
+            WordClass::Future
+                if is_noun_after_det(word)
+                    && (was_det
+                        || !window
+                            .get(k + 1)
+                            .and_then(|t| text.get(t.span.start..t.span.end))
+                            .is_some_and(|w| w.eq_ignore_ascii_case("to"))) => {}
             WordClass::NotPast => {}
             // "will be held", "to be named": a participle, not a past tense.
             WordClass::Past if was_be => {}
@@ -679,6 +754,25 @@ pub(crate) fn tense_at(
         }
     }
     best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// Words after which "plans" is a noun: determiners ("its plans") and verbs
+/// taking it as object ("announced plans", "had plans").
+fn before_noun(w: &str) -> bool {
+    (w.len() >= 5 && w.ends_with("ed"))
+        || [
+            "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "new",
+            "had", "has", "have", "made",
+        ]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d))
+}
+
+/// Future markers that are nouns after a determiner.
+fn is_noun_after_det(w: &str) -> bool {
+    ["plan", "plans", "aim", "aims", "hopes", "intent"]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d))
 }
 
 // ---------------------------------------------------------------- values
@@ -861,6 +955,22 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                 let d = NaiveDate::from_ymd_opt(y, month.unwrap_or(1), day.unwrap_or(1))
                     .ok_or(Unresolvable("not a calendar date"))?;
                 return Ok(week_res(d, anchor));
+            }
+            if let (None, None, Some(d)) = (year, month, day) {
+                // "the 24th": this month's, or the month before or after
+                let Some(r) = r else {
+                    return unanchored(TimexType::Date, &format!("XXXX-XX-{d:02}"));
+                };
+                let shift = match dir {
+                    Dir::Past | Dir::PastLean if *d > r.day() => -1,
+                    Dir::Future if *d < r.day() => 1,
+                    _ => 0,
+                };
+                let (y, m) =
+                    add_months(r.year(), r.month(), shift).ok_or(Unresolvable("date overflow"))?;
+                let date =
+                    NaiveDate::from_ymd_opt(y, m, *d).ok_or(Unresolvable("not a calendar date"))?;
+                return Ok(day_res(date, anchor));
             }
             let dir = match yrel.map(|k| k - scan::REL_DATE) {
                 Some(-1) => Dir::Past,
@@ -1207,6 +1317,18 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
             duration_value(*n, *unit),
             Anchor::Absolute,
         )),
+        Piece::InShift { unit, n } => {
+            if dir == Dir::Future {
+                if let Some(r) = r {
+                    return shift(r, *unit, *n, anchor, false);
+                }
+            }
+            Ok(Res::new(
+                TimexType::Duration,
+                duration_value(Count::Halves(n.saturating_mul(2)), *unit),
+                Anchor::Absolute,
+            ))
+        }
         Piece::DurationValue(v) => Ok(Res::new(TimexType::Duration, (*v).into(), Anchor::Absolute)),
         Piece::Set(v) => Ok(Res::new(TimexType::Set, v.clone(), Anchor::Absolute)),
         Piece::ContextQuarter { years } => {
@@ -1445,6 +1567,50 @@ mod tests {
         assert_eq!(add_months(2019, 12, 1), Some((2020, 1)));
         assert_eq!(add_months(i32::MAX, 12, i64::MAX), None);
         assert_eq!(add_days(d(9999, 12, 31), 99_999_999_999), None);
+    }
+
+    fn phrase(p: &str, prefer: Prefer) -> Option<String> {
+        let reference = d(2019, 9, 24).and_hms_opt(12, 0, 0).unwrap();
+        resolve_phrase(p, reference, prefer).map(|t| t.value)
+    }
+
+    #[test]
+    fn single_phrases() {
+        assert_eq!(
+            phrase("next tuesday", Prefer::Tense).as_deref(),
+            Some("2019-10-01")
+        );
+        assert_eq!(
+            phrase("two days ago", Prefer::Tense).as_deref(),
+            Some("2019-09-22")
+        );
+        assert_eq!(
+            phrase("September 24", Prefer::Tense).as_deref(),
+            Some("2019-09-24")
+        );
+        assert_eq!(
+            phrase("  last year. ", Prefer::Tense).as_deref(),
+            Some("2018")
+        );
+        assert_eq!(
+            phrase("friday", Prefer::Future).as_deref(),
+            Some("2019-09-27")
+        );
+        assert_eq!(
+            phrase("friday", Prefer::Past).as_deref(),
+            Some("2019-09-20")
+        );
+        assert_eq!(phrase("the meeting", Prefer::Tense), None);
+        assert_eq!(phrase("today and tomorrow", Prefer::Tense), None);
+        assert_eq!(phrase("February 30", Prefer::Tense), None);
+    }
+
+    #[test]
+    fn year_range_check_reads_every_digit() {
+        assert!(year_ok("2019-09-24", (1, 9999)));
+        assert!(!year_ok("10000-01-01", (1, 9999)));
+        assert!(!year_ok("1899", (1900, 2100)));
+        assert!(year_ok("PRESENT_REF", (1900, 2100)));
     }
 
     #[test]

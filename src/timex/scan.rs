@@ -145,6 +145,8 @@ pub(crate) enum Piece {
     Fuzzy(&'static str),
     /// A length of time.
     Duration { n: Count, unit: Unit },
+    /// "in three days": a date ahead in a future clause, else a length of time.
+    InShift { unit: Unit, n: i64 },
     /// A length of time whose value is already known ("PXY").
     DurationValue(&'static str),
     /// A recurrence, already valued ("P1D", "XXXX-WXX-1").
@@ -303,6 +305,7 @@ enum W {
     Nineteen,
     For,
     Full,
+    These,
 }
 
 struct Lexicon {
@@ -312,7 +315,7 @@ struct Lexicon {
     shape: Vec<u16>,
 }
 
-fn shape_index(first: u8, last: u8) -> usize {
+pub(crate) fn shape_index(first: u8, last: u8) -> usize {
     usize::from(first.to_ascii_lowercase().wrapping_sub(b'a')).min(25) * 26
         + usize::from(last.to_ascii_lowercase().wrapping_sub(b'a')).min(25)
 }
@@ -633,6 +636,7 @@ fn lexicon() -> &'static Lexicon {
             ("period", W::Period),
             ("overnight", W::Overnight),
             ("its", W::Its),
+            ("these", W::These),
             ("under", W::Under),
             ("long", W::Long),
             ("old", W::Old),
@@ -862,7 +866,10 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
                     | W::Couple
                     | W::Approx
                     | W::Around => toks.get(i + 1).is_some_and(|n| {
-                        n.kind == Kind::Num || n.lex != Lex::None || n.kind == Kind::Punct(b'\'')
+                        n.kind == Kind::Num
+                            || n.lex != Lex::None
+                            || n.kind == Kind::Punct(b'\'')
+                            || n.kind == Kind::Punct(b'-')
                     }),
                     _ => true,
                 },
@@ -871,6 +878,39 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
             Kind::Punct(b'\'') => true,
             _ => false,
         };
+        // "by year-end", "by year's end": the end of the current year ("since
+        // year-end": of the last one).
+        if tk.lex == Lex::Unit(Unit::Year, false) {
+            let end = if p.punct(i + 1, b'-') && p.adj(i) && p.word_is(i + 2, "end") {
+                Some(i + 3)
+            } else if p.word_is(i + 1, "end") {
+                Some(i + 2)
+            } else if p.punct(i + 1, b'\'') && p.word_is(i + 2, "s") && p.word_is(i + 3, "end") {
+                Some(i + 4)
+            } else {
+                None
+            };
+            if let Some(e) = end.filter(|_| !p.is_w(i.wrapping_sub(1), W::The)) {
+                let n = if i > 0 && p.word_is(i - 1, "since") {
+                    -1
+                } else {
+                    0
+                };
+                out.push(Found {
+                    start: tk.start,
+                    end: toks[e - 1].end,
+                    piece: Piece::RelUnit {
+                        unit: Unit::Year,
+                        n,
+                    },
+                    modifier: Some(Modifier::End),
+                    zone: None,
+                    invalid: false,
+                });
+                i = e;
+                continue;
+            }
+        }
         // "for years", "within weeks": a vague length; the preposition stays out.
         if let (Lex::W(W::In | W::Within | W::Over | W::For), Some(next)) =
             (tk.lex, toks.get(i + 1))
@@ -897,11 +937,46 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
                 }
             }
         }
+        // "in three days": the preposition stays out; resolution decides between
+        // a date ahead and a length of time.
+        if tk.lex == Lex::W(W::In) {
+            if let Some(m) = p.core(i + 1) {
+                if let Piece::Duration {
+                    n: Count::Halves(h),
+                    unit,
+                } = m.piece
+                {
+                    let after = toks.get(m.end).map(|t| t.lex);
+                    let start = toks.get(m.first).map_or(0, |t| t.start);
+                    let end = toks.get(m.end - 1).map_or(0, |t| t.end);
+                    if h % 2 == 0
+                        && m.modifier.is_none()
+                        && !matches!(after, Some(Lex::W(W::Of | W::Time)))
+                        && !matches!(unit, Unit::Decade | Unit::Century | Unit::Quarter)
+                        && toks.get(i + 1).map(|t| t.lex) != Some(Lex::W(W::The))
+                        && end > start
+                        && end - start <= max_len
+                    {
+                        out.push(Found {
+                            start,
+                            end,
+                            piece: Piece::InShift { unit, n: h / 2 },
+                            modifier: None,
+                            zone: None,
+                            invalid: false,
+                        });
+                        i = m.end;
+                        continue;
+                    }
+                }
+            }
+        }
         if starter {
             if let Some(m) = p.parse_at(i) {
                 let start = toks[m.first].start;
                 let end = toks[m.end - 1].end;
                 if end > start && end - start <= max_len {
+                    let second = p.second_day(&m);
                     out.push(Found {
                         start,
                         end,
@@ -911,6 +986,17 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
                         invalid: m.invalid,
                     });
                     i = m.end;
+                    if let Some((k, piece)) = second {
+                        out.push(Found {
+                            start: toks[k].start,
+                            end: toks[k].end,
+                            piece,
+                            modifier: None,
+                            zone: None,
+                            invalid: false,
+                        });
+                        i = k + 1;
+                    }
                     continue;
                 }
             }
@@ -992,6 +1078,12 @@ impl<'a> Parser<'a> {
             .and_then(|t| self.text.get(t.start..t.end))
             .unwrap_or("")
     }
+    /// Whether the expression ending before token `end` is a hyphenated
+    /// adjective ("third-quarter", "two-week", "8-month-old").
+    fn hyphenated(&self, end: usize) -> bool {
+        (end.saturating_sub(4)..end).any(|k| self.punct(k, b'-') && self.adj(k))
+    }
+
     /// Token `i` lower-cased into `buf` ("" when longer than 16 bytes).
     fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 16]) -> &'b str {
         let s = self.str(i);
@@ -1004,6 +1096,43 @@ impl<'a> Parser<'a> {
         std::str::from_utf8(&buf[..s.len()]).unwrap_or("")
     }
 
+    /// "April 24 and 25": the second day number shares the first's month.
+    fn second_day(&self, m: &M) -> Option<(usize, Piece)> {
+        let Piece::Date {
+            year,
+            yrel: None,
+            month: Some(month),
+            day: Some(_),
+        } = m.piece
+        else {
+            return None;
+        };
+        let j = m.end;
+        if !(self.is_w(j, W::And) || self.is_w(j, W::Or)) {
+            return None;
+        }
+        let (d, len) = self.num(j + 1)?;
+        // "April 24 and 25 people", "April 24 and 25%", "and 25 May" are not days.
+        let next = self.kind(j + 2);
+        if len > 2
+            || !(1..=31).contains(&d)
+            || matches!(next, Some(Kind::Word | Kind::Num))
+            || self.punct(j + 2, b'%')
+            || self.punct(j + 2, b'-')
+            || self.punct(j + 2, b':')
+        {
+            return None;
+        }
+        Some((
+            j + 1,
+            Piece::Date {
+                year,
+                yrel: None,
+                month: Some(month),
+                day: Some(d as u32),
+            },
+        ))
+    }
     fn word_is(&self, i: usize, w: &str) -> bool {
         self.kind(i) == Some(Kind::Word) && self.str(i).eq_ignore_ascii_case(w)
     }
@@ -1276,6 +1405,20 @@ impl<'a> Parser<'a> {
     fn parse_at(&self, i: usize) -> Option<M> {
         // Modifiers that belong to the expression.
         let (j, md) = self.prefix(i);
+        // "about the future", "almost daily": a modifier belongs to the
+        // expression only before a count, a number or a date.
+        let counted = matches!(self.kind(j), Some(Kind::Num))
+            || matches!(
+                self.lex(j),
+                Lex::NumW(_)
+                    | Lex::Tens(_)
+                    | Lex::Month(_)
+                    | Lex::MonAbbr(_)
+                    | Lex::W(W::A | W::Noon | W::Midnight | W::Several | W::Few | W::Couple)
+            );
+        if j > i && !counted {
+            return None;
+        }
         if j > i {
             if self.is_w(i, W::Around)
                 && !matches!(self.kind(j), Some(Kind::Num))
@@ -1634,8 +1777,18 @@ impl<'a> Parser<'a> {
                         | "every"
                 )
             );
+            // "the March accession", "the May elections": a month as a modifier;
+            // "the March on Washington", "the march to the sea" are walks.
+            let modifier = prev == Some("the")
+                && self.kind(j) == Some(Kind::Word)
+                && self.t.get(j).is_some_and(|t| !t.cap)
+                && ![
+                    "on", "to", "of", "for", "in", "against", "by", "from", "through", "and",
+                ]
+                .iter()
+                .any(|w| self.word_is(j, w));
             // "March on Washington", "may": a verb follows.
-            if !ok {
+            if !ok && !modifier {
                 return None;
             }
         }
@@ -1681,8 +1834,10 @@ impl<'a> Parser<'a> {
                 ));
             }
         }
-        // "Wednesday's ruling": news names past days this way.
+        // "Wednesday's ruling": news names past days this way; the possessive
+        // stays out of the extent.
         let rel = (j == i + 3).then_some(POSSESSIVE);
+        let end = if rel.is_some() { i + 1 } else { end };
         Some(M::new(
             i,
             end,
@@ -1698,6 +1853,10 @@ impl<'a> Parser<'a> {
     fn duration(&self, i: usize) -> Option<M> {
         let (j, n) = self.count(i)?;
         let mut k = j;
+        // "two more weeks", "20 more years"
+        if self.is_w(k, W::More) && matches!(self.unit(k + 1), Some((_, true))) {
+            k += 1;
+        }
         let hyphen = self.punct(k, b'-') && self.adj(k - 1);
         if hyphen {
             k += 1;
@@ -1940,10 +2099,19 @@ impl<'a> Parser<'a> {
                 if let Some(p) = self.part(end) {
                     part = Some(p);
                     end += 1;
-                } else if self.punct(end, b'\'') && self.word_is(end + 1, "s") {
-                    end += 2;
                 }
+                // "yesterday's": the possessive stays out of the extent (TimeML).
                 // "the day before yesterday" is handled from "the".
+                // "today's world", "today's youth": the present era, which TimeML
+                // does not mark.
+                if off == 0
+                    && part.is_none()
+                    && self.punct(end, b'\'')
+                    && self.word_is(end + 1, "s")
+                    && GENERIC_NOW_NOUNS.iter().any(|w| self.word_is(end + 2, w))
+                {
+                    return None;
+                }
                 Some(M::new(i, end, Piece::RelDay { offset: off, part }))
             }
             Lex::Tonight => Some(M::new(
@@ -2197,6 +2365,9 @@ impl<'a> Parser<'a> {
             W::Last | W::Next | W::This | W::Past | W::Coming | W::Previous | W::Following => {
                 self.rel_phrase(i, i)
             }
+            W::These if self.word_is(i + 1, "days") => {
+                Some(M::new(i, i + 2, Piece::Fuzzy("PRESENT_REF")))
+            }
             W::That => {
                 // "that day", "that evening", "that year"
                 if let Some(p) = self.part(i + 1) {
@@ -2210,6 +2381,9 @@ impl<'a> Parser<'a> {
                     ));
                 }
                 match self.unit(i + 1) {
+                    Some((Unit::Quarter, false)) => {
+                        Some(M::new(i, i + 2, Piece::ContextQuarter { years: 0 }))
+                    }
                     Some((u @ (Unit::Day | Unit::Year | Unit::Month | Unit::Week), false)) => {
                         if self.is_w(i + 2, W::Time) {
                             return None;
@@ -2322,24 +2496,13 @@ impl<'a> Parser<'a> {
                 let y = self.year(i + 1)?;
                 Some(M::new(i, i + 2, year_piece(y)))
             }
-            W::Within => {
-                let m = self.duration(i + 1)?;
-                if matches!(m.piece, Piece::Duration { .. }) {
-                    Some(M::new(i, m.end, m.piece))
-                } else {
-                    None
-                }
+
+            // "in future"; the adjective ("future losses") is too often unmarked.
+            W::Future if i > 0 && (self.word_is(i - 1, "in") || self.word_is(i - 1, "for")) => {
+                Some(M::new(i, i + 1, Piece::Fuzzy("FUTURE_REF")))
             }
-            W::Future => {
-                if i > 0 && (self.word_is(i - 1, "in") || self.word_is(i - 1, "for")) {
-                    return Some(M::new(i, i + 1, Piece::Fuzzy("FUTURE_REF")));
-                }
-                None
-            }
-            W::Its => {
-                let m = self.quarter_after(i + 1, YearOf::Context)?;
-                Some(M::new(i, m.end, m.piece))
-            }
+            // "its third quarter": the pronoun stays out of the extent
+            W::Its => None,
             _ => None,
         }
     }
@@ -2559,8 +2722,12 @@ impl<'a> Parser<'a> {
     /// Phrases led by "the".
     fn the_phrase(&self, i: usize) -> Option<M> {
         let j = i + 1;
-        // the third quarter, the fiscal first quarter
+        // the third quarter, the fiscal first quarter; "the third-quarter
+        // results" is an adjective and leaves "the" out (TimeML).
         if let Some(m) = self.quarter_after(j, YearOf::Context) {
+            if self.hyphenated(m.end) {
+                return None;
+            }
             return Some(M::new(i, m.end, m.piece));
         }
         match self.lex(j) {
@@ -2592,6 +2759,18 @@ impl<'a> Parser<'a> {
                 return Some(M::new(i, j + 2, Piece::Fuzzy("FUTURE_REF")));
             }
             Lex::W(W::Latest) => {
+                if self.is_w(j + 1, W::Fiscal) {
+                    if let Some((Unit::Year, false)) = self.unit(j + 2) {
+                        return Some(M::new(
+                            i,
+                            j + 3,
+                            Piece::RelUnit {
+                                unit: Unit::Year,
+                                n: -1,
+                            },
+                        ));
+                    }
+                }
                 if let Some((Unit::Quarter, false)) = self.unit(j + 1) {
                     return Some(M::new(i, j + 2, Piece::LatestQuarter));
                 }
@@ -2725,6 +2904,22 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        // "the 24th": a day of the reference month
+        if let Some((d, k)) = self.dom(j) {
+            // "the 11th Circuit", "the 25th anniversary": an ordinal, not a day
+            if k == j + 2 && !matches!(self.kind(k), Some(Kind::Word)) {
+                return Some(M::new(
+                    i,
+                    k,
+                    Piece::Date {
+                        year: None,
+                        yrel: None,
+                        month: None,
+                        day: Some(d),
+                    },
+                ));
+            }
+        }
         // "the weekend"
         if self.word_is(j, "weekend") {
             return Some(M::new(
@@ -2824,7 +3019,11 @@ impl<'a> Parser<'a> {
                     return Some(M::new(i, m.end, m.piece).with_mod(m.modifier));
                 }
                 Piece::Duration { .. } if !self.is_w(j, W::A) => {
-                    // "the nine months", "the first nine months", "the four days"
+                    // "the nine months", "the first nine months", "the four days";
+                    // "the two-week strike" leaves "the" out.
+                    if self.hyphenated(m.end) {
+                        return None;
+                    }
                     return Some(M::new(i, m.end, m.piece).with_mod(m.modifier));
                 }
                 Piece::RelUnit { .. }
@@ -2882,8 +3081,24 @@ impl<'a> Parser<'a> {
         if let Some((Unit::Quarter, false)) = self.unit(j) {
             return Some(M::new(i, j + 1, Piece::ContextQuarter { years: 0 }));
         }
-        // "the year": a year-long period
+        // "the year": a year-long period when bounded ("the year ended Sept.
+        // 30"), else the year being reported ("a high for the year").
         if let Some((Unit::Year, false)) = self.unit(j) {
+            let bounded = [
+                "ended", "ending", "ends", "to", "through", "before", "after",
+            ]
+            .iter()
+            .any(|w| self.word_is(j + 1, w));
+            if !bounded && !self.punct(j + 1, b'\'') {
+                return Some(M::new(
+                    i,
+                    j + 1,
+                    Piece::RelUnit {
+                        unit: Unit::Year,
+                        n: 0,
+                    },
+                ));
+            }
             if !self.punct(j + 1, b'\'') {
                 return Some(M::new(
                     i,
@@ -2959,6 +3174,40 @@ pub(crate) const WEEK_OF: i32 = 1000;
 /// Marker in `Piece::Date::yrel` for "last Oct. 23" (`REL_DATE - 1`) and "next
 /// March 3" (`REL_DATE + 1`).
 pub(crate) const REL_DATE: i32 = 2000;
+/// Nouns after "today's" that name the present era, not the day.
+const GENERIC_NOW_NOUNS: &[&str] = &[
+    "world",
+    "youth",
+    "society",
+    "societies",
+    "generation",
+    "young",
+    "children",
+    "kids",
+    "families",
+    "parents",
+    "students",
+    "economy",
+    "technology",
+    "consumers",
+    "culture",
+    "politics",
+    "standards",
+    "personal",
+    "modern",
+    "global",
+    "fast",
+    "computers",
+    "media",
+    "business",
+    "market",
+    "markets",
+    "women",
+    "men",
+    "teens",
+    "teenagers",
+];
+
 /// Marker in `Piece::Weekday::rel` for a possessive ("Wednesday's").
 pub(crate) const POSSESSIVE: i32 = -50;
 
