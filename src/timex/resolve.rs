@@ -434,7 +434,6 @@ const FUTURE: &[&str] = &[
     "deadline",
     "aim",
     "intend",
-    "planned",
     "planning",
     "intends",
     "aims",
@@ -656,11 +655,29 @@ pub(crate) fn tense_at(
         [(0, 0, WordClass::Boundary, false); 2 * TENSE_WINDOW];
     let mut n = 0;
     let mut prev_be = false;
+    let mut prev_det = false;
+    // 0: no "had" before; 1: "had" just before; 2: "had been" just before.
+    let mut had = 0u8;
+    let mut prev_modal = false;
     for (k, t) in window.iter().enumerate() {
-        let was_be = std::mem::replace(
-            &mut prev_be,
-            text.get(t.span.start..t.span.end)
-                .is_some_and(|w| w.eq_ignore_ascii_case("be")),
+        let word = text.get(t.span.start..t.span.end).unwrap_or("");
+        let was_be = std::mem::replace(&mut prev_be, word.eq_ignore_ascii_case("be"));
+        let was_det = std::mem::replace(&mut prev_det, before_noun(word));
+        let after_had = had > 0;
+        had = if word.eq_ignore_ascii_case("had") {
+            1
+        } else if had == 1 && word.eq_ignore_ascii_case("been") {
+            2
+        } else {
+            0
+        };
+        let was_modal = std::mem::replace(
+            &mut prev_modal,
+            [
+                "will", "would", "to", "could", "may", "might", "must", "shall", "should", "can",
+            ]
+            .iter()
+            .any(|m| word.eq_ignore_ascii_case(m)),
         );
         if t.span.start < clause.start || t.span.end > clause.end {
             continue;
@@ -679,6 +696,34 @@ pub(crate) fn tense_at(
                     hi = t.span.start;
                 }
             }
+            // "the plan", "its plans", "his hopes": nouns, not planning verbs.
+            // "planned a rally", "planned for Saturday" look ahead; "the
+            // planned trip", "hastily planned", "planned to pay" do not.
+            WordClass::NotPast
+                if word.eq_ignore_ascii_case("planned")
+                    && !was_det
+                    && window
+                        .get(k + 1)
+                        .and_then(|t| text.get(t.span.start..t.span.end))
+                        .is_some_and(|w| {
+                            ["a", "an", "the", "for", "its", "their"]
+                                .iter()
+                                .any(|d| w.eq_ignore_ascii_case(d))
+                        }) =>
+            {
+                if n < marks.len() {
+                    marks[n] = (t.span.start, t.span.end, WordClass::Future, false);
+                    n += 1;
+                }
+            }
+            // "vacation plans": a planning verb takes "to".
+            WordClass::Future
+                if is_noun_after_det(word)
+                    && (was_det
+                        || !window
+                            .get(k + 1)
+                            .and_then(|t| text.get(t.span.start..t.span.end))
+                            .is_some_and(|w| w.eq_ignore_ascii_case("to"))) => {}
             WordClass::NotPast => {}
             // "will be held", "to be named": a participle, not a past tense.
             WordClass::Past if was_be => {}
@@ -691,6 +736,25 @@ pub(crate) fn tense_at(
                 if next_to && n < marks.len() {
                     marks[n] = (t.span.start, t.span.end, WordClass::Future, false);
                     n += 1;
+                } else if !next_to
+                    && !was_modal
+                    && word.eq_ignore_ascii_case("set")
+                    && n < marks.len()
+                {
+                    // "set Friday as the deadline": a past tense in news.
+                    marks[n] = (t.span.start, t.span.end, WordClass::Past, false);
+                    n += 1;
+                }
+            }
+            // "had been scheduled to expire", "had been due": a plan made in the
+            // past says nothing of which side of the reference it falls on.
+            WordClass::Future if after_had => {
+                let last = n.checked_sub(1).and_then(|i| marks.get(i));
+                if last
+                    .and_then(|m| text.get(m.0..m.1))
+                    .is_some_and(|w| w.eq_ignore_ascii_case("had"))
+                {
+                    n -= 1;
                 }
             }
             c => {
@@ -728,6 +792,25 @@ pub(crate) fn tense_at(
         }
     }
     best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// Words after which "plans" is a noun: determiners ("its plans") and verbs
+/// taking it as object ("announced plans", "had plans").
+fn before_noun(w: &str) -> bool {
+    (w.len() >= 5 && w.ends_with("ed"))
+        || [
+            "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "new",
+            "had", "has", "have", "made",
+        ]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d))
+}
+
+/// Future markers that are nouns after a determiner.
+fn is_noun_after_det(w: &str) -> bool {
+    ["plan", "plans", "aim", "aims", "hopes", "intent"]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d))
 }
 
 // ---------------------------------------------------------------- values
@@ -1475,7 +1558,8 @@ fn shift(base: NaiveDate, unit: Unit, n: i64, anchor: Anchor, narrative: bool) -
         Unit::Week => {
             let d =
                 add_days(base, n.checked_mul(7).ok_or(ov)?).ok_or(Unresolvable("date overflow"))?;
-            if narrative {
+            // "two weeks ago" still names a day; "six weeks ago" only a week.
+            if narrative || n.abs() >= 3 {
                 Ok(week_res(d, anchor))
             } else {
                 Ok(day_res(d, anchor))

@@ -878,6 +878,39 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
             Kind::Punct(b'\'') => true,
             _ => false,
         };
+        // "by year-end", "by year's end": the end of the current year ("since
+        // year-end": of the last one).
+        if tk.lex == Lex::Unit(Unit::Year, false) {
+            let end = if p.punct(i + 1, b'-') && p.adj(i) && p.word_is(i + 2, "end") {
+                Some(i + 3)
+            } else if p.word_is(i + 1, "end") {
+                Some(i + 2)
+            } else if p.punct(i + 1, b'\'') && p.word_is(i + 2, "s") && p.word_is(i + 3, "end") {
+                Some(i + 4)
+            } else {
+                None
+            };
+            if let Some(e) = end.filter(|_| !p.is_w(i.wrapping_sub(1), W::The)) {
+                let n = if i > 0 && p.word_is(i - 1, "since") {
+                    -1
+                } else {
+                    0
+                };
+                out.push(Found {
+                    start: tk.start,
+                    end: toks[e - 1].end,
+                    piece: Piece::RelUnit {
+                        unit: Unit::Year,
+                        n,
+                    },
+                    modifier: Some(Modifier::End),
+                    zone: None,
+                    invalid: false,
+                });
+                i = e;
+                continue;
+            }
+        }
         // "for years", "within weeks": a vague length; the preposition stays out.
         if let (Lex::W(W::In | W::Within | W::Over | W::For), Some(next)) =
             (tk.lex, toks.get(i + 1))
@@ -943,6 +976,7 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
                 let start = toks[m.first].start;
                 let end = toks[m.end - 1].end;
                 if end > start && end - start <= max_len {
+                    let second = p.second_day(&m);
                     out.push(Found {
                         start,
                         end,
@@ -952,6 +986,17 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
                         invalid: m.invalid,
                     });
                     i = m.end;
+                    if let Some((k, piece)) = second {
+                        out.push(Found {
+                            start: toks[k].start,
+                            end: toks[k].end,
+                            piece,
+                            modifier: None,
+                            zone: None,
+                            invalid: false,
+                        });
+                        i = k + 1;
+                    }
                     continue;
                 }
             }
@@ -1051,6 +1096,43 @@ impl<'a> Parser<'a> {
         std::str::from_utf8(&buf[..s.len()]).unwrap_or("")
     }
 
+    /// "April 24 and 25": the second day number shares the first's month.
+    fn second_day(&self, m: &M) -> Option<(usize, Piece)> {
+        let Piece::Date {
+            year,
+            yrel: None,
+            month: Some(month),
+            day: Some(_),
+        } = m.piece
+        else {
+            return None;
+        };
+        let j = m.end;
+        if !(self.is_w(j, W::And) || self.is_w(j, W::Or)) {
+            return None;
+        }
+        let (d, len) = self.num(j + 1)?;
+        // "April 24 and 25 people", "April 24 and 25%", "and 25 May" are not days.
+        let next = self.kind(j + 2);
+        if len > 2
+            || !(1..=31).contains(&d)
+            || matches!(next, Some(Kind::Word | Kind::Num))
+            || self.punct(j + 2, b'%')
+            || self.punct(j + 2, b'-')
+            || self.punct(j + 2, b':')
+        {
+            return None;
+        }
+        Some((
+            j + 1,
+            Piece::Date {
+                year,
+                yrel: None,
+                month: Some(month),
+                day: Some(d as u32),
+            },
+        ))
+    }
     fn word_is(&self, i: usize, w: &str) -> bool {
         self.kind(i) == Some(Kind::Word) && self.str(i).eq_ignore_ascii_case(w)
     }
@@ -1636,10 +1718,10 @@ impl<'a> Parser<'a> {
         } else {
             j
         };
-        if let Some(y) = self.year(jy) {
+        if let Some((y, ye)) = self.year_or_spelled(jy) {
             return Some(M::new(
                 i,
-                jy + 1,
+                ye,
                 Piece::Date {
                     year: Some(y),
                     yrel: None,
@@ -1695,8 +1777,18 @@ impl<'a> Parser<'a> {
                         | "every"
                 )
             );
+            // "the March accession", "the May elections": a month as a modifier;
+            // "the March on Washington", "the march to the sea" are walks.
+            let modifier = prev == Some("the")
+                && self.kind(j) == Some(Kind::Word)
+                && self.t.get(j).is_some_and(|t| !t.cap)
+                && ![
+                    "on", "to", "of", "for", "in", "against", "by", "from", "through", "and",
+                ]
+                .iter()
+                .any(|w| self.word_is(j, w));
             // "March on Washington", "may": a verb follows.
-            if !ok {
+            if !ok && !modifier {
                 return None;
             }
         }
@@ -1770,6 +1862,17 @@ impl<'a> Parser<'a> {
             k += 1;
         }
         let (unit, plural) = self.unit(k)?;
+        // "a year-earlier loss", "a year-ago profit": "year-earlier" is the
+        // expression and "a" belongs to the noun.
+        if self.is_w(i, W::A)
+            && j == i + 1
+            && !hyphen
+            && self.punct(k + 1, b'-')
+            && self.adj(k)
+            && (self.is_w(k + 2, W::Earlier) || self.is_w(k + 2, W::Ago))
+        {
+            return None;
+        }
         if hyphen && plural {
             return None;
         }
@@ -2010,6 +2113,16 @@ impl<'a> Parser<'a> {
                 }
                 // "yesterday's": the possessive stays out of the extent (TimeML).
                 // "the day before yesterday" is handled from "the".
+                // "today's world", "today's youth": the present era, which TimeML
+                // does not mark.
+                if off == 0
+                    && part.is_none()
+                    && self.punct(end, b'\'')
+                    && self.word_is(end + 1, "s")
+                    && GENERIC_NOW_NOUNS.iter().any(|w| self.word_is(end + 2, w))
+                {
+                    return None;
+                }
                 Some(M::new(i, end, Piece::RelDay { offset: off, part }))
             }
             Lex::Tonight => Some(M::new(
@@ -2024,7 +2137,21 @@ impl<'a> Parser<'a> {
                 // "now" as in "now that"? still present.
                 Some(M::new(i, i + 1, Piece::Fuzzy(v)))
             }
-            Lex::SetAdv(v) => Some(M::new(i, i + 1, Piece::Set(v.into()))),
+            Lex::SetAdv(v) => {
+                // "rise 8.5% annually", "10,000 units annually", "$5 million
+                // annually": a rate, which TimeML leaves unmarked.
+                let rate = self.word_is(i, "annually")
+                    && i > 0
+                    && (self.punct(i - 1, b'%')
+                        || self.word_is(i - 1, "percent")
+                        || self.word_is(i - 1, "million")
+                        || self.word_is(i - 1, "billion")
+                        || (i > 1 && self.kind(i - 2) == Some(Kind::Num)));
+                if rate {
+                    return None;
+                }
+                Some(M::new(i, i + 1, Piece::Set(v.into())))
+            }
             Lex::Holiday(h) => {
                 // "Labor Day", "Election Day": the word alone is not the day.
                 let needs_day = matches!(
@@ -2069,10 +2196,10 @@ impl<'a> Parser<'a> {
                 } else {
                     i + 1
                 };
-                if let Some(y) = self.year(k) {
+                if let Some((y, ye)) = self.year_or_spelled(k) {
                     m = M::new(
                         i,
-                        k + 1,
+                        ye,
                         Piece::Season {
                             season: s,
                             year: YearOf::Explicit(y),
@@ -2182,6 +2309,22 @@ impl<'a> Parser<'a> {
         Some(M::new(i, i + 1, Piece::Decade(d)))
     }
 
+    /// A year in digits or in words ("January nineteen ninety-seven"), with the
+    /// index after it.
+    fn year_or_spelled(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year(i) {
+            return Some((y, i + 1));
+        }
+        match self.spelled_year(i)? {
+            M {
+                end,
+                piece: Piece::Date { year: Some(y), .. },
+                ..
+            } => Some((y, end)),
+            _ => None,
+        }
+    }
+
     /// "nineteen ninety-six", "twenty ten".
     fn spelled_year(&self, i: usize) -> Option<M> {
         let Lex::NumW(c) = self.lex(i) else {
@@ -2215,6 +2358,18 @@ impl<'a> Parser<'a> {
     /// Phrases led by a function word: "the third quarter", "last year", "this
     /// week", "the next day", "every Monday", "early next year", "mid-1990s".
     fn word_phrase(&self, i: usize, w: W) -> Option<M> {
+        // A quoted title: ABC's "This Week", "Next Year in Jerusalem".
+        if matches!(w, W::This | W::Next | W::Last)
+            && self.t.get(i).is_some_and(|t| t.cap)
+            && self
+                .t
+                .get(i + 1)
+                .is_some_and(|t| t.cap && t.kind == Kind::Word)
+            && i > 0
+            && (self.punct(i - 1, b'"') || self.str(i - 1).ends_with('\u{201c}'))
+        {
+            return None;
+        }
         match w {
             W::The => self.the_phrase(i),
             W::Early | W::Late | W::Mid | W::Earlier | W::Later => {
@@ -2979,8 +3134,24 @@ impl<'a> Parser<'a> {
         if let Some((Unit::Quarter, false)) = self.unit(j) {
             return Some(M::new(i, j + 1, Piece::ContextQuarter { years: 0 }));
         }
-        // "the year": a year-long period
+        // "the year": a year-long period when bounded ("the year ended Sept.
+        // 30"), else the year being reported ("a high for the year").
         if let Some((Unit::Year, false)) = self.unit(j) {
+            let bounded = [
+                "ended", "ending", "ends", "to", "through", "before", "after",
+            ]
+            .iter()
+            .any(|w| self.word_is(j + 1, w));
+            if !bounded && !self.punct(j + 1, b'\'') {
+                return Some(M::new(
+                    i,
+                    j + 1,
+                    Piece::RelUnit {
+                        unit: Unit::Year,
+                        n: 0,
+                    },
+                ));
+            }
             if !self.punct(j + 1, b'\'') {
                 return Some(M::new(
                     i,
@@ -3056,6 +3227,40 @@ pub(crate) const WEEK_OF: i32 = 1000;
 /// Marker in `Piece::Date::yrel` for "last Oct. 23" (`REL_DATE - 1`) and "next
 /// March 3" (`REL_DATE + 1`).
 pub(crate) const REL_DATE: i32 = 2000;
+/// Nouns after "today's" that name the present era, not the day.
+const GENERIC_NOW_NOUNS: &[&str] = &[
+    "world",
+    "youth",
+    "society",
+    "societies",
+    "generation",
+    "young",
+    "children",
+    "kids",
+    "families",
+    "parents",
+    "students",
+    "economy",
+    "technology",
+    "consumers",
+    "culture",
+    "politics",
+    "standards",
+    "personal",
+    "modern",
+    "global",
+    "fast",
+    "computers",
+    "media",
+    "business",
+    "market",
+    "markets",
+    "women",
+    "men",
+    "teens",
+    "teenagers",
+];
+
 /// Marker in `Piece::Weekday::rel` for a possessive ("Wednesday's").
 pub(crate) const POSSESSIVE: i32 = -50;
 
