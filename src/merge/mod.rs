@@ -6,7 +6,7 @@
 //! give the same bytes.
 //!
 //! ```
-//! use storyline::event::{EventMention, EventTime};
+//! use storyline::event::{EventMention, EventTime, Place};
 //! use storyline::timex::Granularity;
 //! use storyline::{Config, EventKind, Span, Status, Timeline};
 //!
@@ -18,7 +18,7 @@
 //!     trigger: Span::new(0, 8),
 //!     sentence: Span::new(0, 40),
 //!     participants: vec![],
-//!     place: None,
+//!     place: Some(Place { name: "Chile".into(), span: Span::new(12, 17) }),
 //!     status: Status::Occurred,
 //!     time: Some(EventTime {
 //!         value: value.into(),
