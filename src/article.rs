@@ -3,7 +3,7 @@
 //! One article per line, UTF-8, as in the evaluation contract:
 //!
 //! ```json
-//! {"id": "003", "published": "2019-09-25", "source": "El Mundo", "text": "..."}
+//! {"id": "003", "published": "2019-09-25", "source": "Example Wire", "text": "..."}
 //! ```
 //!
 //! `published` may be absent or `null`; it may be a date (`2019-09-25`), a local
@@ -140,9 +140,9 @@ pub struct PublishedError {
 ///
 /// ```
 /// use storyline::Article;
-/// let a = Article::new("003", "Putin today received Maduro in Moscow.")
+/// let a = Article::new("003", "The minister arrived in Lisbon today.")
 ///     .with_published_str("2019-09-25")?
-///     .with_source("El Mundo");
+///     .with_source("Example Wire");
 /// assert_eq!(a.published.unwrap().date().to_string(), "2019-09-25");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

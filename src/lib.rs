@@ -5,9 +5,9 @@
 //! use storyline::{Article, Extractor, Timeline};
 //!
 //! let articles = [
-//!     Article::new("a", "Putin will meet Maduro on Wednesday in Moscow.")
+//!     Article::new("a", "Prime Minister Anna Berg will meet President Tomas Wirth on Wednesday in Vienna.")
 //!         .with_published_str("2019-09-24")?,
-//!     Article::new("b", "Putin today received Maduro in Moscow.")
+//!     Article::new("b", "President Tomas Wirth today received Prime Minister Anna Berg in Vienna.")
 //!         .with_published_str("2019-09-25")?,
 //! ];
 //! let timeline = Timeline::from_articles(&articles, &Extractor::default());
@@ -24,7 +24,7 @@
 //!         ─ timex (scan pieces, resolve against the article: TIMEX3)
 //!         ─ event (triggers, participants, place, status, time: EventMention)
 //!         ─ merge (cluster mentions across articles: Timeline)
-//!         ─ output (contract JSON, text table)
+//!         ─ output (contract JSON, text table, TimeML, HTML page)
 //! ```
 //!
 //! Extraction never fails on text: any `&str` gives a result and diagnostics.

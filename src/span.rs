@@ -10,8 +10,8 @@ use std::ops::Range;
 ///
 /// ```
 /// use storyline::Span;
-/// let text = "Maduro arrived yesterday.";
-/// let span = Span::new(15, 24);
+/// let text = "Ms. Berg arrived yesterday.";
+/// let span = Span::new(17, 26);
 /// assert_eq!(span.slice(text), Some("yesterday"));
 /// ```
 #[derive(
