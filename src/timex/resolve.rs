@@ -655,30 +655,29 @@ pub(crate) fn tense_at(
         [(0, 0, WordClass::Boundary, false); 2 * TENSE_WINDOW];
     let mut n = 0;
     let mut prev_be = false;
-    let mut prev_det = false;
-    // 0: no "had" before; 1: "had" just before; 2: "had been" just before.
-    let mut had = 0u8;
-    let mut prev_modal = false;
+    // The words before token `k`, read only for the rare markers that need them.
+    let word_at = |k: usize| -> &str {
+        window
+            .get(k)
+            .and_then(|t| text.get(t.span.start..t.span.end))
+            .unwrap_or("")
+    };
     for (k, t) in window.iter().enumerate() {
         let word = text.get(t.span.start..t.span.end).unwrap_or("");
         let was_be = std::mem::replace(&mut prev_be, word.eq_ignore_ascii_case("be"));
-        let was_det = std::mem::replace(&mut prev_det, before_noun(word));
-        let after_had = had > 0;
-        had = if word.eq_ignore_ascii_case("had") {
-            1
-        } else if had == 1 && word.eq_ignore_ascii_case("been") {
-            2
-        } else {
-            0
+        let prev = |back: usize| k.checked_sub(back).map_or("", word_at);
+        let was_det = || before_noun(prev(1));
+        let after_had = || {
+            prev(1).eq_ignore_ascii_case("had")
+                || (prev(1).eq_ignore_ascii_case("been") && prev(2).eq_ignore_ascii_case("had"))
         };
-        let was_modal = std::mem::replace(
-            &mut prev_modal,
+        let was_modal = || {
             [
                 "will", "would", "to", "could", "may", "might", "must", "shall", "should", "can",
             ]
             .iter()
-            .any(|m| word.eq_ignore_ascii_case(m)),
-        );
+            .any(|m| prev(1).eq_ignore_ascii_case(m))
+        };
         if t.span.start < clause.start || t.span.end > clause.end {
             continue;
         }
@@ -701,7 +700,7 @@ pub(crate) fn tense_at(
             // planned trip", "hastily planned", "planned to pay" do not.
             WordClass::NotPast
                 if word.eq_ignore_ascii_case("planned")
-                    && !was_det
+                    && !was_det()
                     && window
                         .get(k + 1)
                         .and_then(|t| text.get(t.span.start..t.span.end))
@@ -719,7 +718,7 @@ pub(crate) fn tense_at(
             // "vacation plans": a planning verb takes "to".
             WordClass::Future
                 if is_noun_after_det(word)
-                    && (was_det
+                    && (was_det()
                         || !window
                             .get(k + 1)
                             .and_then(|t| text.get(t.span.start..t.span.end))
@@ -737,8 +736,8 @@ pub(crate) fn tense_at(
                     marks[n] = (t.span.start, t.span.end, WordClass::Future, false);
                     n += 1;
                 } else if !next_to
-                    && !was_modal
                     && word.eq_ignore_ascii_case("set")
+                    && !was_modal()
                     && n < marks.len()
                 {
                     // "set Friday as the deadline": a past tense in news.
@@ -748,7 +747,7 @@ pub(crate) fn tense_at(
             }
             // "had been scheduled to expire", "had been due": a plan made in the
             // past says nothing of which side of the reference it falls on.
-            WordClass::Future if after_had => {
+            WordClass::Future if after_had() => {
                 let last = n.checked_sub(1).and_then(|i| marks.get(i));
                 if last
                     .and_then(|m| text.get(m.0..m.1))
