@@ -2460,10 +2460,21 @@ impl<'a> Parser<'a> {
                 if !pl {
                     return None;
                 }
-                if u == Unit::Month {
-                    return Some(M::new(i, i + 2, Piece::DurationValue("PXM")));
+                // "recent weeks and months": the past at large.
+                if (self.is_w(i + 2, W::And) || self.is_w(i + 2, W::Or))
+                    && matches!(self.unit(i + 3), Some((_, true)))
+                {
+                    return Some(M::new(i, i + 4, Piece::Fuzzy("PAST_REF")));
                 }
-                Some(M::new(i, i + 2, Piece::Fuzzy("PAST_REF")))
+                // Short units read as a vague length ("in recent weeks": PXW),
+                // long ones as the past at large ("in recent years").
+                match u {
+                    Unit::Month | Unit::Quarter => {
+                        Some(M::new(i, i + 2, Piece::DurationValue("PXM")))
+                    }
+                    Unit::Week => Some(M::new(i, i + 2, Piece::DurationValue("PXW"))),
+                    _ => Some(M::new(i, i + 2, Piece::Fuzzy("PAST_REF"))),
+                }
             }
             W::Current => {
                 if let Some(m) = self.rel_phrase(i, i) {
@@ -2708,6 +2719,10 @@ impl<'a> Parser<'a> {
             };
             let _ = v;
             if r == 1 {
+                if u == Unit::Week {
+                    // "in coming weeks", like "in recent weeks": a vague length
+                    return Some(M::new(first, j + 1, Piece::DurationValue("PXW")));
+                }
                 return Some(M::new(first, j + 1, Piece::Fuzzy("FUTURE_REF")));
             }
             return Some(M::new(first, j + 1, Piece::DurationValue(vague_value(u))));
