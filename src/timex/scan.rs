@@ -2670,7 +2670,9 @@ impl<'a> Parser<'a> {
                 (W::Next | W::Following, _) => 1,
                 _ => return None,
             };
-            if w == W::Following {
+            // "the following morning", "the next morning": the day after the
+            // narrative's, like "the next day"; bare "next morning" is tomorrow's.
+            if w == W::Following || (w == W::Next && first < i) {
                 return Some(M::new(
                     first,
                     j + 1,
