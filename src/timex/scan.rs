@@ -2061,6 +2061,18 @@ impl<'a> Parser<'a> {
                 part: None,
             }));
             end = dk2 + 1;
+        } else if self.punct(end, b'(') {
+            // "10:35 a.m. (0735 GMT) Friday": the day after the aside dates the
+            // time; it stays its own expression.
+            if let Some(close) = (end + 1..end + 6).find(|&k| self.punct(k, b')')) {
+                if let Some((d, _)) = self.weekday(close + 1) {
+                    date = Some(Box::new(Piece::Weekday {
+                        weekday: d,
+                        rel: None,
+                        part: None,
+                    }));
+                }
+            }
         }
         let mut m = M::new(
             i,
