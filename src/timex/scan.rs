@@ -2405,6 +2405,27 @@ impl<'a> Parser<'a> {
                         );
                     }
                 }
+                // "mid-afternoon yesterday", "by mid afternoon", "early morning":
+                // the part of the named day, or of the reference day.
+                if let Some(p) = self.part(j).filter(|_| !self.str(j).ends_with('s')) {
+                    let (offset, end) = match self.lex(j + 1) {
+                        Lex::Day(off) => (off, j + 2),
+                        _ => (0, j + 1),
+                    };
+                    if w == W::Mid || end == j + 2 {
+                        return Some(
+                            M::new(
+                                i,
+                                end,
+                                Piece::RelDay {
+                                    offset,
+                                    part: Some(p),
+                                },
+                            )
+                            .with_mod(Some(md)),
+                        );
+                    }
+                }
                 let inner = self.core(j)?;
                 let ok = matches!(
                     &inner.piece,
