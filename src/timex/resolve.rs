@@ -1048,14 +1048,16 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                             let lean = if dir == Dir::PastLean { 3 } else { 1 };
                             let dist = |y: i32| {
                                 let (yy, mm, dd) = cand(y);
-                                NaiveDate::from_ymd_opt(yy, mm, dd.min(28)).map_or(i64::MAX, |d| {
-                                    let k = (d - r).num_days();
-                                    if k > 0 {
-                                        k * lean
-                                    } else {
-                                        -k
-                                    }
-                                })
+                                NaiveDate::from_ymd_opt(yy, mm, dd)
+                                    .or_else(|| NaiveDate::from_ymd_opt(yy, mm, dd.min(28)))
+                                    .map_or(i64::MAX, |d| {
+                                        let k = (d - r).num_days();
+                                        if k > 0 {
+                                            k * lean
+                                        } else {
+                                            -k
+                                        }
+                                    })
                             };
                             [ry - 1, ry, ry + 1]
                                 .into_iter()

@@ -2996,6 +2996,18 @@ impl<'a> Parser<'a> {
             }
             if self.is_w(k, W::Fiscal) || self.is_w(k, W::Full) {
                 if let Some((Unit::Year, false)) = self.unit(k + 1) {
+                    // "the fiscal year ended Jan. 31": a year-long period, like
+                    // "the year ended".
+                    if k == j && ["ended", "ending"].iter().any(|w| self.word_is(k + 2, w)) {
+                        return Some(M::new(
+                            i,
+                            k + 2,
+                            Piece::Duration {
+                                n: Count::Halves(2),
+                                unit: Unit::Year,
+                            },
+                        ));
+                    }
                     return Some(M::new(
                         i,
                         k + 2,
