@@ -688,6 +688,17 @@ pub(crate) fn tense_at(
             continue;
         };
         match class {
+            // "between Australia and India": names joined, not clauses.
+            WordClass::Boundary
+                if word.eq_ignore_ascii_case("and")
+                    && starts_upper(prev(1))
+                    && starts_upper(word_at(k + 1)) => {}
+            // "markets untouched by the crisis": a participle after its noun.
+            WordClass::Past
+                if word.len() >= 5
+                    && word.ends_with("ed")
+                    && word_at(k + 1).eq_ignore_ascii_case("by")
+                    && !is_auxiliary(prev(1)) => {}
             WordClass::Boundary => {
                 if t.span.end <= start {
                     lo = t.span.end;
@@ -791,6 +802,19 @@ pub(crate) fn tense_at(
         }
     }
     best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+}
+
+/// Forms of "be" and "have" before a participle ("was seized by").
+fn is_auxiliary(w: &str) -> bool {
+    [
+        "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get",
+    ]
+    .iter()
+    .any(|a| w.eq_ignore_ascii_case(a))
 }
 
 /// Words after which "plans" is a noun: determiners ("its plans") and verbs
