@@ -1862,6 +1862,19 @@ impl<'a> Parser<'a> {
             k += 1;
         }
         let (unit, plural) = self.unit(k)?;
+        // "Islam will one day be...": an unspecified future day, not a length.
+        if unit == Unit::Day
+            && !plural
+            && !hyphen
+            && j == i + 1
+            && self.word_is(i, "one")
+            && i > 0
+            && ["will", "may", "might", "could", "would", "should", "can"]
+                .iter()
+                .any(|w| self.word_is(i - 1, w))
+        {
+            return Some(M::new(i, k + 1, Piece::Fuzzy("FUTURE_REF")));
+        }
         // "a year-earlier loss", "a year-ago profit": "year-earlier" is the
         // expression and "a" belongs to the noun.
         if self.is_w(i, W::A)
