@@ -613,18 +613,8 @@ const TENSE_WINDOW: usize = 40;
 /// Markers in the local clause (up to a comma, a conjunction or a relative
 /// pronoun) outrank the rest of the sentence; a marker before the expression
 /// outranks one after it; reporting verbs ("the ministry said") count only when
-/// nothing else does.
-pub(crate) fn tense_at(
-    doc: &Document<'_>,
-    sentence: Option<usize>,
-    start: usize,
-    end: usize,
-) -> Tense {
-    tense_detail(doc, sentence, start, end).0
-}
-
-/// [`tense_at`], and whether the governing marker is a verb right before the
-/// expression.
+/// nothing else does. The flag says the governing marker is a (non-reporting)
+/// verb right before the expression.
 fn tense_detail(
     doc: &Document<'_>,
     sentence: Option<usize>,
