@@ -1,21 +1,1087 @@
 //! Resolving: pieces + anchor -> TIMEX3 value, granularity, interval.
 
-use super::{Annotation, Timex};
-use crate::{text::Document, Config, Prefer, Published};
-use chrono::NaiveDateTime;
+use super::scan::{self, duration_value, Count, Found, Holiday, Part, Piece, Unit, YearOf};
+use super::{Anchor, Annotation, Granularity, InferredPublication, Interval, Timex, TimexType};
+use crate::text::Document;
+use crate::{Config, Diagnostic, DiagnosticKind, Prefer, Published, Span};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 
-pub(super) fn annotate(
-    _doc: &Document<'_>,
-    _published: Option<&Published>,
-    _config: &Config,
-) -> Annotation {
-    Annotation::default()
+/// The tense of the clause that governs an expression.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+    Unknown,
 }
 
-pub(super) fn resolve_phrase(
-    _phrase: &str,
-    _reference: NaiveDateTime,
-    _prefer: Prefer,
-) -> Option<Timex> {
-    None
+/// Which way an expression the text leaves open is resolved.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Dir {
+    Past,
+    /// A past clause: the nearest, leaning back. Past-tense verbs often carry
+    /// future dates ("extended the offer to Nov. 20"), rarely the reverse.
+    PastLean,
+    Future,
+    Nearest,
+    /// Tense policy, no tense: the reference's own period; weekdays the nearest.
+    Same,
+}
+
+fn direction(prefer: Prefer, tense: Tense) -> Dir {
+    match prefer {
+        Prefer::Past => Dir::Past,
+        Prefer::Future => Dir::Future,
+        Prefer::Nearest => Dir::Nearest,
+        _ => match tense {
+            Tense::Past => Dir::PastLean,
+            Tense::Future => Dir::Future,
+            Tense::Unknown => Dir::Same,
+        },
+    }
+}
+
+/// What a resolved expression is.
+struct Res {
+    kind: TimexType,
+    value: String,
+    gran: Option<Granularity>,
+    interval: Option<Interval>,
+    anchor: Anchor,
+    /// The day it names, for the narrative anchor.
+    day: Option<NaiveDate>,
+    quarter: Option<(i32, u32)>,
+}
+
+impl Res {
+    fn new(kind: TimexType, value: String, anchor: Anchor) -> Res {
+        Res {
+            kind,
+            value,
+            gran: None,
+            interval: None,
+            anchor,
+            day: None,
+            quarter: None,
+        }
+    }
+}
+
+/// Why a value could not be computed.
+struct Unresolvable(&'static str);
+
+type R = Result<Res, Unresolvable>;
+
+/// Everything resolution reads besides the piece.
+struct Ctx {
+    reference: Option<NaiveDate>,
+    ref_anchor: Anchor,
+    narrative: Option<NaiveDate>,
+    quarter: Option<(i32, u32)>,
+    /// Day named earlier in the same sentence (for bare clock times).
+    sentence_day: Option<(usize, NaiveDate)>,
+    /// A quarter named earlier in the same sentence ("a year earlier").
+    sentence_quarter: Option<(usize, (i32, u32))>,
+    sentence: usize,
+    prefer: Prefer,
+    years: (i32, i32),
+}
+
+pub(super) fn annotate(
+    doc: &Document<'_>,
+    published: Option<&Published>,
+    config: &Config,
+) -> Annotation {
+    let text = doc.text();
+    let mut found = Vec::new();
+    scan::scan(text, config.expression_limit(), &mut found);
+    let mut ann = Annotation::default();
+    let mut ctx = Ctx {
+        reference: published.map(Published::date),
+        ref_anchor: Anchor::Publication,
+        narrative: None,
+        quarter: None,
+        sentence_day: None,
+        sentence_quarter: None,
+        sentence: usize::MAX,
+        prefer: config.direction(),
+        years: config.years(),
+    };
+    if ctx.reference.is_none() {
+        if let Some(f) = found.iter().find(|f| {
+            !f.invalid
+                && matches!(
+                    f.piece,
+                    Piece::Date {
+                        year: Some(_),
+                        month: Some(_),
+                        day: Some(_),
+                        yrel: None
+                    }
+                )
+        }) {
+            if let Piece::Date {
+                year: Some(y),
+                month: Some(m),
+                day: Some(d),
+                ..
+            } = f.piece
+            {
+                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                    let span = Span::new(f.start, f.end);
+                    ctx.reference = Some(date);
+                    ctx.ref_anchor = Anchor::Inferred;
+                    ann.inferred_published = Some(InferredPublication {
+                        date,
+                        evidence: span,
+                    });
+                    ann.diagnostics.push(Diagnostic {
+                        span: Some(span),
+                        kind: DiagnosticKind::InferredPublication,
+                        message: format!(
+                            "no publication date given; inferred {date} from {:?} at bytes {}..{}",
+                            &text[f.start..f.end],
+                            f.start,
+                            f.end
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    for f in found {
+        let sentence = doc.sentence_at(f.start);
+        let si = sentence.unwrap_or(usize::MAX - 1);
+        if si != ctx.sentence {
+            ctx.sentence = si;
+            ctx.sentence_day = None;
+        }
+        let news = sentence
+            .and_then(|i| doc.sentences().get(i))
+            .is_none_or(|s| doc.sentence_kind(s).is_news());
+        let span = Span::new(f.start, f.end);
+        if f.invalid {
+            ann.diagnostics.push(unresolvable(text, span, "not a calendar date or time"));
+            continue;
+        }
+        let tense = tense_at(doc, sentence, f.start, f.end);
+        match resolve(&f, &ctx, tense) {
+            Ok(res) => {
+                if !year_ok(&res.value, ctx.years) {
+                    ann.diagnostics
+                        .push(unresolvable(text, span, "year outside the accepted range"));
+                    continue;
+                }
+                if let Some(d) = res.day {
+                    ctx.sentence_day = Some((si, d));
+                    if news && res.kind == TimexType::Date && res.anchor != Anchor::Narrative {
+                        ctx.narrative = Some(d);
+                    }
+                }
+                if let Some(q) = res.quarter {
+                    ctx.quarter = Some(q);
+                    ctx.sentence_quarter = Some((si, q));
+                }
+                let zone = f
+                    .zone
+                    .and_then(|(a, b)| text.get(a..b))
+                    .map(str::to_owned);
+                ann.timexes.push(Timex {
+                    span,
+                    text: text[f.start..f.end].to_owned(),
+                    kind: res.kind,
+                    value: res.value,
+                    granularity: res.gran,
+                    interval: res.interval,
+                    modifier: f.modifier,
+                    zone,
+                    anchor: res.anchor,
+                });
+            }
+            Err(Unresolvable(why)) => ann.diagnostics.push(unresolvable(text, span, why)),
+        }
+    }
+    ann
+}
+
+fn unresolvable(text: &str, span: Span, why: &str) -> Diagnostic {
+    Diagnostic {
+        span: Some(span),
+        kind: DiagnosticKind::Unresolvable,
+        message: format!(
+            "{:?} at bytes {}..{} cannot be resolved: {why}",
+            text.get(span.start..span.end).unwrap_or(""),
+            span.start,
+            span.end
+        ),
+    }
+}
+
+/// Whether the value's year (when it has one) is in the accepted range.
+fn year_ok(value: &str, (min, max): (i32, i32)) -> bool {
+    let b = value.as_bytes();
+    if b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) {
+        let y: i32 = value[..4].parse().unwrap_or(0);
+        return (min..=max).contains(&y);
+    }
+    true
+}
+
+pub(super) fn resolve_phrase(phrase: &str, reference: NaiveDateTime, prefer: Prefer) -> Option<Timex> {
+    let mut found = Vec::new();
+    scan::scan(phrase, phrase.len().max(1), &mut found);
+    let lead = phrase.len() - phrase.trim_start().len();
+    let tail = phrase.trim_end().len();
+    let trimmed_end = tail.max(lead);
+    let f = match found.as_slice() {
+        [f] if f.start == lead
+            && (f.end == trimmed_end
+                || phrase[f.end..trimmed_end].chars().all(|c| c.is_ascii_punctuation())) =>
+        {
+            f.clone()
+        }
+        _ => return None,
+    };
+    if f.invalid {
+        return None;
+    }
+    let ctx = Ctx {
+        reference: Some(reference.date()),
+        ref_anchor: Anchor::Publication,
+        narrative: None,
+        quarter: None,
+        sentence_day: None,
+        sentence_quarter: None,
+        sentence: 0,
+        prefer,
+        years: (1, 9999),
+    };
+    let res = resolve(&f, &ctx, Tense::Unknown).ok()?;
+    Some(Timex {
+        span: Span::new(f.start, f.end),
+        text: phrase[f.start..f.end].to_owned(),
+        kind: res.kind,
+        value: res.value,
+        granularity: res.gran,
+        interval: res.interval,
+        modifier: f.modifier,
+        zone: f.zone.and_then(|(a, b)| phrase.get(a..b)).map(str::to_owned),
+        anchor: res.anchor,
+    })
+}
+
+// ---------------------------------------------------------------- tense
+
+const IRREGULAR_PAST: &[&str] = &[
+    "was", "were", "had", "did", "said", "told", "met", "went", "came", "took", "made", "gave",
+    "held", "left", "saw", "began", "became", "got", "sent", "spoke", "flew", "won", "lost",
+    "fell", "rose", "paid", "sold", "bought", "brought", "thought", "found", "knew", "led",
+    "ran", "set", "put", "hit", "kept", "meant", "read", "stood", "struck", "wrote", "broke",
+    "chose", "drove", "froze", "grew", "hung", "laid", "lay", "quit", "sought", "shot", "shut",
+    "sank", "slid", "split", "spent", "swore", "taught", "threw", "tore", "understood", "woke",
+    "wore", "withdrew", "overtook", "forgot", "fought", "felt", "dealt", "built", "ate", "drew",
+    "hid", "let", "bore", "beat", "bid", "cut", "heard", "lit", "rode", "rang", "sat", "slept",
+    "stole", "swept", "underwent", "upheld", "wept", "ago", "arrived", "announced",
+];
+
+const FUTURE: &[&str] = &[
+    "will", "ll", "shall", "scheduled", "expected", "due", "upcoming", "plans", "plan",
+    "payable", "effective", "would", "might", "expects", "expect", "until", "till", "deadline", "aim", "intend",
+    "planned", "planning", "intends", "aims", "going", "tomorrow", "next", "hopes", "wo",
+];
+
+const REPORTING: &[&str] = &[
+    "said", "told", "announced", "added", "stated", "reported", "wrote", "noted", "explained",
+    "declared", "confirmed", "insisted", "warned", "claimed", "tweeted",
+];
+
+const NOT_PAST: &[&str] = &[
+    "need", "united", "red", "bed", "speed", "seed", "feed", "indeed", "hundred", "based",
+    "proposed", "alleged", "so-called", "related", "called", "limited", "detailed", "armed",
+    "advanced", "divided", "interested", "concerned", "supposed", "used", "embed", "reed",
+    "creed", "breed", "weed", "shed", "wed", "fled", "led", "naked", "wicked", "sacred",
+    "kindred", "coed", "embattled", "beloved", "scheduled", "expected", "planned", "estimated",
+    "reported", "continued", "sustained", "renewed", "increased", "reduced", "unprecedented",
+    "unexpected", "unidentified", "unnamed", "elected", "biased", "dated", "skilled", "varied",
+    "qualified", "experienced", "complicated", "sophisticated", "organized", "organised",
+];
+
+/// The tense of the clause around `start..end`: the nearest tense marker wins.
+pub(crate) fn tense_at(doc: &Document<'_>, sentence: Option<usize>, start: usize, end: usize) -> Tense {
+    let Some(s) = sentence.and_then(|i| doc.sentences().get(i)) else {
+        return Tense::Unknown;
+    };
+    let clause = s
+        .clauses
+        .iter()
+        .find(|c| c.start <= start && start < c.end.max(c.start + 1))
+        .copied()
+        .unwrap_or(s.span);
+    let text = doc.text();
+    let mut best: Option<((usize, usize), Tense)> = None;
+    let toks = doc.sentence_tokens(s);
+    // The local clause: up to a comma, a conjunction or a relative pronoun on each
+    // side. Markers inside it outrank the rest of the sentence.
+    let boundary = |t: &crate::text::Token| {
+        let w = text.get(t.span.start..t.span.end).unwrap_or("");
+        matches!(w, "," | ";" | ":" | "\"" | "“" | "”" | "(" | ")")
+            || ["that", "which", "who", "because", "while", "but", "although", "after", "before", "when", "where", "and"]
+                .iter()
+                .any(|b| b.eq_ignore_ascii_case(w))
+    };
+    let lo = toks
+        .iter()
+        .rev()
+        .find(|t| t.span.end <= start && boundary(t))
+        .map_or(0, |t| t.span.end);
+    let hi = toks
+        .iter()
+        .find(|t| t.span.start >= end && boundary(t))
+        .map_or(usize::MAX, |t| t.span.start);
+    for (k, t) in toks.iter().enumerate() {
+        if t.span.start < clause.start || t.span.end > clause.end {
+            continue;
+        }
+        if t.span.start >= start && t.span.end <= end {
+            continue;
+        }
+        let Some(w) = text.get(t.span.start..t.span.end) else {
+            continue;
+        };
+        if w.len() > 20 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+            continue;
+        }
+        let mut buf = [0u8; 20];
+        for (d, c) in buf.iter_mut().zip(w.bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        let lw = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
+        let mut tense = if FUTURE.contains(&lw) {
+            // "going to", "plans to"; "due to" as a cause is not future.
+            Some(Tense::Future)
+        } else if IRREGULAR_PAST.contains(&lw)
+            || (lw.len() >= 5 && lw.ends_with("ed") && !NOT_PAST.contains(&lw))
+        {
+            Some(Tense::Past)
+        } else if matches!(lw, "is" | "are" | "says" | "say" | "am") {
+            // "is to", "are to": planned
+            let next = toks
+                .get(k + 1)
+                .and_then(|t| text.get(t.span.start..t.span.end))
+                .unwrap_or("");
+            if next.eq_ignore_ascii_case("to") {
+                Some(Tense::Future)
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        if matches!(lw, "next") {
+            tense = None;
+        }
+        if let Some(te) = tense {
+            // Rank: a verb before the expression governs it more often than one
+            // after; reporting verbs ("the ministry said") only when nothing else.
+            let report = REPORTING.contains(&lw);
+            let (left, dist) = if t.span.end <= start {
+                (true, start - t.span.end)
+            } else {
+                (false, t.span.start.saturating_sub(end))
+            };
+            let local = t.span.start >= lo && t.span.end <= hi;
+            let rank = (
+                usize::from(!local) << 2 | usize::from(report) << 1 | usize::from(!left),
+                dist,
+            );
+            if best.is_none_or(|(r, _)| rank < r) {
+                best = Some((rank, te));
+            }
+        }
+    }
+    best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+// ---------------------------------------------------------------- values
+
+fn ymd(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    d.checked_add_signed(Duration::try_days(n)?)
+}
+
+fn add_months(y: i32, m: u32, n: i64) -> Option<(i32, u32)> {
+    let total = i64::from(y)
+        .checked_mul(12)?
+        .checked_add(i64::from(m) - 1)?
+        .checked_add(n)?;
+    let y = i32::try_from(total.div_euclid(12)).ok()?;
+    Some((y, (total.rem_euclid(12) + 1) as u32))
+}
+
+fn day_res(d: NaiveDate, anchor: Anchor) -> Res {
+    let mut r = Res::new(TimexType::Date, ymd(d), anchor);
+    r.gran = Some(Granularity::Day);
+    r.interval = Some(Interval::day(d));
+    r.day = Some(d);
+    r
+}
+
+fn span_interval(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<Interval> {
+    Some(Interval {
+        start: a?.and_hms_opt(0, 0, 0)?,
+        end: b?.and_hms_opt(0, 0, 0)?,
+    })
+}
+
+fn month_res(y: i32, m: u32, anchor: Anchor) -> R {
+    if !(0..=9999).contains(&y) {
+        return Err(Unresolvable("year out of range"));
+    }
+    let mut r = Res::new(TimexType::Date, format!("{y:04}-{m:02}"), anchor);
+    r.gran = Some(Granularity::Month);
+    let next = add_months(y, m, 1).and_then(|(y2, m2)| NaiveDate::from_ymd_opt(y2, m2, 1));
+    r.interval = span_interval(NaiveDate::from_ymd_opt(y, m, 1), next);
+    Ok(r)
+}
+
+fn year_res(y: i32, anchor: Anchor) -> R {
+    if !(0..=9999).contains(&y) {
+        return Err(Unresolvable("year out of range"));
+    }
+    let mut r = Res::new(TimexType::Date, format!("{y:04}"), anchor);
+    r.gran = Some(Granularity::Year);
+    r.interval = span_interval(
+        NaiveDate::from_ymd_opt(y, 1, 1),
+        y.checked_add(1).and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)),
+    );
+    Ok(r)
+}
+
+fn week_res(d: NaiveDate, anchor: Anchor) -> Res {
+    let w = d.iso_week();
+    let mut r = Res::new(TimexType::Date, format!("{:04}-W{:02}", w.year(), w.week()), anchor);
+    r.gran = Some(Granularity::Week);
+    let monday = NaiveDate::from_isoywd_opt(w.year(), w.week(), Weekday::Mon);
+    r.interval = span_interval(monday, monday.and_then(|m| add_days(m, 7)));
+    r
+}
+
+fn quarter_res(y: i32, q: u32, anchor: Anchor) -> R {
+    if !(0..=9999).contains(&y) || !(1..=4).contains(&q) {
+        return Err(Unresolvable("quarter out of range"));
+    }
+    let mut r = Res::new(TimexType::Date, format!("{y:04}-Q{q}"), anchor);
+    r.gran = Some(Granularity::Quarter);
+    let start = NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1);
+    let end = add_months(y, (q - 1) * 3 + 1, 3).and_then(|(y, m)| NaiveDate::from_ymd_opt(y, m, 1));
+    r.interval = span_interval(start, end);
+    r.quarter = Some((y, q));
+    Ok(r)
+}
+
+fn unanchored(kind: TimexType, value: &str) -> R {
+    Ok(Res::new(kind, value.to_owned(), Anchor::Unanchored))
+}
+
+fn quarter_of(d: NaiveDate) -> u32 {
+    (d.month() - 1) / 3 + 1
+}
+
+/// The last complete quarter before `d`.
+fn latest_quarter(d: NaiveDate) -> (i32, u32) {
+    let q = quarter_of(d);
+    if q == 1 {
+        (d.year() - 1, 4)
+    } else {
+        (d.year(), q - 1)
+    }
+}
+
+fn weekday_from(n: u32) -> Option<Weekday> {
+    Some(match n {
+        1 => Weekday::Mon,
+        2 => Weekday::Tue,
+        3 => Weekday::Wed,
+        4 => Weekday::Thu,
+        5 => Weekday::Fri,
+        6 => Weekday::Sat,
+        7 => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// The `wd` on or before (`back`) / on or after `r`.
+fn weekday_near(r: NaiveDate, wd: u32, dir: Dir, strict: bool) -> Option<NaiveDate> {
+    let cur = r.weekday().number_from_monday() as i64;
+    let wd = wd as i64;
+    let back = (cur - wd).rem_euclid(7);
+    let fwd = (wd - cur).rem_euclid(7);
+    let (back, fwd) = if strict {
+        (if back == 0 { 7 } else { back }, if fwd == 0 { 7 } else { fwd })
+    } else {
+        (back, fwd)
+    };
+    let off = match dir {
+        Dir::Past => -back,
+        Dir::Future => fwd,
+        Dir::PastLean => -back,
+        Dir::Nearest | Dir::Same => {
+            if fwd < back {
+                fwd
+            } else {
+                -back
+            }
+        }
+    };
+    add_days(r, off)
+}
+
+fn with_part(mut r: Res, part: Option<Part>) -> Res {
+    if let Some(p) = part {
+        r.value.push('T');
+        r.value.push_str(p.code());
+        r.kind = TimexType::Time;
+        r.gran = Some(Granularity::PartOfDay);
+    }
+    r
+}
+
+fn season_code(s: u32) -> &'static str {
+    match s {
+        0 => "SP",
+        1 => "SU",
+        2 => "FA",
+        _ => "WI",
+    }
+}
+
+fn season_of(d: NaiveDate) -> u32 {
+    match d.month() {
+        3..=5 => 0,
+        6..=8 => 1,
+        9..=11 => 2,
+        _ => 3,
+    }
+}
+
+fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
+    let dir = direction(ctx.prefer, tense);
+    let anchor = ctx.ref_anchor;
+    let r = ctx.reference;
+    match &f.piece {
+        Piece::Date {
+            year,
+            yrel,
+            month,
+            day,
+        } => {
+            if *yrel == Some(scan::WEEK_OF) {
+                let y = match (year, r) {
+                    (Some(y), _) => *y,
+                    (None, Some(r)) => r.year(),
+                    (None, None) => return unanchored(TimexType::Date, "XXXX-WXX"),
+                };
+                let d = NaiveDate::from_ymd_opt(y, month.unwrap_or(1), day.unwrap_or(1))
+                    .ok_or(Unresolvable("not a calendar date"))?;
+                return Ok(week_res(d, anchor));
+            }
+            let (y, anc) = match (year, yrel, r) {
+                (Some(y), _, _) => (*y, Anchor::Absolute),
+                (None, Some(k), Some(r)) => (
+                    r.year()
+                        .checked_add(*k)
+                        .ok_or(Unresolvable("year overflow"))?,
+                    anchor,
+                ),
+                (None, _, None) => {
+                    return match (month, day) {
+                        (Some(m), Some(d)) => unanchored(TimexType::Date, &format!("XXXX-{m:02}-{d:02}")),
+                        (Some(m), None) => unanchored(TimexType::Date, &format!("XXXX-{m:02}")),
+                        _ => Err(Unresolvable("no year")),
+                    }
+                }
+                (None, None, Some(r)) => {
+                    let m = month.ok_or(Unresolvable("no month"))?;
+                    let cand = |y: i32| (y, m, day.unwrap_or(1));
+                    let key = |y: i32| {
+                        let (y, m, d) = cand(y);
+                        (y, m, if day.is_some() { d } else { 0 })
+                    };
+                    let rk = (r.year(), r.month(), if day.is_some() { r.day() } else { 0 });
+                    let ry = r.year();
+                    let y = match dir {
+                        Dir::Past if key(ry) > rk => ry - 1,
+                        Dir::Future if key(ry) < rk => ry + 1,
+                        Dir::Nearest | Dir::Same | Dir::PastLean => {
+                            let lean = if dir == Dir::PastLean { 2 } else { 1 };
+                            let dist = |y: i32| {
+                                let (yy, mm, dd) = cand(y);
+                                NaiveDate::from_ymd_opt(yy, mm, dd.min(28)).map_or(i64::MAX, |d| {
+                                    let k = (d - r).num_days();
+                                    if k > 0 {
+                                        k * lean
+                                    } else {
+                                        -k
+                                    }
+                                })
+                            };
+                            [ry - 1, ry, ry + 1]
+                                .into_iter()
+                                .min_by_key(|y| dist(*y))
+                                .unwrap_or(ry)
+                        }
+                        _ => ry,
+                    };
+                    (y, anchor)
+                }
+            };
+            match (month, day) {
+                (Some(m), Some(d)) => {
+                    let date = NaiveDate::from_ymd_opt(y, *m, *d).ok_or(Unresolvable("not a calendar date"))?;
+                    Ok(day_res(date, anc))
+                }
+                (Some(m), None) => month_res(y, *m, anc),
+                _ => year_res(y, anc),
+            }
+        }
+        Piece::MonthRel { month, rel } => {
+            let Some(r) = r else {
+                return unanchored(TimexType::Date, &format!("XXXX-{month:02}"));
+            };
+            let y = match rel {
+                -1 if *month >= r.month() => r.year() - 1,
+                1 if *month <= r.month() => r.year() + 1,
+                _ => r.year(),
+            };
+            month_res(y, *month, anchor)
+        }
+        Piece::Decade(d) => {
+            let mut res = Res::new(TimexType::Date, format!("{d:03}"), Anchor::Absolute);
+            res.gran = Some(Granularity::Decade);
+            Ok(res)
+        }
+        Piece::Century(c) => {
+            if *c < 0 {
+                return Err(Unresolvable("century out of range"));
+            }
+            let mut res = Res::new(TimexType::Date, format!("{c:02}"), Anchor::Absolute);
+            res.gran = Some(Granularity::Century);
+            Ok(res)
+        }
+        Piece::Quarter { n, year } => {
+            let (y, q) = match (year, r) {
+                (YearOf::Explicit(y), _) if *n == 0 => {
+                    (*y, ctx.quarter.map_or(4, |(_, q)| q))
+                }
+                (YearOf::Explicit(y), _) => (*y, *n),
+                (YearOf::Rel(k), Some(r)) => (r.year() + k, *n),
+                (YearOf::Context, Some(r)) => {
+                    let y = r.year();
+                    let starts_after = (*n - 1) * 3 + 1 > r.month();
+                    if starts_after && dir != Dir::Future {
+                        (y - 1, *n)
+                    } else {
+                        (y, *n)
+                    }
+                }
+                (_, None) => return unanchored(TimexType::Date, &format!("XXXX-Q{n}")),
+            };
+            quarter_res(y, q, if matches!(year, YearOf::Explicit(_)) { Anchor::Absolute } else { anchor })
+        }
+        Piece::Half { n, year } => {
+            let y = match (year, r) {
+                (YearOf::Explicit(y), _) => *y,
+                (YearOf::Rel(k), Some(r)) => r.year() + k,
+                (YearOf::Context, Some(r)) => r.year(),
+                (_, None) => return unanchored(TimexType::Date, &format!("XXXX-H{n}")),
+            };
+            let mut res = Res::new(TimexType::Date, format!("{y:04}-H{n}"), anchor);
+            res.gran = Some(Granularity::Half);
+            Ok(res)
+        }
+        Piece::Season { season, year, rel } => {
+            let code = season_code(*season);
+            let y = match (year, rel, r) {
+                (YearOf::Explicit(y), _, _) => *y,
+                (_, _, None) => return unanchored(TimexType::Date, &format!("XXXX-{code}")),
+                (_, Some(-1), Some(r)) => {
+                    if *season < season_of(r) && season_of(r) != 3 {
+                        r.year()
+                    } else {
+                        r.year() - 1
+                    }
+                }
+                (_, Some(1), Some(r)) => {
+                    if *season > season_of(r) {
+                        r.year()
+                    } else {
+                        r.year() + 1
+                    }
+                }
+                (_, Some(_), Some(r)) => r.year(),
+                (_, _, Some(r)) => {
+                    if dir == Dir::Past && *season > season_of(r) && season_of(r) != 3 {
+                        r.year() - 1
+                    } else {
+                        r.year()
+                    }
+                }
+            };
+            let mut res = Res::new(TimexType::Date, format!("{y:04}-{code}"), anchor);
+            res.gran = Some(Granularity::Season);
+            Ok(res)
+        }
+        Piece::RelDay { offset, part } => {
+            let Some(r) = r else {
+                let v = match part {
+                    Some(p) => format!("XXXX-XX-XXT{}", p.code()),
+                    None => "XXXX-XX-XX".into(),
+                };
+                return unanchored(if part.is_some() { TimexType::Time } else { TimexType::Date }, &v);
+            };
+            let d = add_days(r, *offset).ok_or(Unresolvable("date overflow"))?;
+            Ok(with_part(day_res(d, anchor), *part))
+        }
+        Piece::RelUnit { unit, n } => {
+            let Some(r) = r else {
+                let v = match unit {
+                    Unit::Year => "XXXX",
+                    Unit::Month => "XXXX-XX",
+                    Unit::Week => "XXXX-WXX",
+                    Unit::Quarter => "XXXX-QX",
+                    _ => "XXXX-XX-XX",
+                };
+                return unanchored(TimexType::Date, v);
+            };
+            rel_unit(r, *unit, *n, dir, anchor)
+        }
+        Piece::Shift { unit, n, sign } => {
+            let Count::Halves(h) = n else {
+                return Ok(Res::new(
+                    TimexType::Date,
+                    if *sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(),
+                    Anchor::Absolute,
+                ));
+            };
+            let k = (h / 2).checked_mul(*sign).ok_or(Unresolvable("count overflow"))?;
+            if let Some(res) = year_quarter(ctx, *unit, k, anchor) {
+                return res;
+            }
+            let Some(r) = r else {
+                return unanchored(TimexType::Date, "XXXX-XX-XX");
+            };
+            shift(r, *unit, k, anchor, false)
+        }
+        Piece::NarrShift { unit, n, sign } => {
+            let Count::Halves(h) = n else {
+                return Ok(Res::new(
+                    TimexType::Date,
+                    if *sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(),
+                    Anchor::Absolute,
+                ));
+            };
+            let k = (h / 2).checked_mul(*sign).ok_or(Unresolvable("count overflow"))?;
+            if let Some(res) = year_quarter(ctx, *unit, k, anchor) {
+                return res;
+            }
+            let (base, anc) = match (ctx.narrative, r) {
+                (Some(n), _) => (n, Anchor::Narrative),
+                (None, Some(r)) => (r, anchor),
+                (None, None) => return unanchored(TimexType::Date, "XXXX-XX-XX"),
+            };
+            shift(base, *unit, k, anc, true)
+        }
+        Piece::NarrSame { unit, part } => {
+            let (base, anc) = match (ctx.narrative, r) {
+                (Some(n), _) => (n, Anchor::Narrative),
+                (None, Some(r)) => (r, anchor),
+                (None, None) => return unanchored(TimexType::Date, "XXXX-XX-XX"),
+            };
+            let res = match unit {
+                Unit::Year => year_res(base.year(), anc)?,
+                Unit::Month => month_res(base.year(), base.month(), anc)?,
+                Unit::Week => week_res(base, anc),
+                _ => day_res(base, anc),
+            };
+            Ok(with_part(res, *part))
+        }
+        Piece::Weekday { weekday, rel, part } => {
+            let Some(r) = r else {
+                let mut v = format!("XXXX-WXX-{weekday}");
+                if let Some(p) = part {
+                    v.push('T');
+                    v.push_str(p.code());
+                }
+                return unanchored(TimexType::Date, &v);
+            };
+            let d = match rel {
+                None => weekday_near(r, *weekday, dir, false),
+                Some(-1) => weekday_near(r, *weekday, Dir::Past, true),
+                Some(1) => weekday_near(r, *weekday, Dir::Future, true),
+                Some(0) => {
+                    let cur = r.weekday().number_from_monday() as i64;
+                    add_days(r, *weekday as i64 - cur)
+                }
+                Some(k) => {
+                    let base = ctx.narrative.unwrap_or(r);
+                    weekday_near(base, *weekday, if *k < 0 { Dir::Past } else { Dir::Future }, true)
+                }
+            }
+            .ok_or(Unresolvable("date overflow"))?;
+            Ok(with_part(day_res(d, anchor), *part))
+        }
+        Piece::Time { hour, minute, date } => {
+            let day = match date {
+                Some(p) => {
+                    let inner = Found {
+                        start: f.start,
+                        end: f.end,
+                        piece: (**p).clone(),
+                        modifier: None,
+                        zone: None,
+                        invalid: false,
+                    };
+                    resolve(&inner, ctx, tense)?.day
+                }
+                None => ctx
+                    .sentence_day
+                    .filter(|(s, _)| *s == ctx.sentence)
+                    .map(|(_, d)| d)
+                    .or(r),
+            };
+            let clock = match minute {
+                Some(m) => format!("T{hour:02}:{m:02}"),
+                None => format!("T{hour:02}"),
+            };
+            let (value, anc) = match day {
+                Some(d) => (format!("{}{clock}", ymd(d)), anchor),
+                None => (format!("XXXX-XX-XX{clock}"), Anchor::Unanchored),
+            };
+            let mut res = Res::new(TimexType::Time, value, anc);
+            res.gran = Some(Granularity::Minute);
+            if let Some(d) = day {
+                if let Some(start) = d.and_hms_opt((*hour).min(23), minute.unwrap_or(0).min(59), 0) {
+                    res.interval = Some(Interval {
+                        start,
+                        end: start + Duration::minutes(1),
+                    });
+                }
+            }
+            Ok(res)
+        }
+        Piece::PartOnly(p) => unanchored(TimexType::Time, &format!("XXXX-XX-XXT{}", p.code())),
+        Piece::Fuzzy(v) => Ok(Res::new(TimexType::Date, (*v).into(), Anchor::Absolute)),
+        Piece::Duration { n, unit } => Ok(Res::new(
+            TimexType::Duration,
+            duration_value(*n, *unit),
+            Anchor::Absolute,
+        )),
+        Piece::DurationValue(v) => Ok(Res::new(TimexType::Duration, (*v).into(), Anchor::Absolute)),
+        Piece::Set(v) => Ok(Res::new(TimexType::Set, v.clone(), Anchor::Absolute)),
+        Piece::ContextQuarter { years } => {
+            let (y, q) = match (ctx.quarter, r) {
+                (Some(q), _) => q,
+                (None, Some(r)) => latest_quarter(r),
+                (None, None) => return unanchored(TimexType::Date, "XXXX-QX"),
+            };
+            let mut res = quarter_res(y + years, q, anchor)?;
+            if *years != 0 {
+                res.quarter = None;
+            }
+            Ok(res)
+        }
+        Piece::LatestQuarter => {
+            let Some(r) = r else {
+                return unanchored(TimexType::Date, "XXXX-QX");
+            };
+            let (y, q) = latest_quarter(r);
+            quarter_res(y, q, anchor)
+        }
+        Piece::Holiday(h) => {
+            let Some(r) = r else {
+                return match h {
+                    Holiday::Fixed(m, d) => unanchored(TimexType::Date, &format!("XXXX-{m:02}-{d:02}")),
+                    _ => unanchored(TimexType::Date, "XXXX-XX-XX"),
+                };
+            };
+            let on = |y: i32| holiday_date(*h, y);
+            let this = on(r.year()).ok_or(Unresolvable("not a calendar date"))?;
+            let d = match dir {
+                Dir::Past if this > r => on(r.year() - 1),
+                Dir::Future if this < r => on(r.year() + 1),
+                _ => Some(this),
+            }
+            .ok_or(Unresolvable("not a calendar date"))?;
+            Ok(day_res(d, anchor))
+        }
+    }
+}
+
+/// "a year earlier" right after a quarter: the same quarter a year before.
+fn year_quarter(ctx: &Ctx, unit: Unit, k: i64, anchor: Anchor) -> Option<R> {
+    if unit != Unit::Year || k.abs() != 1 {
+        return None;
+    }
+    let (s, (y, q)) = ctx.sentence_quarter?;
+    if s != ctx.sentence && s.checked_add(1) != Some(ctx.sentence) {
+        return None;
+    }
+    let y = i32::try_from(i64::from(y) + k).ok()?;
+    Some(quarter_res(y, q, anchor).map(|mut x| {
+        x.quarter = None;
+        x
+    }))
+}
+
+fn holiday_date(h: Holiday, y: i32) -> Option<NaiveDate> {
+    match h {
+        Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
+        Holiday::Thanksgiving => NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Thu, 4),
+        Holiday::LaborDay => NaiveDate::from_weekday_of_month_opt(y, 9, Weekday::Mon, 1),
+        Holiday::MemorialDay => {
+            let first = NaiveDate::from_ymd_opt(y, 6, 1)?;
+            weekday_near(add_days(first, -1)?, 1, Dir::Past, false)
+        }
+        Holiday::ElectionDay => {
+            let mon = NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Mon, 1)?;
+            add_days(mon, 1)
+        }
+    }
+}
+
+fn rel_unit(r: NaiveDate, unit: Unit, n: i64, dir: Dir, anchor: Anchor) -> R {
+    match unit {
+        Unit::Year => {
+            let y = i64::from(r.year()) + n;
+            year_res(i32::try_from(y).map_err(|_| Unresolvable("year overflow"))?, anchor)
+        }
+        Unit::Month => {
+            let (y, m) = add_months(r.year(), r.month(), n).ok_or(Unresolvable("month overflow"))?;
+            month_res(y, m, anchor)
+        }
+        Unit::Week if n == 99 => {
+            // The weekend: the coming one in a future clause, else the last one
+            // (or the current one from Friday on).
+            let cur = r.weekday().number_from_monday();
+            let sat = if dir == Dir::Future || cur >= 5 {
+                weekday_near(r, 6, Dir::Future, false)
+            } else {
+                weekday_near(r, 6, Dir::Past, false)
+            }
+            .ok_or(Unresolvable("date overflow"))?;
+            let w = sat.iso_week();
+            let mut res = Res::new(
+                TimexType::Date,
+                format!("{:04}-W{:02}-WE", w.year(), w.week()),
+                anchor,
+            );
+            res.gran = Some(Granularity::Week);
+            res.interval = span_interval(Some(sat), add_days(sat, 2));
+            Ok(res)
+        }
+        Unit::Week => {
+            let d = add_days(r, n.checked_mul(7).ok_or(Unresolvable("overflow"))?)
+                .ok_or(Unresolvable("date overflow"))?;
+            Ok(week_res(d, anchor))
+        }
+        Unit::Day => {
+            let d = add_days(r, n).ok_or(Unresolvable("date overflow"))?;
+            Ok(day_res(d, anchor))
+        }
+        Unit::Quarter => {
+            let q0 = i64::from(r.year()) * 4 + i64::from(quarter_of(r)) - 1 + n;
+            let y = i32::try_from(q0.div_euclid(4)).map_err(|_| Unresolvable("overflow"))?;
+            quarter_res(y, (q0.rem_euclid(4) + 1) as u32, anchor)
+        }
+        Unit::Decade => {
+            let d = i64::from(r.year()) / 10 + n;
+            let mut res = Res::new(TimexType::Date, format!("{d:03}"), anchor);
+            res.gran = Some(Granularity::Decade);
+            Ok(res)
+        }
+        Unit::Century => {
+            let c = i64::from(r.year()) / 100 + n;
+            let mut res = Res::new(TimexType::Date, format!("{c:02}"), anchor);
+            res.gran = Some(Granularity::Century);
+            Ok(res)
+        }
+        Unit::Hour | Unit::Minute | Unit::Second => Ok(day_res(r, anchor)),
+    }
+}
+
+/// `base` moved by `n` units, at the unit's granularity.
+fn shift(base: NaiveDate, unit: Unit, n: i64, anchor: Anchor, narrative: bool) -> R {
+    let ov = Unresolvable("date overflow");
+    match unit {
+        Unit::Year => {
+            let y = i64::from(base.year()).checked_add(n).ok_or(ov)?;
+            year_res(i32::try_from(y).map_err(|_| Unresolvable("year overflow"))?, anchor)
+        }
+        Unit::Decade | Unit::Century => {
+            let k = if unit == Unit::Decade { 10 } else { 100 };
+            let y = n
+                .checked_mul(k)
+                .and_then(|d| i64::from(base.year()).checked_add(d))
+                .ok_or(ov)?;
+            year_res(i32::try_from(y).map_err(|_| Unresolvable("year overflow"))?, anchor)
+        }
+        Unit::Quarter => {
+            let m = n.checked_mul(3).ok_or(ov)?;
+            let (y, mo) = add_months(base.year(), base.month(), m).ok_or(Unresolvable("date overflow"))?;
+            let d = NaiveDate::from_ymd_opt(y, mo, 1).ok_or(Unresolvable("date overflow"))?;
+            quarter_res(d.year(), quarter_of(d), anchor)
+        }
+        Unit::Month => {
+            let (y, m) = add_months(base.year(), base.month(), n).ok_or(ov)?;
+            month_res(y, m, anchor)
+        }
+        Unit::Week => {
+            let d = add_days(base, n.checked_mul(7).ok_or(ov)?).ok_or(Unresolvable("date overflow"))?;
+            if narrative {
+                Ok(week_res(d, anchor))
+            } else {
+                Ok(day_res(d, anchor))
+            }
+        }
+        Unit::Day => {
+            let d = add_days(base, n).ok_or(ov)?;
+            Ok(day_res(d, anchor))
+        }
+        Unit::Hour | Unit::Minute | Unit::Second => Ok(day_res(base, anchor)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn weekday_directions() {
+        let tue = d(2019, 9, 24);
+        assert_eq!(weekday_near(tue, 3, Dir::Future, false), Some(d(2019, 9, 25)));
+        assert_eq!(weekday_near(tue, 1, Dir::Past, false), Some(d(2019, 9, 23)));
+        assert_eq!(weekday_near(tue, 2, Dir::Past, false), Some(tue));
+        assert_eq!(weekday_near(tue, 2, Dir::Future, true), Some(d(2019, 10, 1)));
+        assert_eq!(weekday_near(tue, 7, Dir::Nearest, false), Some(d(2019, 9, 22)));
+    }
+
+    #[test]
+    fn month_arithmetic_is_checked() {
+        assert_eq!(add_months(2019, 1, -1), Some((2018, 12)));
+        assert_eq!(add_months(2019, 12, 1), Some((2020, 1)));
+        assert_eq!(add_months(i32::MAX, 12, i64::MAX), None);
+        assert_eq!(add_days(d(9999, 12, 31), 99_999_999_999), None);
+    }
+
+    #[test]
+    fn latest_quarter_is_the_last_complete_one() {
+        assert_eq!(latest_quarter(d(1989, 10, 26)), (1989, 3));
+        assert_eq!(latest_quarter(d(1998, 1, 26)), (1997, 4));
+    }
 }
