@@ -1,7 +1,598 @@
-//! Clustering mentions into events (baseline: one event per mention).
+//! Clustering mentions into events: canonical order, blocking, greedy
+//! complete-link assignment with deterministic tie-breaks. See the module docs of
+//! [`crate::merge`] for the rules; this file implements them.
 
-use super::{ArticleRecord, Timeline, TimelineEvent};
-use crate::event::EventMention;
+use super::names::{self, NameTable};
+use super::{ArticleRecord, Conflict, Timeline, TimelineEvent};
+use crate::event::{EventKind, EventMention, EventTime, Status};
+use crate::timex::{Granularity, Interval};
+use crate::Published;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Index key for "every cluster of this kind class".
+const ALL: u32 = u32::MAX;
+/// Index key for "clusters that had no participant when indexed".
+const EMPTY: u32 = u32::MAX - 1;
+/// Most index entries one mention may look at. Past it, the mention is too
+/// ambiguous to place (thousands of clusters share its block) and stays apart:
+/// this bounds the cost of pathological blocks, deterministically.
+const SCAN_LIMIT: usize = 4096;
+const DAY: i64 = 86_400;
+
+/// `[start, end)` in seconds since 1970 (local time as the text gives it).
+type Secs = (i64, i64);
+
+fn secs(dt: NaiveDateTime) -> i64 {
+    dt.and_utc().timestamp()
+}
+
+fn overlaps(a: Secs, b: Secs) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// Twice the distance between the midpoints (kept doubled to stay in integers).
+fn mid_distance2(a: Secs, b: Secs) -> i128 {
+    let ma = i128::from(a.0) + i128::from(a.1);
+    let mb = i128::from(b.0) + i128::from(b.1);
+    (ma - mb).abs()
+}
+
+/// Whether two reported times can belong to one occurrence: they share an instant,
+/// or their midpoints lie at most `tolerance` seconds apart.
+pub(crate) fn within(a: Secs, b: Secs, tolerance: i64) -> bool {
+    overlaps(a, b) || mid_distance2(a, b) <= 2 * i128::from(tolerance)
+}
+
+/// A strict containment: `outer` holds `inner` and is not the same interval.
+fn strictly_contains(outer: Secs, inner: Secs) -> bool {
+    outer.0 <= inner.0 && inner.1 <= outer.1 && outer != inner
+}
+
+/// The interval of a mention's time: the one given, else one read from a plain
+/// TIMEX3 value (`2019`, `2019-01`, `2019-01-23`, `2019-01-23T10:30`, `2019-W04`,
+/// `2019-Q1`, `2019-H1`). Relative or unanchored values have none.
+pub(crate) fn time_span(t: &EventTime) -> Option<Secs> {
+    let (s, e) = match t.interval {
+        Some(Interval { start, end }) => (secs(start), secs(end)),
+        None => {
+            let (a, b) = parse_value(&t.value)?;
+            (secs(a), secs(b))
+        }
+    };
+    Some((s, e.max(s.saturating_add(1))))
+}
+
+fn parse_value(v: &str) -> Option<(NaiveDateTime, NaiveDateTime)> {
+    let num = |s: &str| -> Option<u32> {
+        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) || s.len() > 4 {
+            return None;
+        }
+        s.parse().ok()
+    };
+    let day = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d);
+    let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0);
+    let (date_part, time_part) = match v.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (v, None),
+    };
+    let mut parts = date_part.split('-');
+    let year_str = parts.next()?;
+    if year_str.len() != 4 {
+        return None;
+    }
+    let y = i32::try_from(num(year_str)?).ok()?;
+    let second = parts.next();
+    let third = parts.next();
+    if parts.next().is_some() {
+        return None;
+    }
+    let months = |m0: u32, n: u32| -> Option<(NaiveDateTime, NaiveDateTime)> {
+        let start = day(y, m0, 1)?;
+        let end_m = m0 + n;
+        let end = if end_m > 12 {
+            day(y.checked_add(1)?, end_m - 12, 1)?
+        } else {
+            day(y, end_m, 1)?
+        };
+        Some((midnight(start)?, midnight(end)?))
+    };
+    match (second, third, time_part) {
+        (None, None, None) => months(1, 12),
+        (Some(s), None, None) if s.starts_with('W') => {
+            let w = num(&s[1..])?;
+            let start = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon)?;
+            let end = start.checked_add_days(chrono::Days::new(7))?;
+            Some((midnight(start)?, midnight(end)?))
+        }
+        (Some(s), None, None) if s.starts_with('Q') => {
+            let q = num(&s[1..])?;
+            (1..=4).contains(&q).then_some(())?;
+            months(3 * (q - 1) + 1, 3)
+        }
+        (Some(s), None, None) if s.starts_with('H') => {
+            let h = num(&s[1..])?;
+            (1..=2).contains(&h).then_some(())?;
+            months(6 * (h - 1) + 1, 6)
+        }
+        (Some(m), None, None) => months(num(m)?, 1),
+        (Some(m), Some(d), time) => {
+            let date = day(y, num(m)?, num(d)?)?;
+            let Some(time) = time else {
+                let end = date.succ_opt()?;
+                return Some((midnight(date)?, midnight(end)?));
+            };
+            let mut hm = time.split(':');
+            let h = num(hm.next()?)?;
+            let (mi, len) = match hm.next() {
+                Some(mi) => (num(mi)?, 60),
+                None => (0, 3600),
+            };
+            let (sec, len) = match hm.next() {
+                Some(s) => (num(s)?, 1),
+                None => (0, len),
+            };
+            let start = date.and_hms_opt(h, mi, sec)?;
+            let end = start.checked_add_signed(chrono::TimeDelta::try_seconds(len)?)?;
+            Some((start, end))
+        }
+        _ => None,
+    }
+}
+
+/// The publication day of a mention's article, when it parses.
+fn publication_day(p: Option<&str>) -> Option<Secs> {
+    let d = Published::parse(p?).ok()?.date();
+    let start = d.and_hms_opt(0, 0, 0)?;
+    let end = d.succ_opt()?.and_hms_opt(0, 0, 0)?;
+    let _ = d.year();
+    Some((secs(start), secs(end)))
+}
+
+/// Kinds that may report one occurrence share a class. A meeting and a visit do:
+/// "X visited Y-land, where X met Z" is one trip in most reports, and readers
+/// (and the gold of the seed stories) accept either name. Every other kind stands
+/// alone: an announcement of a meeting is not the meeting.
+pub(crate) fn kind_class(kind: EventKind) -> u8 {
+    let kind = if kind == EventKind::Visit {
+        EventKind::Meeting
+    } else {
+        kind
+    };
+    EventKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .and_then(|p| u8::try_from(p).ok())
+        .unwrap_or(u8::MAX)
+}
+
+/// A mention reduced to what clustering compares.
+struct Item {
+    class: u8,
+    kind: EventKind,
+    keys: Vec<u32>,
+    place: Option<u32>,
+    time: Option<Secs>,
+    article: u32,
+    status: Status,
+    published: Option<Secs>,
+}
+
+/// Folded places: one id per distinct token list, with its identifying tokens.
+struct Places {
+    ids: BTreeMap<String, u32>,
+    sets: Vec<BTreeSet<String>>,
+}
+
+impl Places {
+    fn build<'a>(names: impl IntoIterator<Item = &'a str>) -> Places {
+        let keys: BTreeSet<String> = names.into_iter().map(place_key).collect();
+        let mut ids = BTreeMap::new();
+        let mut sets = Vec::new();
+        for k in keys {
+            sets.push(
+                k.split(' ')
+                    .filter(|t| !t.is_empty() && *t != "of")
+                    .map(str::to_owned)
+                    .collect(),
+            );
+            ids.insert(k, (sets.len() - 1) as u32);
+        }
+        Places { ids, sets }
+    }
+
+    fn id(&self, name: &str) -> Option<u32> {
+        self.ids.get(&place_key(name)).copied()
+    }
+
+    /// One place names the other: the same tokens, or all the tokens of one are in
+    /// the other ("Moscow" and "Moscow, Russia"). "Moscow" and "Russia" are merely
+    /// different names; without a gazetteer nothing says one holds the other.
+    fn same(&self, a: u32, b: u32) -> bool {
+        if a == b {
+            return true;
+        }
+        match (self.sets.get(a as usize), self.sets.get(b as usize)) {
+            (Some(x), Some(y)) if !x.is_empty() && !y.is_empty() => {
+                x.is_subset(y) || y.is_subset(x)
+            }
+            _ => false,
+        }
+    }
+}
+
+fn place_key(name: &str) -> String {
+    let toks = names::tokens(name);
+    let skip = usize::from(toks.first().is_some_and(|t| t == "the") && toks.len() > 1);
+    toks[skip..].join(" ")
+}
+
+/// A cluster being built.
+struct Cluster {
+    class: u8,
+    members: Vec<u32>,
+    keys: Vec<u32>,
+    kinds: Vec<EventKind>,
+    places: Vec<u32>,
+    /// Distinct (article, interval) of the dated members.
+    times: Vec<(u32, Secs)>,
+    hull: Option<Secs>,
+    articles: Vec<u32>,
+}
+
+impl Cluster {
+    fn new(class: u8) -> Cluster {
+        Cluster {
+            class,
+            members: Vec::new(),
+            keys: Vec::new(),
+            kinds: Vec::new(),
+            places: Vec::new(),
+            times: Vec::new(),
+            hull: None,
+            articles: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, idx: u32, item: &Item) {
+        self.members.push(idx);
+        for k in &item.keys {
+            insert_sorted(&mut self.keys, *k);
+        }
+        insert_sorted(&mut self.kinds, item.kind);
+        if let Some(p) = item.place {
+            insert_sorted(&mut self.places, p);
+        }
+        insert_sorted(&mut self.articles, item.article);
+        if let Some(t) = item.time {
+            insert_sorted(&mut self.times, (item.article, t));
+            self.hull = Some(match self.hull {
+                Some((s, e)) => (s.min(t.0), e.max(t.1)),
+                None => t,
+            });
+        }
+    }
+}
+
+fn insert_sorted<T: Ord>(v: &mut Vec<T>, x: T) {
+    if let Err(pos) = v.binary_search(&x) {
+        v.insert(pos, x);
+    }
+}
+
+fn is_subset(a: &[u32], b: &[u32]) -> bool {
+    a.iter().all(|x| b.binary_search(x).is_ok())
+}
+
+fn nested(a: &[u32], b: &[u32]) -> bool {
+    if a.len() <= b.len() {
+        is_subset(a, b)
+    } else {
+        is_subset(b, a)
+    }
+}
+
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    a.iter().filter(|x| b.binary_search(x).is_ok()).count()
+}
+
+/// Participants agree when the people of one report are among the people of the
+/// other (a report may name fewer of them). Organisations and places only count
+/// when one side names no person: "Russia received X" and "Y received X" agree.
+fn participants_agree(a: &[u32], b: &[u32], strict: &[bool]) -> bool {
+    let is_strict = |k: &u32| strict.get(*k as usize).copied().unwrap_or(true);
+    let sa: Vec<u32> = a.iter().copied().filter(is_strict).collect();
+    let sb: Vec<u32> = b.iter().copied().filter(is_strict).collect();
+    if !nested(&sa, &sb) {
+        return false;
+    }
+    if !sa.is_empty() && !sb.is_empty() {
+        return true;
+    }
+    nested(a, b)
+}
+
+/// Postings of one block: clusters by the start of a member's interval.
+#[derive(Default)]
+struct Postings {
+    set: BTreeSet<(i64, u32)>,
+    max_len: i64,
+}
+
+#[derive(Default)]
+struct Index {
+    blocks: HashMap<(u8, u32), Postings>,
+}
+
+impl Index {
+    fn insert(&mut self, class: u8, key: u32, t: Secs, cluster: u32) {
+        let p = self.blocks.entry((class, key)).or_default();
+        p.set.insert((t.0, cluster));
+        p.max_len = p.max_len.max(t.1.saturating_sub(t.0));
+    }
+
+    /// Clusters with a member interval that may lie within `tolerance` of `t` (all
+    /// of them when `t` is `None`). Returns `false` when the scan budget ran out.
+    fn query(
+        &self,
+        class: u8,
+        key: u32,
+        t: Option<Secs>,
+        tolerance: i64,
+        out: &mut Vec<u32>,
+        budget: &mut usize,
+    ) -> bool {
+        let Some(p) = self.blocks.get(&(class, key)) else {
+            return true;
+        };
+        let (lo, hi) = match t {
+            Some((s, e)) => (
+                s.saturating_sub(tolerance).saturating_sub(p.max_len),
+                e.saturating_add(tolerance),
+            ),
+            None => (i64::MIN, i64::MAX),
+        };
+        for &(_, c) in p.set.range((lo, 0)..=(hi, u32::MAX)) {
+            if *budget == 0 {
+                return false;
+            }
+            *budget -= 1;
+            out.push(c);
+        }
+        true
+    }
+}
+
+/// How well a mention fits a cluster; compared lexicographically, higher is better.
+type Score = (usize, u8, u8, bool, Reverse<usize>);
+
+struct Clusterer<'a> {
+    items: &'a [Item],
+    strict: Vec<bool>,
+    places: &'a Places,
+    tolerance: i64,
+    clusters: Vec<Cluster>,
+    index: Index,
+}
+
+impl Clusterer<'_> {
+    fn candidates(&self, item: &Item) -> Option<Vec<u32>> {
+        let mut out = Vec::new();
+        let mut budget = SCAN_LIMIT;
+        let keys: &[u32] = if item.keys.is_empty() {
+            &[ALL]
+        } else {
+            &item.keys
+        };
+        for &k in keys.iter().chain(if item.keys.is_empty() {
+            [].iter()
+        } else {
+            [EMPTY].iter()
+        }) {
+            if !self.index.query(
+                item.class,
+                k,
+                item.time,
+                self.tolerance,
+                &mut out,
+                &mut budget,
+            ) {
+                return None;
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        Some(out)
+    }
+
+    /// Whether `item` may join cluster `c`, and how well it fits.
+    fn fit(&self, item: &Item, c: &Cluster) -> Option<Score> {
+        if c.class != item.class || !participants_agree(&item.keys, &c.keys, &self.strict) {
+            return None;
+        }
+        let place = match item.place {
+            None => 1,
+            Some(_) if c.places.is_empty() => 1,
+            Some(p) if c.places.iter().any(|&q| self.places.same(p, q)) => 2,
+            Some(_) => 0,
+        };
+        // with nobody named on one side, the place is all that identifies it
+        if place == 0 && (item.keys.is_empty() || c.keys.is_empty()) {
+            return None;
+        }
+        let time = match item.time {
+            Some(t) => {
+                if c.times.is_empty() {
+                    return None;
+                }
+                let mut all_overlap = true;
+                let mut equal = false;
+                for &(article, u) in &c.times {
+                    if !overlaps(t, u) {
+                        // one article never reports one occurrence at two dates
+                        if article == item.article || !within(t, u, self.tolerance) {
+                            return None;
+                        }
+                        all_overlap = false;
+                    }
+                    equal |= t == u;
+                }
+                match (all_overlap, equal) {
+                    (false, _) => 1,
+                    (true, false) => 2,
+                    (true, true) => 3,
+                }
+            }
+            None => 0,
+        };
+        let common = shared(&item.keys, &c.keys);
+        let differ = item.keys.len() + c.keys.len() - 2 * common;
+        Some((
+            common,
+            time,
+            place,
+            c.kinds.contains(&item.kind),
+            Reverse(differ),
+        ))
+    }
+
+    fn join(&mut self, cluster: u32, idx: u32) {
+        let item = &self.items[idx as usize];
+        let Some(c) = self.clusters.get_mut(cluster as usize) else {
+            return;
+        };
+        let was_empty = c.keys.is_empty();
+        c.add(idx, item);
+        if let Some(t) = item.time {
+            self.index.insert(item.class, ALL, t, cluster);
+            for &k in &item.keys {
+                self.index.insert(item.class, k, t, cluster);
+            }
+            if was_empty && item.keys.is_empty() {
+                self.index.insert(item.class, EMPTY, t, cluster);
+            }
+        }
+    }
+
+    fn open(&mut self, idx: u32) -> u32 {
+        let id = self.clusters.len() as u32;
+        self.clusters
+            .push(Cluster::new(self.items[idx as usize].class));
+        self.join(id, idx);
+        id
+    }
+
+    /// Dated mentions, sharpest first: each joins the one cluster it fits best, or
+    /// opens its own when none fits or two fit equally well.
+    fn place_dated(&mut self, idx: u32) {
+        let item = &self.items[idx as usize];
+        let best = self.candidates(item).and_then(|cands| {
+            let scored = cands
+                .into_iter()
+                .filter_map(|c| Some((self.fit(item, self.clusters.get(c as usize)?)?, c)));
+            unique_best(scored)
+        });
+        match best {
+            Some(c) => self.join(c, idx),
+            None => {
+                self.open(idx);
+            }
+        }
+    }
+
+    /// Undated mentions join a dated cluster only when one cluster is the clear
+    /// referent (see the module docs), else the undated entry of their own article.
+    fn place_undated(&mut self, idx: u32, undated: &mut BTreeMap<(u8, u32), Vec<u32>>) {
+        let item = &self.items[idx as usize];
+        let tol = self.tolerance;
+        let mut dated = Vec::new();
+        if let Some(cands) = self.candidates(item) {
+            for c in cands {
+                let Some(cluster) = self.clusters.get(c as usize) else {
+                    continue;
+                };
+                let (Some(hull), Some(_)) = (cluster.hull, self.fit(item, cluster)) else {
+                    continue;
+                };
+                if let Some(p) = item.published {
+                    let (lo, hi) = (p.0.saturating_sub(tol), p.1.saturating_add(tol));
+                    let ok = match item.status {
+                        Status::Planned | Status::Hypothetical => hull.1 > lo,
+                        Status::Ongoing => overlaps(hull, (lo, hi)),
+                        _ => hull.0 < hi,
+                    };
+                    if !ok {
+                        continue;
+                    }
+                }
+                dated.push((
+                    c,
+                    cluster.articles.binary_search(&item.article).is_ok(),
+                    hull,
+                ));
+            }
+        }
+        let same_article: Vec<u32> = dated.iter().filter(|d| d.1).map(|d| d.0).collect();
+        let near: Vec<u32> = match item.published {
+            Some(p) => dated
+                .iter()
+                .filter(|d| overlaps(d.2, (p.0.saturating_sub(tol), p.1.saturating_add(tol))))
+                .map(|d| d.0)
+                .collect(),
+            None => Vec::new(),
+        };
+        let target = match (same_article.as_slice(), dated.as_slice(), near.as_slice()) {
+            ([one], _, _) => Some(*one),
+            ([], [one], _) => Some(one.0),
+            ([], _, [one]) => Some(*one),
+            _ => None,
+        };
+        if let Some(c) = target {
+            self.join(c, idx);
+            return;
+        }
+        // the undated entries of this article: the one it fits best, if unique
+        let key = (item.class, item.article);
+        let own = undated.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+        let scored = own
+            .iter()
+            .filter_map(|&c| Some((self.fit(item, self.clusters.get(c as usize)?)?, c)));
+        match unique_best(scored) {
+            Some(c) => self.join(c, idx),
+            None => {
+                let c = self.open(idx);
+                undated.entry(key).or_default().push(c);
+            }
+        }
+    }
+}
+
+/// The candidate with the highest score, when no other has the same score.
+fn unique_best(scored: impl Iterator<Item = (Score, u32)>) -> Option<u32> {
+    let mut best: Option<(Score, u32)> = None;
+    let mut tied = false;
+    for (s, c) in scored {
+        match &best {
+            Some((b, _)) if s < *b => {}
+            Some((b, _)) if s == *b => tied = true,
+            _ => {
+                best = Some((s, c));
+                tied = false;
+            }
+        }
+    }
+    if tied {
+        None
+    } else {
+        best.map(|b| b.1)
+    }
+}
+
+fn length_class(t: Secs) -> u32 {
+    let len = u64::try_from(t.1.saturating_sub(t.0)).unwrap_or(1).max(1);
+    63 - len.leading_zeros()
+}
 
 pub(super) fn build(
     mut mentions: Vec<EventMention>,
@@ -12,21 +603,391 @@ pub(super) fn build(
     mentions.dedup();
     articles.sort();
     articles.dedup_by(|a, b| a.id == b.id);
-    let events = mentions
+    let tolerance = tolerance_days.max(0).saturating_mul(DAY);
+
+    let table = NameTable::build(
+        mentions
+            .iter()
+            .flat_map(|m| m.participants.iter().map(|p| (p.name.as_str(), p.entity))),
+    );
+    let places = Places::build(
+        mentions
+            .iter()
+            .filter_map(|m| m.place.as_ref().map(|p| p.name.as_str())),
+    );
+    let article_ids: BTreeMap<&str, u32> = mentions
+        .iter()
+        .map(|m| m.article.as_str())
+        .collect::<BTreeSet<_>>()
         .into_iter()
-        .map(|m| TimelineEvent {
-            kind: m.kind,
-            when: m.time.as_ref().map(|t| t.value.clone()),
-            granularity: m.time.as_ref().map(|t| t.granularity),
-            interval: m.time.as_ref().and_then(|t| t.interval),
-            participants: m.participants.iter().map(|p| p.name.clone()).collect(),
-            place: m.place.as_ref().map(|p| p.name.clone()),
-            status: m.status,
-            articles: 1,
-            sources: 1,
-            conflicts: Vec::new(),
-            mentions: vec![m],
+        .enumerate()
+        .map(|(i, a)| (a, i as u32))
+        .collect();
+    let items: Vec<Item> = mentions
+        .iter()
+        .map(|m| {
+            let mut keys: Vec<u32> = m
+                .participants
+                .iter()
+                .filter_map(|p| table.id(&p.name))
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            Item {
+                class: kind_class(m.kind),
+                kind: m.kind,
+                keys,
+                place: m.place.as_ref().and_then(|p| places.id(&p.name)),
+                time: m.time.as_ref().and_then(time_span),
+                article: article_ids
+                    .get(m.article.as_str())
+                    .copied()
+                    .unwrap_or_default(),
+                status: m.status,
+                published: publication_day(m.published.as_deref()),
+            }
         })
         .collect();
+    let strict: Vec<bool> = (0..)
+        .map_while(|i| table.entity(i).map(|e| e.strict))
+        .collect();
+
+    // canonical processing order: depends on the set only (items are sorted)
+    let mut dated: Vec<u32> = (0..items.len() as u32)
+        .filter(|&i| items[i as usize].time.is_some())
+        .collect();
+    dated.sort_by_key(|&i| {
+        let it = &items[i as usize];
+        let t = it.time.unwrap_or_default();
+        (it.class, length_class(t), Reverse(it.keys.len()), t, i)
+    });
+    let mut undated: Vec<u32> = (0..items.len() as u32)
+        .filter(|&i| items[i as usize].time.is_none())
+        .collect();
+    undated.sort_by_key(|&i| {
+        let it = &items[i as usize];
+        (it.class, Reverse(it.keys.len()), i)
+    });
+
+    let mut cl = Clusterer {
+        items: &items,
+        strict,
+        places: &places,
+        tolerance,
+        clusters: Vec::new(),
+        index: Index::default(),
+    };
+    for &i in &dated {
+        cl.place_dated(i);
+    }
+    let mut undated_clusters = BTreeMap::new();
+    for &i in &undated {
+        cl.place_undated(i, &mut undated_clusters);
+    }
+
+    let mut events: Vec<TimelineEvent> = cl
+        .clusters
+        .iter()
+        .map(|c| entry(c, &mentions, &items, &table))
+        .collect();
+    events.sort_by(|a, b| event_order(a).cmp(&event_order(b)));
     Timeline::from_sorted(tolerance_days, events, articles)
+}
+
+type EventKey<'e> = (bool, i64, i64, EventKind, &'e str, usize, usize);
+
+fn event_order(e: &TimelineEvent) -> EventKey<'_> {
+    let (s, t) = e
+        .interval
+        .map(|i| (secs(i.start), secs(i.end)))
+        .unwrap_or((i64::MAX, i64::MAX));
+    let first = e.mentions.first();
+    (
+        e.interval.is_none(),
+        s,
+        t,
+        e.kind,
+        first.map_or("", |m| m.article.as_str()),
+        first.map_or(0, |m| m.trigger.start),
+        first.map_or(0, |m| m.trigger.end),
+    )
+}
+
+/// Picks the most frequent value, ties to the smallest by `tie`.
+fn majority<T: Ord + Clone>(values: impl IntoIterator<Item = T>) -> Option<T> {
+    let mut counts: BTreeMap<T, usize> = BTreeMap::new();
+    for v in values {
+        *counts.entry(v).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .min_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)))
+        .map(|(v, _)| v)
+}
+
+/// One reported date of an entry.
+struct Dated<'m> {
+    span: Secs,
+    value: &'m str,
+    granularity: Granularity,
+    interval: Interval,
+}
+
+fn to_interval(t: Secs) -> Interval {
+    let dt = |s: i64| {
+        chrono::DateTime::from_timestamp(s, 0)
+            .map(|d| d.naive_utc())
+            .unwrap_or_default()
+    };
+    Interval {
+        start: dt(t.0),
+        end: dt(t.1),
+    }
+}
+
+fn entry(
+    c: &Cluster,
+    mentions: &[EventMention],
+    items: &[Item],
+    table: &NameTable,
+) -> TimelineEvent {
+    let mut order: Vec<usize> = c
+        .members
+        .iter()
+        .map(|&i| i as usize)
+        .filter(|&i| i < mentions.len() && i < items.len())
+        .collect();
+    order.sort_by(|&a, &b| {
+        let (ma, mb) = (&mentions[a], &mentions[b]);
+        (&ma.article, ma.trigger)
+            .cmp(&(&mb.article, mb.trigger))
+            .then_with(|| ma.cmp(mb))
+    });
+    let members: Vec<&EventMention> = order.iter().map(|&i| &mentions[i]).collect();
+    let member_items: Vec<&Item> = order.iter().map(|&i| &items[i]).collect();
+
+    let kind = majority(members.iter().map(|m| m.kind)).unwrap_or(EventKind::Other);
+
+    // dates: the sharpest reported ones (containing no other) compete; an article
+    // agrees with a date when one of its reports overlaps it
+    let dated: Vec<(&str, Dated<'_>)> = members
+        .iter()
+        .filter_map(|m| {
+            let t = m.time.as_ref()?;
+            let span = time_span(t)?;
+            Some((
+                m.article.as_str(),
+                Dated {
+                    span,
+                    value: t.value.as_str(),
+                    granularity: t.granularity,
+                    interval: t.interval.unwrap_or_else(|| to_interval(span)),
+                },
+            ))
+        })
+        .collect();
+    let chosen = dated
+        .iter()
+        .filter(|(_, d)| !dated.iter().any(|(_, o)| strictly_contains(d.span, o.span)))
+        .map(|(_, d)| {
+            let support = dated
+                .iter()
+                .filter(|(_, o)| overlaps(o.span, d.span))
+                .map(|(a, _)| *a)
+                .collect::<BTreeSet<_>>()
+                .len();
+            (
+                Reverse(support),
+                d.span.1.saturating_sub(d.span.0),
+                d.span.0,
+                d.value,
+                d,
+            )
+        })
+        .min_by(|a, b| (a.0, a.1, a.2, a.3).cmp(&(b.0, b.1, b.2, b.3)))
+        .map(|x| x.4);
+    let disagree = dated
+        .iter()
+        .any(|(_, a)| dated.iter().any(|(_, b)| !overlaps(a.span, b.span)));
+    let mut conflicts = Vec::new();
+    if disagree {
+        for (article, d) in &dated {
+            let own_sharpest = !dated
+                .iter()
+                .any(|(a2, o)| a2 == article && strictly_contains(d.span, o.span));
+            if own_sharpest {
+                let source = members
+                    .iter()
+                    .find(|m| m.article == *article)
+                    .and_then(|m| m.source.clone());
+                conflicts.push(Conflict {
+                    article: (*article).to_owned(),
+                    source,
+                    when: d.value.to_owned(),
+                });
+            }
+        }
+        conflicts.sort();
+        conflicts.dedup();
+    }
+
+    // participants: most often named first, then by name
+    let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
+    for it in &member_items {
+        for k in &it.keys {
+            *counts.entry(*k).or_default() += 1;
+        }
+    }
+    let mut people: Vec<(usize, String)> = counts
+        .into_iter()
+        .filter_map(|(k, n)| Some((n, table.entity(k)?.name.clone())))
+        .collect();
+    people.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let mut participants: Vec<String> = Vec::new();
+    for (_, name) in people {
+        if !participants.contains(&name) {
+            participants.push(name);
+        }
+    }
+
+    // place: the most reported one; its most frequent, then longest, spelling
+    let place_id = majority(member_items.iter().filter_map(|it| it.place));
+    let place = place_id.and_then(|pid| {
+        let spellings = members
+            .iter()
+            .zip(&member_items)
+            .filter(|(_, it)| it.place == Some(pid))
+            .filter_map(|(m, _)| m.place.as_ref().map(|p| p.name.trim()));
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for s in spellings {
+            *counts.entry(s).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .min_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then(b.0.len().cmp(&a.0.len()))
+                    .then_with(|| a.0.cmp(b.0))
+            })
+            .map(|(s, _)| s.to_owned())
+    });
+
+    let status = merged_status(members.iter().map(|m| m.status));
+    let articles = members
+        .iter()
+        .map(|m| m.article.as_str())
+        .collect::<BTreeSet<_>>()
+        .len();
+    // each article counts once, under its source name when one of its mentions
+    // gives it (the smallest, should they disagree), else as its own source
+    let mut source_of: BTreeMap<&str, Option<&str>> = BTreeMap::new();
+    for m in &members {
+        let s = source_of.entry(m.article.as_str()).or_insert(None);
+        if let Some(new) = m.source.as_deref() {
+            if s.map_or(true, |old| new < old) {
+                *s = Some(new);
+            }
+        }
+    }
+    let sources = source_of
+        .iter()
+        .map(|(article, s)| match s {
+            Some(s) => (true, *s),
+            None => (false, *article),
+        })
+        .collect::<BTreeSet<_>>()
+        .len();
+    TimelineEvent {
+        kind,
+        when: chosen.map(|d| d.value.to_owned()),
+        granularity: chosen.map(|d| d.granularity),
+        interval: chosen.map(|d| d.interval),
+        participants,
+        place,
+        status,
+        mentions: members.into_iter().cloned().collect(),
+        articles,
+        sources,
+        conflicts,
+    }
+}
+
+/// Occurred once any report says it happened; then ongoing, planned, reported,
+/// hypothetical; negated only when every report denies it.
+pub(crate) fn merged_status(all: impl Iterator<Item = Status>) -> Status {
+    let rank = |s: Status| match s {
+        Status::Occurred => 0,
+        Status::Ongoing => 1,
+        Status::Planned => 2,
+        Status::Reported => 3,
+        Status::Hypothetical => 4,
+        _ => 5,
+    };
+    all.min_by_key(|s| rank(*s)).unwrap_or(Status::Occurred)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(v: &str) -> Option<(String, String)> {
+        parse_value(v).map(|(a, b)| (a.to_string(), b.to_string()))
+    }
+
+    #[test]
+    fn plain_values_have_intervals() {
+        let s = |a: &str, b: &str| Some((a.to_owned(), b.to_owned()));
+        assert_eq!(
+            span("2019"),
+            s("2019-01-01 00:00:00", "2020-01-01 00:00:00")
+        );
+        assert_eq!(
+            span("2019-12"),
+            s("2019-12-01 00:00:00", "2020-01-01 00:00:00")
+        );
+        assert_eq!(
+            span("2019-02-28"),
+            s("2019-02-28 00:00:00", "2019-03-01 00:00:00")
+        );
+        assert_eq!(
+            span("2018-12-03T21:59"),
+            s("2018-12-03 21:59:00", "2018-12-03 22:00:00")
+        );
+        assert_eq!(
+            span("2019-Q4"),
+            s("2019-10-01 00:00:00", "2020-01-01 00:00:00")
+        );
+        assert_eq!(
+            span("2019-W01"),
+            s("2018-12-31 00:00:00", "2019-01-07 00:00:00")
+        );
+        for bad in [
+            "PRESENT_REF",
+            "XXXX-09-24",
+            "2019-13",
+            "2019-02-30",
+            "P1M",
+            "",
+            "20190",
+        ] {
+            assert_eq!(span(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn tolerance_is_between_midpoints() {
+        let d = |n: i64| (n * DAY, (n + 1) * DAY);
+        assert!(within(d(3), d(4), DAY));
+        assert!(!within(d(3), d(5), DAY));
+        assert!(!within(d(3), d(4), 0));
+        assert!(within(d(3), (0, 10 * DAY), 0));
+    }
+
+    #[test]
+    fn occurred_beats_planned_and_negated_needs_all() {
+        use Status::*;
+        assert_eq!(merged_status([Planned, Occurred].into_iter()), Occurred);
+        assert_eq!(merged_status([Negated, Planned].into_iter()), Planned);
+        assert_eq!(merged_status([Negated, Negated].into_iter()), Negated);
+    }
 }

@@ -71,6 +71,7 @@ pub struct Timeline {
 }
 
 mod cluster;
+mod names;
 
 impl Timeline {
     /// Builds the timeline of a set of articles.
