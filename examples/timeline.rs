@@ -5,22 +5,29 @@
 //! cargo run --release --example timeline -- a.jsonl b.jsonl   # your own articles
 //! cargo run --release --example timeline -- --json a.jsonl    # the SCHEMA.md JSON
 //! cargo run --release --example timeline -- --blocks          # segmentation: blocks and sentences
+//! cargo run --release --example timeline -- --html seeds.html  # a self-contained HTML page
+//! cargo run --release --example timeline -- --timeml out/      # each article as TimeML 1.2
 //! ```
 
 mod common;
 
 use common::{for_each_article, usage, OnBadLine};
+use std::collections::HashSet;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use storyline::{output, text, Extractor, TimelineBuilder};
 
-const HELP: &str = "usage: timeline [--json] [--blocks] [--strict] [FILE.jsonl ...]
+const HELP: &str =
+    "usage: timeline [--json] [--html FILE] [--timeml DIR] [--blocks] [--strict] [FILE.jsonl ...]
 
 Reads articles as JSON Lines (one {\"id\", \"published\", \"text\"} object per line; `-`
 is standard input) and prints one deduplicated timeline. With no FILE, runs on the
 five seed articles embedded in the crate.
 
   --json     print the timeline as JSON (events and timexes, see SCHEMA.md)
+  --html FILE    also write the timeline as one self-contained HTML page
+  --timeml DIR   also write each article, as it is read, as TimeML 1.2 (DIR/<id>.tml)
   --blocks   print each article's blocks with their tags, and its sentences
   --strict   stop at the first bad input line (default: warn and skip it)
   -h, --help this text
@@ -32,9 +39,22 @@ fn main() -> ExitCode {
     let mut blocks = false;
     let mut on_bad = OnBadLine::Skip;
     let mut paths = Vec::new();
-    for arg in std::env::args().skip(1) {
+    let mut html: Option<PathBuf> = None;
+    let mut timeml: Option<PathBuf> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--html" | "--timeml" => {
+                let Some(value) = args.next() else {
+                    return usage(&format!("{arg} needs a path"), HELP);
+                };
+                if arg == "--html" {
+                    html = Some(value.into());
+                } else {
+                    timeml = Some(value.into());
+                }
+            }
             "--blocks" => blocks = true,
             "--strict" => on_bad = OnBadLine::Stop,
             "-h" | "--help" => {
@@ -46,23 +66,54 @@ fn main() -> ExitCode {
         }
     }
 
+    if let Some(dir) = &timeml {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!("error: cannot create {}: {e}", dir.display());
+            return ExitCode::FAILURE;
+        }
+    }
+
     let extractor = Extractor::default();
     let mut builder = TimelineBuilder::new(&extractor);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut stems = HashSet::new();
+    let mut write_failed = false;
     let result = for_each_article(&paths, on_bad, |article| {
         if blocks {
             print_blocks(&mut out, &article.id, &article.text);
-        } else {
-            builder.add(&article);
+            return;
         }
+        let extraction = extractor.extract(&article);
+        if let Some(dir) = &timeml {
+            let xml = output::timeml::article_to_timeml(
+                &article,
+                &extraction.record.timexes,
+                &extraction.events,
+            );
+            let path = unique_path(dir, &article.id, &mut stems);
+            if let Err(e) = std::fs::write(&path, xml) {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                write_failed = true;
+            }
+        }
+        builder.push(extraction);
     });
     let skipped = match result {
         Ok(n) => n,
         Err(code) => return code,
     };
+    if write_failed {
+        return ExitCode::FAILURE;
+    }
     if !blocks {
         let timeline = builder.build();
+        if let Some(path) = &html {
+            if let Err(e) = std::fs::write(path, output::html::render(&timeline)) {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
+        }
         if json {
             match serde_json::to_string_pretty(&output::json::contract(&timeline)) {
                 Ok(s) => {
@@ -84,6 +135,18 @@ fn main() -> ExitCode {
         eprintln!("warning: {skipped} input line(s) skipped");
     }
     ExitCode::SUCCESS
+}
+
+/// `DIR/<safe id>.tml`, with `-2`, `-3`... when two ids map to the same name.
+fn unique_path(dir: &Path, id: &str, used: &mut HashSet<String>) -> PathBuf {
+    let stem = output::timeml::file_stem(id);
+    let mut name = stem.clone();
+    let mut n = 1u32;
+    while !used.insert(name.to_ascii_lowercase()) {
+        n += 1;
+        name = format!("{stem}-{n}");
+    }
+    dir.join(format!("{name}.tml"))
 }
 
 fn print_blocks(out: &mut impl Write, id: &str, article_text: &str) {
