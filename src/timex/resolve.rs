@@ -219,8 +219,12 @@ fn unresolvable(text: &str, span: Span, why: &str) -> Diagnostic {
 /// Whether the value's year (when it has one) is in the accepted range.
 fn year_ok(value: &str, (min, max): (i32, i32)) -> bool {
     let b = value.as_bytes();
-    if b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) {
-        let y: i32 = value[..4].parse().unwrap_or(0);
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if b.first() == Some(&b'-') {
+        return false;
+    }
+    if digits >= 4 {
+        let y: i32 = value[..digits].parse().unwrap_or(i32::MAX);
         return (min..=max).contains(&y);
     }
     true
@@ -255,7 +259,7 @@ pub(super) fn resolve_phrase(phrase: &str, reference: NaiveDateTime, prefer: Pre
         prefer,
         years: (1, 9999),
     };
-    let res = resolve(&f, &ctx, Tense::Unknown).ok()?;
+    let res = resolve(&f, &ctx, Tense::Unknown).ok().filter(|r| year_ok(&r.value, ctx.years))?;
     Some(Timex {
         span: Span::new(f.start, f.end),
         text: phrase[f.start..f.end].to_owned(),
@@ -863,10 +867,9 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
             res.gran = Some(Granularity::Minute);
             if let Some(d) = day {
                 if let Some(start) = d.and_hms_opt((*hour).min(23), minute.unwrap_or(0).min(59), 0) {
-                    res.interval = Some(Interval {
-                        start,
-                        end: start + Duration::minutes(1),
-                    });
+                    if let Some(end) = start.checked_add_signed(Duration::minutes(1)) {
+                        res.interval = Some(Interval { start, end });
+                    }
                 }
             }
             Ok(res)

@@ -180,6 +180,19 @@ pub fn check_value(t: &Timex, config: &Config, what: &str) {
             None
         }
     };
+    // Years have four digits in TIMEX3; a sign or a fifth digit is an overflow.
+    let negative = v.first() == Some(&b'-');
+    let run = v
+        .iter()
+        .skip(usize::from(negative))
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    assert!(
+        !(negative && run > 0) && run <= 4,
+        "{what} {:?} = {}: a year outside 0000..=9999",
+        t.text,
+        t.value
+    );
     let year = digits(0..4);
     let unknown_year = v.starts_with(b"XXXX");
     let calendar =
