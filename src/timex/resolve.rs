@@ -866,7 +866,12 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
             let mut res = Res::new(TimexType::Time, value, anc);
             res.gran = Some(Granularity::Minute);
             if let Some(d) = day {
-                if let Some(start) = d.and_hms_opt((*hour).min(23), minute.unwrap_or(0).min(59), 0) {
+                // 24:00 is the end of the day: the next day's first minute.
+                let start = match *hour {
+                    24 => d.succ_opt().and_then(|n| n.and_hms_opt(0, 0, 0)),
+                    h => d.and_hms_opt(h, minute.unwrap_or(0).min(59), 0),
+                };
+                if let Some(start) = start {
                     if let Some(end) = start.checked_add_signed(Duration::minutes(1)) {
                         res.interval = Some(Interval { start, end });
                     }

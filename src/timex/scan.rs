@@ -1635,7 +1635,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        if minute.is_some_and(|m| m > 59) {
+        if minute.is_some_and(|m| m > 59 || (hour == 24 && m > 0)) {
             invalid = true;
         }
         let mut end = k;

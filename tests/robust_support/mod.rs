@@ -253,6 +253,76 @@ pub fn check_value(t: &Timex, config: &Config, what: &str) {
         }
     }
     check_interval_years(t, config, what);
+    check_value_matches_interval(t, what);
+}
+
+/// Where a value names a calendar position plainly (no modifier, no stated zone),
+/// its interval starts there: `2011` on 1 January, `2011-03` on 1 March,
+/// `2011-03-04T21:59` at 21:59 that day, `T24:00` at 00:00 the next day.
+fn check_value_matches_interval(t: &Timex, what: &str) {
+    use chrono::{Datelike, Timelike};
+    let (Some(iv), None, None) = (t.interval, t.modifier, t.zone.as_ref()) else {
+        return;
+    };
+    let v = t.value.as_str();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let s = v.get(r)?;
+        s.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse().ok())?
+    };
+    let Some(year) = num(0..4) else { return };
+    let rest = &v[4..];
+    let (month, day) = match (rest.as_bytes().first(), num(5..7), num(8..10)) {
+        (None, _, _) => (Some(1), Some(1)),
+        (Some(b'-'), Some(m), None) if rest.len() == 3 => (Some(m), Some(1)),
+        (Some(b'-'), Some(m), Some(d))
+            if rest.len() == 6 || rest.as_bytes().get(6) == Some(&b'T') =>
+        {
+            (Some(m), Some(d))
+        }
+        _ => (None, None),
+    };
+    let (Some(month), Some(day)) = (month, day) else {
+        return;
+    };
+    let Some(date) = chrono::NaiveDate::from_ymd_opt(year as i32, month, day) else {
+        return;
+    };
+    let mut start = date.and_hms_opt(0, 0, 0).expect("midnight exists");
+    if let (Some(b'T'), Some(h)) = (rest.as_bytes().get(6), num(11..13)) {
+        let m = if v.as_bytes().get(13) == Some(&b':') {
+            num(14..16)
+        } else {
+            Some(0)
+        };
+        let Some(m) = m else { return };
+        if v.len() > 16 || (v.len() > 13 && v.as_bytes().get(13) != Some(&b':')) {
+            return;
+        }
+        start = match date.and_hms_opt(h, m, 0) {
+            Some(s) => s,
+            None if h == 24 && m == 0 => match date.succ_opt() {
+                Some(next) => next.and_hms_opt(0, 0, 0).expect("midnight exists"),
+                None => return,
+            },
+            None => return,
+        };
+    } else if rest.len() > 6 {
+        return;
+    }
+    assert!(
+        (
+            iv.start.year(),
+            iv.start.ordinal(),
+            iv.start.hour(),
+            iv.start.minute()
+        ) == (start.year(), start.ordinal(), start.hour(), start.minute()),
+        "{what} {:?} = {}: its interval starts at {}, not at {start}",
+        t.text,
+        t.value,
+        iv.start
+    );
 }
 
 fn check_interval_years(t: &Timex, config: &Config, what: &str) {
