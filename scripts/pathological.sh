@@ -27,6 +27,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 cargo build --quiet --release --example timeline
 bin=target/release/examples/timeline
+echo "# $(git rev-parse --short HEAD 2>/dev/null) SCALE=$SCALE WORD=$WORD LIMIT=${LIMIT}s, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 gen() { # case multiplier out
     python3 - "$1" "$2" "$3" "$SCALE" "$WORD" <<'PY'
@@ -82,14 +83,18 @@ for case in word noise sentence overlimit; do
         /usr/bin/time -f '%e %M' -o "$tmp/time" timeout "$LIMIT" "$bin" "$f" >"$tmp/out" 2>"$tmp/err"
         status=$?
         set -e
-        read -r secs rss <"$tmp/time" || true
+        # The last line is "seconds rss"; a failed run adds a line before it.
+        read -r secs rss < <(tail -n 1 "$tmp/time") || true
+        [ "$status" -eq 124 ] && secs=$LIMIT
         secs=${secs:-$LIMIT}
         rss=${rss:-0}
         [ -z "$base" ] && base=$secs
         awk -v c="$case" -v m="${m}x" -v b="$bytes" -v s="$secs" -v base="$base" -v r="$rss" -v st="$status" 'BEGIN {
             mbs = (s > 0) ? b / 1e6 / s : 0; ratio = (base > 0) ? s / base : 0;
             printf "%-10s %4s %12d %9.2f %9.1f %7.2f %9.0f %s\n", c, m, b, s, mbs, ratio, r / 1024, st }'
-        if [ "$status" -ne 0 ]; then
+        if [ "$status" -eq 124 ]; then
+            echo "  TIMEOUT: not finished after ${LIMIT}s (status 124)"
+        elif [ "$status" -ne 0 ]; then
             echo "  run failed (status $status); stderr:" && head -c 2000 "$tmp/err" && echo
         fi
         if grep -q panicked "$tmp/err"; then
