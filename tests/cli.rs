@@ -190,6 +190,25 @@ fn invalid_utf8_names_its_byte_offset() {
 }
 
 #[test]
+fn invalid_utf8_on_standard_input_names_its_byte_offset() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(&examples().timex)
+        .args(["--published", "2011-03-04"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("example runs");
+    let input = b"He left yesterday, caf\xC3\x28 closed.";
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(EXIT_INPUT), "{stderr}");
+    assert!(stderr.contains("byte offset 22"), "{stderr}");
+}
+
+#[test]
 fn missing_files_and_usage_errors_have_distinct_exit_codes() {
     let missing = std::env::temp_dir().join("storyline-cli-no-such-file.jsonl");
     let missing = missing.to_str().unwrap();
