@@ -3,13 +3,49 @@
 //! Nothing is copied: every unit is a [`Span`] into the text as given, so evidence
 //! can always be traced back to the article.
 //!
+//! How [`segment`] works, in one linear pass per step:
+//!
+//! - **Blocks**: blank lines separate paragraphs; inside one, list items ("•",
+//!   "-", "*", "–", "1.") and short heading-like lines stand alone, while lines
+//!   indented under a list item stay with it (a multi-line reader comment is one
+//!   block).
+//! - **Tokens**: words (with inner apostrophes, hyphens and initialism periods:
+//!   "don't", "US-led", "U.S."), numbers ("3.5", "10,000", "9:59"), punctuation,
+//!   symbols.
+//! - **Sentences**: split on tokens, aware of abbreviations and initials ("Mr.",
+//!   "Gen.", "No. 2", "Sept.", "a.m.", "Dmitry S. Peskov"), closing quotes after
+//!   the final mark, ellipses and wire datelines ("NAIROBI, Kenya (AP) _").
+//! - **Clauses**: a heuristic cut after `;` and `:`, at ", but", ", while",
+//!   ", where", ", who", ", and he", at the attribution after a quote
+//!   (`,” he said`) and at "that" or a pronoun after a speech verb.
+//! - **Block tags** ([`BlockKind`]) from general cues: furniture phrases kept as
+//!   data (newsletter boxes, "Advertisement", language links, share bars, e-mail
+//!   lines), comment-section headers, photo credits and repeated caption lines,
+//!   list markers, and the position of heading-like lines relative to the body.
+//!   The lists live in `src/text/data/` and name no story, person or place.
+//!
 //! ```
 //! use storyline::text::{segment, BlockKind};
-//! let doc = segment("Putin Meets Maduro\n\nPutin met Mr. Maduro on Wednesday. They talked.\n\nAdvertisement\n");
-//! assert_eq!(doc.blocks()[0].kind, BlockKind::Headline);
-//! assert_eq!(doc.blocks()[1].kind, BlockKind::Body);
-//! assert_eq!(doc.blocks()[2].kind, BlockKind::Furniture);
-//! assert_eq!(doc.sentences().len(), 4);
+//! let doc = segment(
+//!     "Leaders Meet in Geneva\n\n\
+//!      GENEVA (AP) _ Mr. Smith met Gen. Lee on Wednesday. \"We agreed,\" he said.\n\n\
+//!      - Advertisement -\n\n\
+//!      2 thoughts on \u{201c}Leaders Meet in Geneva\u{201d}\n\n\
+//!      Great news!\n",
+//! );
+//! let kinds: Vec<_> = doc.blocks().iter().map(|b| b.kind).collect();
+//! assert_eq!(
+//!     kinds,
+//!     [BlockKind::Headline, BlockKind::Body, BlockKind::Furniture, BlockKind::Comment, BlockKind::Comment]
+//! );
+//! let body: Vec<&str> = doc.news_sentences().map(|(_, s)| doc.slice(s.span)).collect();
+//! assert_eq!(
+//!     body,
+//!     ["Leaders Meet in Geneva", "GENEVA (AP) _", "Mr. Smith met Gen. Lee on Wednesday.", "\"We agreed,\" he said."]
+//! );
+//! // Clauses cut at the attribution after a quote.
+//! let last = &doc.sentences()[3];
+//! assert_eq!(doc.slice(last.clauses[1]), "he said.");
 //! ```
 
 use crate::Span;
@@ -170,7 +206,12 @@ impl<'t> Document<'t> {
     }
 }
 
+mod block;
+mod classify;
+mod lexicon;
 mod segment;
+mod sentence;
+mod token;
 
 pub use segment::segment;
 
