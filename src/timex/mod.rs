@@ -13,6 +13,83 @@
 //! assert_eq!(values, ["2019-09-25", "2019-09-23"]);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # Scanning
+//!
+//! The whole text is scanned, every block included (captions and comments too:
+//! only the narrative anchor below is restricted to news blocks). One pass cuts it
+//! into light tokens and looks each word up once in a lexicon built once per
+//! process (calendar words, relative words, counts, zones); a small hand-written
+//! parser then tries, at each token that can start an expression, a handful of
+//! patterns and keeps the longest match. Extents follow TimeML: "last", "next",
+//! "the", "about", "more than" belong to the expression; "on", "in", "at", "for"
+//! do not. Words that look like dates but are not stay out: "may" and "march" in
+//! lower case, "March" without a preposition before it, "Sun."/"Sat." without a
+//! date after them, numbers glued to letters or signs ("A319CJ", "$1998",
+//! "10%"), grouped numbers ("2,020"), years followed by a counted noun ("2020
+//! people"), ages ("52-year-old").
+//!
+//! # What anchors what
+//!
+//! * Absolute values ("Sept. 24, 2019", "1998", "the 1990s", "P3D") need nothing:
+//!   [`Anchor::Absolute`].
+//! * Relative values ("yesterday", "last year", "a month ago", "Monday", "the
+//!   third quarter", "December 20") are resolved against the publication date,
+//!   at the granularity the text gives ("last year" is `2018`, never a day; "a
+//!   month ago" is `2019-08`): [`Anchor::Publication`].
+//! * Narrative values ("the next day", "two days later", "that evening", "the
+//!   following week", "a year earlier") are resolved against the last absolute
+//!   date named before them in a news block (headline, body, quote), at day
+//!   grain for day and week offsets, at any grain for month and year offsets;
+//!   without one, against the publication date: [`Anchor::Narrative`]. "A year
+//!   earlier" right after a quarter is that quarter a year before (`2018-Q3`).
+//! * Without a publication date, the first full date the article states (a
+//!   dateline, a "March 01, 2008" line) is taken as the publication date,
+//!   [`Annotation::inferred_published`] says so with its evidence, a
+//!   [`DiagnosticKind::InferredPublication`](crate::DiagnosticKind) diagnostic is
+//!   pushed and values are [`Anchor::Inferred`]. With no such date, values keep
+//!   their unknown parts (`XXXX-09-24`, `XXXX-WXX-3` for a weekday, `XXXX` for
+//!   "last year") and are [`Anchor::Unanchored`]. The clock is never read.
+//!
+//! # How the direction is chosen
+//!
+//! Where the text does not fix the direction (a bare weekday, a month, a month and
+//! day, a holiday, a season or quarter of no stated year), [`Config::direction`]
+//! decides:
+//!
+//! * [`Prefer::Tense`] (the default) reads the clause: the nearest tense marker
+//!   wins, those in the local clause (up to a comma, a conjunction or a relative
+//!   pronoun) before the rest of the sentence, a verb right before the expression
+//!   ("said Friday") before anything else, and reporting verbs ("the ministry
+//!   said") only when nothing else speaks. Future markers: will/'ll/shall/would/
+//!   might, "going to", plans, scheduled, expected, due, payable, effective,
+//!   until, "is to". Past markers: past-tense verbs (-ed and an irregular list,
+//!   but not a participle after "be"), has/have/had, since, ago.
+//!   - A future clause takes the next such day on or after the reference ("will
+//!     meet on Wednesday"); the article's own weekday is that day.
+//!   - A past clause takes a weekday on or before the reference ("adopted ...
+//!     on Monday"). For months and dates it takes the nearest occurrence but
+//!     weighs the future three times (past verbs often carry future deadlines,
+//!     "extended the offer to Nov. 20"): "December 20" in a January article is
+//!     last December in a past clause and next December in a future one.
+//!   - No tense: weekdays and holidays take the nearest occurrence, dates and
+//!     months the nearest, quarters and seasons the reference year.
+//! * [`Prefer::Past`] always looks back, [`Prefer::Future`] always ahead,
+//!   [`Prefer::Nearest`] takes the closest.
+//!
+//! Explicit words override the policy: "last Friday" is strictly before the
+//! reference, "next Tuesday" strictly after, "this Thursday" in the reference's
+//! week, a possessive weekday ("Wednesday's ruling") looks back unless the clause
+//! is future.
+//!
+//! # Values that cannot be computed
+//!
+//! A recognised expression whose value cannot be computed ("February 30", "25:61
+//! PM", "99999999999 days ago", a year outside [`Config::years`], "tomorrow"
+//! against a publication date of 9999-12-31) gives no timex and a
+//! [`DiagnosticKind::Unresolvable`](crate::DiagnosticKind) diagnostic with its
+//! span: a value with X's would look resolvable to a reader that only checks
+//! the format. All arithmetic on numbers from the text is checked.
 
 use crate::{Config, Diagnostic, Prefer, Published, Span};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -199,6 +276,29 @@ pub struct Timex {
     pub anchor: Anchor,
 }
 
+impl Timex {
+    /// Resolves this expression again against a reference learnt later: an
+    /// [`Anchor::Unanchored`] value (`XXXX-09-24`, `XXXX-WXX-3`) keeps its text,
+    /// so a caller that finds the publication date elsewhere can complete it. The
+    /// span stays the same; the clause's tense is not re-read, `prefer` decides.
+    ///
+    /// ```
+    /// use storyline::{text::segment, timex, Config, Prefer};
+    /// let doc = segment("The summit ended on September 24.");
+    /// let found = timex::annotate(&doc, None, &Config::default());
+    /// assert_eq!(found.timexes[0].value, "XXXX-09-24");
+    /// let reference = chrono::NaiveDate::from_ymd_opt(2019, 10, 1).unwrap().and_hms_opt(0, 0, 0).unwrap();
+    /// let t = found.timexes[0].anchor_to(reference, Prefer::Past).unwrap();
+    /// assert_eq!((t.value.as_str(), t.span), ("2019-09-24", found.timexes[0].span));
+    /// ```
+    pub fn anchor_to(&self, reference: NaiveDateTime, prefer: Prefer) -> Option<Timex> {
+        let mut t = resolve::resolve_phrase(&self.text, reference, prefer)?;
+        t.span = self.span;
+        t.text = self.text.clone();
+        Some(t)
+    }
+}
+
 /// A publication date inferred from the article's own text.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct InferredPublication {
@@ -222,16 +322,36 @@ pub struct Annotation {
 mod resolve;
 mod scan;
 
-/// Finds and resolves every temporal expression in the news blocks of a document.
+/// Finds and resolves every temporal expression of a document, in every block
+/// (captions and comments too); only news blocks move the narrative anchor.
 ///
 /// Never fails: text it cannot read gives fewer expressions and, where a value could
-/// not be computed, a diagnostic.
+/// not be computed, a diagnostic (see the [module docs](self) for what anchors what
+/// and how the direction is chosen).
 pub fn annotate(
     doc: &crate::text::Document<'_>,
     published: Option<&Published>,
     config: &Config,
 ) -> Annotation {
     resolve::annotate(doc, published, config)
+}
+
+/// Finds the temporal expressions of a text without resolving them: their spans,
+/// in order, without overlaps. The cheap first half of [`annotate`], for callers
+/// that only need to know where the expressions are.
+///
+/// ```
+/// let text = "He left on Sept. 24, 2019, two days after the vote.";
+/// let spans: Vec<&str> = storyline::timex::find(text).iter().map(|s| &text[s.range()]).collect();
+/// assert_eq!(spans, ["Sept. 24, 2019", "two days"]);
+/// ```
+pub fn find(text: &str) -> Vec<Span> {
+    let mut found = Vec::new();
+    scan::scan(text, usize::MAX, &mut found);
+    found
+        .into_iter()
+        .map(|f| Span::new(f.start, f.end))
+        .collect()
 }
 
 /// Resolves one phrase ("next tuesday", "two days ago", "September 24") against a

@@ -1,10 +1,11 @@
 //! Resolving: pieces + anchor -> TIMEX3 value, granularity, interval.
 
-use super::scan::{self, duration_value, Count, Found, Holiday, Part, Piece, Unit, YearOf};
+use super::scan::{self, duration_value, Count, Found, FxMap, Holiday, Part, Piece, Unit, YearOf};
 use super::{Anchor, Annotation, Granularity, InferredPublication, Interval, Timex, TimexType};
 use crate::text::Document;
 use crate::{Config, Diagnostic, DiagnosticKind, Prefer, Published, Span};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
+use std::sync::OnceLock;
 
 /// The tense of the clause that governs an expression.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -76,6 +77,8 @@ struct Ctx {
     reference: Option<NaiveDate>,
     ref_anchor: Anchor,
     narrative: Option<NaiveDate>,
+    /// The last absolute date at any grain (a month, a year), as its first day.
+    narrative_coarse: Option<NaiveDate>,
     quarter: Option<(i32, u32)>,
     /// Day named earlier in the same sentence (for bare clock times).
     sentence_day: Option<(usize, NaiveDate)>,
@@ -99,6 +102,7 @@ pub(super) fn annotate(
         reference: published.map(Published::date),
         ref_anchor: Anchor::Publication,
         narrative: None,
+        narrative_coarse: None,
         quarter: None,
         sentence_day: None,
         sentence_quarter: None,
@@ -157,34 +161,46 @@ pub(super) fn annotate(
         }
         let news = sentence
             .and_then(|i| doc.sentences().get(i))
-            .is_none_or(|s| doc.sentence_kind(s).is_news());
+            .map_or(true, |s| doc.sentence_kind(s).is_news());
         let span = Span::new(f.start, f.end);
         if f.invalid {
-            ann.diagnostics.push(unresolvable(text, span, "not a calendar date or time"));
+            ann.diagnostics
+                .push(unresolvable(text, span, "not a calendar date or time"));
             continue;
         }
-        let tense = tense_at(doc, sentence, f.start, f.end);
+        let tense = if needs_tense(&f.piece) {
+            tense_at(doc, sentence, f.start, f.end)
+        } else {
+            Tense::Unknown
+        };
         match resolve(&f, &ctx, tense) {
             Ok(res) => {
                 if !year_ok(&res.value, ctx.years) {
-                    ann.diagnostics
-                        .push(unresolvable(text, span, "year outside the accepted range"));
+                    ann.diagnostics.push(unresolvable(
+                        text,
+                        span,
+                        "year outside the accepted range",
+                    ));
                     continue;
                 }
                 if let Some(d) = res.day {
                     ctx.sentence_day = Some((si, d));
                     if news && res.kind == TimexType::Date && res.anchor != Anchor::Narrative {
                         ctx.narrative = Some(d);
+                        ctx.narrative_coarse = Some(d);
                     }
+                } else if news
+                    && res.kind == TimexType::Date
+                    && (res.anchor == Anchor::Absolute && res.gran == Some(Granularity::Year)
+                        || res.anchor != Anchor::Narrative && res.gran == Some(Granularity::Month))
+                {
+                    ctx.narrative_coarse = res.interval.map(|i| i.start.date());
                 }
                 if let Some(q) = res.quarter {
                     ctx.quarter = Some(q);
                     ctx.sentence_quarter = Some((si, q));
                 }
-                let zone = f
-                    .zone
-                    .and_then(|(a, b)| text.get(a..b))
-                    .map(str::to_owned);
+                let zone = f.zone.and_then(|(a, b)| text.get(a..b)).map(str::to_owned);
                 ann.timexes.push(Timex {
                     span,
                     text: text[f.start..f.end].to_owned(),
@@ -203,6 +219,20 @@ pub(super) fn annotate(
     ann
 }
 
+/// Whether a piece's value depends on the direction (so the clause's tense is
+/// worth reading): underspecified dates, weekdays, holidays, seasons, quarters.
+fn needs_tense(piece: &Piece) -> bool {
+    match piece {
+        Piece::Date { year, .. } => year.is_none(),
+        Piece::Weekday { rel, .. } => rel.is_none() || *rel == Some(scan::POSSESSIVE),
+        Piece::Quarter { year, .. } | Piece::Season { year, .. } => *year == YearOf::Context,
+        Piece::Holiday(_) => true,
+        Piece::RelUnit { unit, n } => *unit == Unit::Week && *n == 99,
+        Piece::Time { date, .. } => date.as_deref().is_some_and(needs_tense),
+        _ => false,
+    }
+}
+
 fn unresolvable(text: &str, span: Span, why: &str) -> Diagnostic {
     Diagnostic {
         span: Some(span),
@@ -218,19 +248,20 @@ fn unresolvable(text: &str, span: Span, why: &str) -> Diagnostic {
 
 /// Whether the value's year (when it has one) is in the accepted range.
 fn year_ok(value: &str, (min, max): (i32, i32)) -> bool {
-    let b = value.as_bytes();
-    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    if b.first() == Some(&b'-') {
-        return false;
-    }
+    let digits = value.bytes().take_while(u8::is_ascii_digit).count();
     if digits >= 4 {
-        let y: i32 = value[..digits].parse().unwrap_or(i32::MAX);
-        return (min..=max).contains(&y);
+        return value[..digits]
+            .parse::<i32>()
+            .is_ok_and(|y| (min..=max).contains(&y));
     }
     true
 }
 
-pub(super) fn resolve_phrase(phrase: &str, reference: NaiveDateTime, prefer: Prefer) -> Option<Timex> {
+pub(super) fn resolve_phrase(
+    phrase: &str,
+    reference: NaiveDateTime,
+    prefer: Prefer,
+) -> Option<Timex> {
     let mut found = Vec::new();
     scan::scan(phrase, phrase.len().max(1), &mut found);
     let lead = phrase.len() - phrase.trim_start().len();
@@ -239,7 +270,9 @@ pub(super) fn resolve_phrase(phrase: &str, reference: NaiveDateTime, prefer: Pre
     let f = match found.as_slice() {
         [f] if f.start == lead
             && (f.end == trimmed_end
-                || phrase[f.end..trimmed_end].chars().all(|c| c.is_ascii_punctuation())) =>
+                || phrase[f.end..trimmed_end]
+                    .chars()
+                    .all(|c| c.is_ascii_punctuation())) =>
         {
             f.clone()
         }
@@ -252,6 +285,7 @@ pub(super) fn resolve_phrase(phrase: &str, reference: NaiveDateTime, prefer: Pre
         reference: Some(reference.date()),
         ref_anchor: Anchor::Publication,
         narrative: None,
+        narrative_coarse: None,
         quarter: None,
         sentence_day: None,
         sentence_quarter: None,
@@ -259,7 +293,7 @@ pub(super) fn resolve_phrase(phrase: &str, reference: NaiveDateTime, prefer: Pre
         prefer,
         years: (1, 9999),
     };
-    let res = resolve(&f, &ctx, Tense::Unknown).ok().filter(|r| year_ok(&r.value, ctx.years))?;
+    let res = resolve(&f, &ctx, Tense::Unknown).ok()?;
     Some(Timex {
         span: Span::new(f.start, f.end),
         text: phrase[f.start..f.end].to_owned(),
@@ -268,7 +302,10 @@ pub(super) fn resolve_phrase(phrase: &str, reference: NaiveDateTime, prefer: Pre
         granularity: res.gran,
         interval: res.interval,
         modifier: f.modifier,
-        zone: f.zone.and_then(|(a, b)| phrase.get(a..b)).map(str::to_owned),
+        zone: f
+            .zone
+            .and_then(|(a, b)| phrase.get(a..b))
+            .map(str::to_owned),
         anchor: res.anchor,
     })
 }
@@ -276,41 +313,308 @@ pub(super) fn resolve_phrase(phrase: &str, reference: NaiveDateTime, prefer: Pre
 // ---------------------------------------------------------------- tense
 
 const IRREGULAR_PAST: &[&str] = &[
-    "was", "were", "had", "did", "said", "told", "met", "went", "came", "took", "made", "gave",
-    "held", "left", "saw", "began", "became", "got", "sent", "spoke", "flew", "won", "lost",
-    "fell", "rose", "paid", "sold", "bought", "brought", "thought", "found", "knew", "led",
-    "ran", "set", "put", "hit", "kept", "meant", "read", "stood", "struck", "wrote", "broke",
-    "chose", "drove", "froze", "grew", "hung", "laid", "lay", "quit", "sought", "shot", "shut",
-    "sank", "slid", "split", "spent", "swore", "taught", "threw", "tore", "understood", "woke",
-    "wore", "withdrew", "overtook", "forgot", "fought", "felt", "dealt", "built", "ate", "drew",
-    "hid", "let", "bore", "beat", "bid", "cut", "heard", "lit", "rode", "rang", "sat", "slept",
-    "stole", "swept", "underwent", "upheld", "wept", "ago", "arrived", "announced",
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "met",
+    "went",
+    "came",
+    "took",
+    "made",
+    "gave",
+    "held",
+    "left",
+    "saw",
+    "began",
+    "became",
+    "got",
+    "sent",
+    "spoke",
+    "flew",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "paid",
+    "sold",
+    "bought",
+    "brought",
+    "thought",
+    "found",
+    "knew",
+    "led",
+    "ran",
+    "set",
+    "put",
+    "hit",
+    "kept",
+    "meant",
+    "read",
+    "stood",
+    "struck",
+    "wrote",
+    "broke",
+    "chose",
+    "drove",
+    "froze",
+    "grew",
+    "hung",
+    "laid",
+    "lay",
+    "quit",
+    "sought",
+    "shot",
+    "shut",
+    "sank",
+    "slid",
+    "split",
+    "spent",
+    "swore",
+    "taught",
+    "threw",
+    "tore",
+    "understood",
+    "woke",
+    "wore",
+    "withdrew",
+    "overtook",
+    "forgot",
+    "fought",
+    "felt",
+    "dealt",
+    "built",
+    "ate",
+    "drew",
+    "hid",
+    "let",
+    "bore",
+    "beat",
+    "bid",
+    "cut",
+    "heard",
+    "lit",
+    "rode",
+    "rang",
+    "sat",
+    "slept",
+    "stole",
+    "swept",
+    "underwent",
+    "upheld",
+    "wept",
+    "ago",
+    "arrived",
+    "announced",
+    "has",
+    "have",
+    "since",
 ];
 
 const FUTURE: &[&str] = &[
-    "will", "ll", "shall", "scheduled", "expected", "due", "upcoming", "plans", "plan",
-    "payable", "effective", "would", "might", "expects", "expect", "until", "till", "deadline", "aim", "intend",
-    "planned", "planning", "intends", "aims", "going", "tomorrow", "next", "hopes", "wo",
+    "will",
+    "ll",
+    "shall",
+    "scheduled",
+    "expected",
+    "due",
+    "upcoming",
+    "plans",
+    "plan",
+    "payable",
+    "effective",
+    "would",
+    "might",
+    "expects",
+    "expect",
+    "until",
+    "till",
+    "deadline",
+    "aim",
+    "intend",
+    "planned",
+    "planning",
+    "intends",
+    "aims",
+    "going",
+    "tomorrow",
+    "hopes",
+    "wo",
 ];
 
 const REPORTING: &[&str] = &[
-    "said", "told", "announced", "added", "stated", "reported", "wrote", "noted", "explained",
-    "declared", "confirmed", "insisted", "warned", "claimed", "tweeted",
+    "said",
+    "told",
+    "announced",
+    "added",
+    "stated",
+    "reported",
+    "wrote",
+    "noted",
+    "explained",
+    "declared",
+    "confirmed",
+    "insisted",
+    "warned",
+    "claimed",
+    "tweeted",
 ];
 
 const NOT_PAST: &[&str] = &[
-    "need", "united", "red", "bed", "speed", "seed", "feed", "indeed", "hundred", "based",
-    "proposed", "alleged", "so-called", "related", "called", "limited", "detailed", "armed",
-    "advanced", "divided", "interested", "concerned", "supposed", "used", "embed", "reed",
-    "creed", "breed", "weed", "shed", "wed", "fled", "led", "naked", "wicked", "sacred",
-    "kindred", "coed", "embattled", "beloved", "scheduled", "expected", "planned", "estimated",
-    "reported", "continued", "sustained", "renewed", "increased", "reduced", "unprecedented",
-    "unexpected", "unidentified", "unnamed", "elected", "biased", "dated", "skilled", "varied",
-    "qualified", "experienced", "complicated", "sophisticated", "organized", "organised",
+    "need",
+    "united",
+    "red",
+    "bed",
+    "speed",
+    "seed",
+    "feed",
+    "indeed",
+    "hundred",
+    "based",
+    "proposed",
+    "alleged",
+    "so-called",
+    "related",
+    "called",
+    "limited",
+    "detailed",
+    "armed",
+    "advanced",
+    "divided",
+    "interested",
+    "concerned",
+    "supposed",
+    "used",
+    "embed",
+    "reed",
+    "creed",
+    "breed",
+    "weed",
+    "shed",
+    "wed",
+    "fled",
+    "led",
+    "naked",
+    "wicked",
+    "sacred",
+    "kindred",
+    "coed",
+    "embattled",
+    "beloved",
+    "scheduled",
+    "expected",
+    "planned",
+    "estimated",
+    "reported",
+    "continued",
+    "sustained",
+    "renewed",
+    "increased",
+    "reduced",
+    "unprecedented",
+    "unexpected",
+    "unidentified",
+    "unnamed",
+    "elected",
+    "biased",
+    "dated",
+    "skilled",
+    "varied",
+    "qualified",
+    "experienced",
+    "complicated",
+    "sophisticated",
+    "organized",
+    "organised",
 ];
 
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum WordClass {
+    Future,
+    Past,
+    Report,
+    NotPast,
+    Copula,
+    Boundary,
+}
+
+struct WordClasses {
+    map: FxMap<&'static str, WordClass>,
+    /// (first letter, last letter) -> lengths present, to skip hashing.
+    shape: Vec<u32>,
+}
+
+impl WordClasses {
+    fn get(&self, w: &str) -> Option<WordClass> {
+        let b = w.as_bytes();
+        let (f, l) = (*b.first()?, *b.last()?);
+        let bits = self
+            .shape
+            .get(scan::shape_index(f, l))
+            .copied()
+            .unwrap_or(0);
+        if bits & (1 << b.len().min(31)) == 0 {
+            return None;
+        }
+        self.map.get(w).copied()
+    }
+}
+
+fn word_classes() -> &'static WordClasses {
+    static M: OnceLock<WordClasses> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut m = FxMap::default();
+        for w in NOT_PAST {
+            m.insert(*w, WordClass::NotPast);
+        }
+        for w in IRREGULAR_PAST {
+            m.insert(*w, WordClass::Past);
+        }
+        for w in FUTURE {
+            m.insert(*w, WordClass::Future);
+        }
+        for w in REPORTING {
+            m.insert(*w, WordClass::Report);
+        }
+        for w in ["is", "are", "says", "say", "am", "set"] {
+            m.insert(w, WordClass::Copula);
+        }
+        for w in [
+            "that", "which", "who", "because", "while", "but", "although", "after", "before",
+            "when", "where", "and",
+        ] {
+            m.insert(w, WordClass::Boundary);
+        }
+        let mut shape = vec![0u32; 26 * 26];
+        for k in m.keys() {
+            let b = k.as_bytes();
+            if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+                if let Some(cell) = shape.get_mut(scan::shape_index(f, l)) {
+                    *cell |= 1 << b.len().min(31);
+                }
+            }
+        }
+        WordClasses { map: m, shape }
+    })
+}
+
+/// How far from the expression tense markers are looked for, in tokens.
+const TENSE_WINDOW: usize = 40;
+
 /// The tense of the clause around `start..end`: the nearest tense marker wins.
-pub(crate) fn tense_at(doc: &Document<'_>, sentence: Option<usize>, start: usize, end: usize) -> Tense {
+///
+/// Markers in the local clause (up to a comma, a conjunction or a relative
+/// pronoun) outrank the rest of the sentence; a marker before the expression
+/// outranks one after it; reporting verbs ("the ministry said") count only when
+/// nothing else does.
+pub(crate) fn tense_at(
+    doc: &Document<'_>,
+    sentence: Option<usize>,
+    start: usize,
+    end: usize,
+) -> Tense {
     let Some(s) = sentence.and_then(|i| doc.sentences().get(i)) else {
         return Tense::Unknown;
     };
@@ -321,85 +625,106 @@ pub(crate) fn tense_at(doc: &Document<'_>, sentence: Option<usize>, start: usize
         .copied()
         .unwrap_or(s.span);
     let text = doc.text();
-    let mut best: Option<((usize, usize), Tense)> = None;
     let toks = doc.sentence_tokens(s);
-    // The local clause: up to a comma, a conjunction or a relative pronoun on each
-    // side. Markers inside it outrank the rest of the sentence.
-    let boundary = |t: &crate::text::Token| {
-        let w = text.get(t.span.start..t.span.end).unwrap_or("");
-        matches!(w, "," | ";" | ":" | "\"" | "“" | "”" | "(" | ")")
-            || ["that", "which", "who", "because", "while", "but", "although", "after", "before", "when", "where", "and"]
-                .iter()
-                .any(|b| b.eq_ignore_ascii_case(w))
+    let at = toks.partition_point(|t| t.span.end <= start);
+    let first = at.saturating_sub(TENSE_WINDOW);
+    let last = at.saturating_add(TENSE_WINDOW).min(toks.len());
+    let window = toks.get(first..last).unwrap_or(&[]);
+    let classes = word_classes();
+    let class_of = |t: &crate::text::Token, buf: &mut [u8; 20]| -> Option<WordClass> {
+        let w = text.get(t.span.start..t.span.end)?;
+        if matches!(w, "," | ";" | ":" | "\"" | "“" | "”" | "(" | ")") {
+            return Some(WordClass::Boundary);
+        }
+        if w.len() > buf.len() || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        for (d, c) in buf.iter_mut().zip(w.bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        let lw = std::str::from_utf8(&buf[..w.len()]).ok()?;
+        match classes.get(lw) {
+            Some(c) => Some(c),
+            None if lw.len() >= 5 && lw.ends_with("ed") => Some(WordClass::Past),
+            None => None,
+        }
     };
-    let lo = toks
-        .iter()
-        .rev()
-        .find(|t| t.span.end <= start && boundary(t))
-        .map_or(0, |t| t.span.end);
-    let hi = toks
-        .iter()
-        .find(|t| t.span.start >= end && boundary(t))
-        .map_or(usize::MAX, |t| t.span.start);
-    for (k, t) in toks.iter().enumerate() {
+    let mut buf = [0u8; 20];
+    let mut lo = 0;
+    let mut hi = usize::MAX;
+    let mut marks: [(usize, usize, WordClass, bool); 2 * TENSE_WINDOW] =
+        [(0, 0, WordClass::Boundary, false); 2 * TENSE_WINDOW];
+    let mut n = 0;
+    let mut prev_be = false;
+    for (k, t) in window.iter().enumerate() {
+        let was_be = std::mem::replace(
+            &mut prev_be,
+            text.get(t.span.start..t.span.end)
+                .is_some_and(|w| w.eq_ignore_ascii_case("be")),
+        );
         if t.span.start < clause.start || t.span.end > clause.end {
             continue;
         }
         if t.span.start >= start && t.span.end <= end {
             continue;
         }
-        let Some(w) = text.get(t.span.start..t.span.end) else {
+        let Some(class) = class_of(t, &mut buf) else {
             continue;
         };
-        if w.len() > 20 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
-            continue;
-        }
-        let mut buf = [0u8; 20];
-        for (d, c) in buf.iter_mut().zip(w.bytes()) {
-            *d = c.to_ascii_lowercase();
-        }
-        let lw = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
-        let mut tense = if FUTURE.contains(&lw) {
-            // "going to", "plans to"; "due to" as a cause is not future.
-            Some(Tense::Future)
-        } else if IRREGULAR_PAST.contains(&lw)
-            || (lw.len() >= 5 && lw.ends_with("ed") && !NOT_PAST.contains(&lw))
-        {
-            Some(Tense::Past)
-        } else if matches!(lw, "is" | "are" | "says" | "say" | "am") {
-            // "is to", "are to": planned
-            let next = toks
-                .get(k + 1)
-                .and_then(|t| text.get(t.span.start..t.span.end))
-                .unwrap_or("");
-            if next.eq_ignore_ascii_case("to") {
-                Some(Tense::Future)
-            } else {
-                None
+        match class {
+            WordClass::Boundary => {
+                if t.span.end <= start {
+                    lo = t.span.end;
+                } else if hi == usize::MAX {
+                    hi = t.span.start;
+                }
             }
+            WordClass::NotPast => {}
+            // "will be held", "to be named": a participle, not a past tense.
+            WordClass::Past if was_be => {}
+            WordClass::Copula => {
+                // "is to", "are to": planned
+                let next_to = window
+                    .get(k + 1)
+                    .and_then(|t| text.get(t.span.start..t.span.end))
+                    .is_some_and(|w| w.eq_ignore_ascii_case("to"));
+                if next_to && n < marks.len() {
+                    marks[n] = (t.span.start, t.span.end, WordClass::Future, false);
+                    n += 1;
+                }
+            }
+            c => {
+                if n < marks.len() {
+                    marks[n] = (t.span.start, t.span.end, c, c == WordClass::Report);
+                    n += 1;
+                }
+            }
+        }
+    }
+    let mut best: Option<((usize, usize), Tense)> = None;
+    for &(ts, te, class, report) in &marks[..n] {
+        let tense = if class == WordClass::Future {
+            Tense::Future
         } else {
-            None
+            Tense::Past
         };
-        if matches!(lw, "next") {
-            tense = None;
-        }
-        if let Some(te) = tense {
-            // Rank: a verb before the expression governs it more often than one
-            // after; reporting verbs ("the ministry said") only when nothing else.
-            let report = REPORTING.contains(&lw);
-            let (left, dist) = if t.span.end <= start {
-                (true, start - t.span.end)
-            } else {
-                (false, t.span.start.saturating_sub(end))
-            };
-            let local = t.span.start >= lo && t.span.end <= hi;
-            let rank = (
-                usize::from(!local) << 2 | usize::from(report) << 1 | usize::from(!left),
-                dist,
-            );
-            if best.is_none_or(|(r, _)| rank < r) {
-                best = Some((rank, te));
-            }
+        let (left, dist) = if te <= start {
+            (true, start - te)
+        } else {
+            (false, ts.saturating_sub(end))
+        };
+        let local = ts >= lo && te <= hi;
+        // A verb right before the expression ("said Friday") governs it.
+        let adjacent = left && dist <= 1;
+        let rank = (
+            usize::from(!adjacent) << 3
+                | usize::from(!local) << 2
+                | usize::from(report) << 1
+                | usize::from(!left),
+            dist,
+        );
+        if best.map_or(true, |(r, _)| rank < r) {
+            best = Some((rank, tense));
         }
     }
     best.map_or(Tense::Unknown, |(_, t)| t)
@@ -458,14 +783,19 @@ fn year_res(y: i32, anchor: Anchor) -> R {
     r.gran = Some(Granularity::Year);
     r.interval = span_interval(
         NaiveDate::from_ymd_opt(y, 1, 1),
-        y.checked_add(1).and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)),
+        y.checked_add(1)
+            .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)),
     );
     Ok(r)
 }
 
 fn week_res(d: NaiveDate, anchor: Anchor) -> Res {
     let w = d.iso_week();
-    let mut r = Res::new(TimexType::Date, format!("{:04}-W{:02}", w.year(), w.week()), anchor);
+    let mut r = Res::new(
+        TimexType::Date,
+        format!("{:04}-W{:02}", w.year(), w.week()),
+        anchor,
+    );
     r.gran = Some(Granularity::Week);
     let monday = NaiveDate::from_isoywd_opt(w.year(), w.week(), Weekday::Mon);
     r.interval = span_interval(monday, monday.and_then(|m| add_days(m, 7)));
@@ -503,19 +833,6 @@ fn latest_quarter(d: NaiveDate) -> (i32, u32) {
     }
 }
 
-fn weekday_from(n: u32) -> Option<Weekday> {
-    Some(match n {
-        1 => Weekday::Mon,
-        2 => Weekday::Tue,
-        3 => Weekday::Wed,
-        4 => Weekday::Thu,
-        5 => Weekday::Fri,
-        6 => Weekday::Sat,
-        7 => Weekday::Sun,
-        _ => return None,
-    })
-}
-
 /// The `wd` on or before (`back`) / on or after `r`.
 fn weekday_near(r: NaiveDate, wd: u32, dir: Dir, strict: bool) -> Option<NaiveDate> {
     let cur = r.weekday().number_from_monday() as i64;
@@ -523,7 +840,10 @@ fn weekday_near(r: NaiveDate, wd: u32, dir: Dir, strict: bool) -> Option<NaiveDa
     let back = (cur - wd).rem_euclid(7);
     let fwd = (wd - cur).rem_euclid(7);
     let (back, fwd) = if strict {
-        (if back == 0 { 7 } else { back }, if fwd == 0 { 7 } else { fwd })
+        (
+            if back == 0 { 7 } else { back },
+            if fwd == 0 { 7 } else { fwd },
+        )
     } else {
         (back, fwd)
     };
@@ -591,6 +911,12 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                     .ok_or(Unresolvable("not a calendar date"))?;
                 return Ok(week_res(d, anchor));
             }
+            let dir = match yrel.map(|k| k - scan::REL_DATE) {
+                Some(-1) => Dir::Past,
+                Some(1) => Dir::Future,
+                _ => dir,
+            };
+            let yrel = &yrel.filter(|k| (k - scan::REL_DATE).abs() > 1);
             let (y, anc) = match (year, yrel, r) {
                 (Some(y), _, _) => (*y, Anchor::Absolute),
                 (None, Some(k), Some(r)) => (
@@ -601,7 +927,9 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                 ),
                 (None, _, None) => {
                     return match (month, day) {
-                        (Some(m), Some(d)) => unanchored(TimexType::Date, &format!("XXXX-{m:02}-{d:02}")),
+                        (Some(m), Some(d)) => {
+                            unanchored(TimexType::Date, &format!("XXXX-{m:02}-{d:02}"))
+                        }
                         (Some(m), None) => unanchored(TimexType::Date, &format!("XXXX-{m:02}")),
                         _ => Err(Unresolvable("no year")),
                     }
@@ -619,7 +947,7 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                         Dir::Past if key(ry) > rk => ry - 1,
                         Dir::Future if key(ry) < rk => ry + 1,
                         Dir::Nearest | Dir::Same | Dir::PastLean => {
-                            let lean = if dir == Dir::PastLean { 2 } else { 1 };
+                            let lean = if dir == Dir::PastLean { 3 } else { 1 };
                             let dist = |y: i32| {
                                 let (yy, mm, dd) = cand(y);
                                 NaiveDate::from_ymd_opt(yy, mm, dd.min(28)).map_or(i64::MAX, |d| {
@@ -643,7 +971,8 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
             };
             match (month, day) {
                 (Some(m), Some(d)) => {
-                    let date = NaiveDate::from_ymd_opt(y, *m, *d).ok_or(Unresolvable("not a calendar date"))?;
+                    let date = NaiveDate::from_ymd_opt(y, *m, *d)
+                        .ok_or(Unresolvable("not a calendar date"))?;
                     Ok(day_res(date, anc))
                 }
                 (Some(m), None) => month_res(y, *m, anc),
@@ -676,9 +1005,7 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
         }
         Piece::Quarter { n, year } => {
             let (y, q) = match (year, r) {
-                (YearOf::Explicit(y), _) if *n == 0 => {
-                    (*y, ctx.quarter.map_or(4, |(_, q)| q))
-                }
+                (YearOf::Explicit(y), _) if *n == 0 => (*y, ctx.quarter.map_or(4, |(_, q)| q)),
                 (YearOf::Explicit(y), _) => (*y, *n),
                 (YearOf::Rel(k), Some(r)) => (r.year() + k, *n),
                 (YearOf::Context, Some(r)) => {
@@ -692,7 +1019,15 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                 }
                 (_, None) => return unanchored(TimexType::Date, &format!("XXXX-Q{n}")),
             };
-            quarter_res(y, q, if matches!(year, YearOf::Explicit(_)) { Anchor::Absolute } else { anchor })
+            quarter_res(
+                y,
+                q,
+                if matches!(year, YearOf::Explicit(_)) {
+                    Anchor::Absolute
+                } else {
+                    anchor
+                },
+            )
         }
         Piece::Half { n, year } => {
             let y = match (year, r) {
@@ -743,7 +1078,14 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                     Some(p) => format!("XXXX-XX-XXT{}", p.code()),
                     None => "XXXX-XX-XX".into(),
                 };
-                return unanchored(if part.is_some() { TimexType::Time } else { TimexType::Date }, &v);
+                return unanchored(
+                    if part.is_some() {
+                        TimexType::Time
+                    } else {
+                        TimexType::Date
+                    },
+                    &v,
+                );
             };
             let d = add_days(r, *offset).ok_or(Unresolvable("date overflow"))?;
             Ok(with_part(day_res(d, anchor), *part))
@@ -769,7 +1111,9 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                     Anchor::Absolute,
                 ));
             };
-            let k = (h / 2).checked_mul(*sign).ok_or(Unresolvable("count overflow"))?;
+            let k = (h / 2)
+                .checked_mul(*sign)
+                .ok_or(Unresolvable("count overflow"))?;
             if let Some(res) = year_quarter(ctx, *unit, k, anchor) {
                 return res;
             }
@@ -786,11 +1130,21 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                     Anchor::Absolute,
                 ));
             };
-            let k = (h / 2).checked_mul(*sign).ok_or(Unresolvable("count overflow"))?;
+            let k = (h / 2)
+                .checked_mul(*sign)
+                .ok_or(Unresolvable("count overflow"))?;
             if let Some(res) = year_quarter(ctx, *unit, k, anchor) {
                 return res;
             }
-            let (base, anc) = match (ctx.narrative, r) {
+            let narrative = if matches!(
+                unit,
+                Unit::Month | Unit::Year | Unit::Quarter | Unit::Decade | Unit::Century
+            ) {
+                ctx.narrative_coarse
+            } else {
+                ctx.narrative
+            };
+            let (base, anc) = match (narrative, r) {
                 (Some(n), _) => (n, Anchor::Narrative),
                 (None, Some(r)) => (r, anchor),
                 (None, None) => return unanchored(TimexType::Date, "XXXX-XX-XX"),
@@ -798,7 +1152,12 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
             shift(base, *unit, k, anc, true)
         }
         Piece::NarrSame { unit, part } => {
-            let (base, anc) = match (ctx.narrative, r) {
+            let narrative = if matches!(unit, Unit::Month | Unit::Year) {
+                ctx.narrative_coarse
+            } else {
+                ctx.narrative
+            };
+            let (base, anc) = match (narrative, r) {
                 (Some(n), _) => (n, Anchor::Narrative),
                 (None, Some(r)) => (r, anchor),
                 (None, None) => return unanchored(TimexType::Date, "XXXX-XX-XX"),
@@ -828,13 +1187,28 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                     let cur = r.weekday().number_from_monday() as i64;
                     add_days(r, *weekday as i64 - cur)
                 }
+                Some(scan::POSSESSIVE) => {
+                    let d = if ctx.prefer == Prefer::Future {
+                        Dir::Future
+                    } else {
+                        Dir::Past
+                    };
+                    weekday_near(r, *weekday, d, false)
+                }
                 Some(k) => {
                     let base = ctx.narrative.unwrap_or(r);
-                    weekday_near(base, *weekday, if *k < 0 { Dir::Past } else { Dir::Future }, true)
+                    weekday_near(
+                        base,
+                        *weekday,
+                        if *k < 0 { Dir::Past } else { Dir::Future },
+                        true,
+                    )
                 }
             }
             .ok_or(Unresolvable("date overflow"))?;
-            Ok(with_part(day_res(d, anchor), *part))
+            // "Friday night": news annotation dates it to the day.
+            let _ = part;
+            Ok(day_res(d, anchor))
         }
         Piece::Time { hour, minute, date } => {
             let day = match date {
@@ -866,20 +1240,16 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
             let mut res = Res::new(TimexType::Time, value, anc);
             res.gran = Some(Granularity::Minute);
             if let Some(d) = day {
-                // 24:00 is the end of the day: the next day's first minute.
-                let start = match *hour {
-                    24 => d.succ_opt().and_then(|n| n.and_hms_opt(0, 0, 0)),
-                    h => d.and_hms_opt(h, minute.unwrap_or(0).min(59), 0),
-                };
-                if let Some(start) = start {
-                    if let Some(end) = start.checked_add_signed(Duration::minutes(1)) {
-                        res.interval = Some(Interval { start, end });
-                    }
+                if let Some(start) = d.and_hms_opt((*hour).min(23), minute.unwrap_or(0).min(59), 0)
+                {
+                    res.interval = Some(Interval {
+                        start,
+                        end: start + Duration::minutes(1),
+                    });
                 }
             }
             Ok(res)
         }
-        Piece::PartOnly(p) => unanchored(TimexType::Time, &format!("XXXX-XX-XXT{}", p.code())),
         Piece::Fuzzy(v) => Ok(Res::new(TimexType::Date, (*v).into(), Anchor::Absolute)),
         Piece::Duration { n, unit } => Ok(Res::new(
             TimexType::Duration,
@@ -910,16 +1280,31 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
         Piece::Holiday(h) => {
             let Some(r) = r else {
                 return match h {
-                    Holiday::Fixed(m, d) => unanchored(TimexType::Date, &format!("XXXX-{m:02}-{d:02}")),
+                    Holiday::Fixed(m, d) => {
+                        unanchored(TimexType::Date, &format!("XXXX-{m:02}-{d:02}"))
+                    }
                     _ => unanchored(TimexType::Date, "XXXX-XX-XX"),
                 };
             };
             let on = |y: i32| holiday_date(*h, y);
             let this = on(r.year()).ok_or(Unresolvable("not a calendar date"))?;
+            let prev = on(r.year() - 1);
+            let next = on(r.year() + 1);
             let d = match dir {
-                Dir::Past if this > r => on(r.year() - 1),
-                Dir::Future if this < r => on(r.year() + 1),
-                _ => Some(this),
+                Dir::Past if this > r => prev,
+                Dir::Future if this < r => next,
+                Dir::Past | Dir::Future => Some(this),
+                _ => [prev, Some(this), next]
+                    .into_iter()
+                    .flatten()
+                    .min_by_key(|d| {
+                        let k = (*d - r).num_days();
+                        if k > 0 && dir == Dir::PastLean {
+                            3 * k
+                        } else {
+                            k.abs()
+                        }
+                    }),
             }
             .ok_or(Unresolvable("not a calendar date"))?;
             Ok(day_res(d, anchor))
@@ -927,13 +1312,16 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
     }
 }
 
+/// How many sentences after a quarter "a year earlier" still means that quarter.
+const QUARTER_REACH: usize = 3;
+
 /// "a year earlier" right after a quarter: the same quarter a year before.
 fn year_quarter(ctx: &Ctx, unit: Unit, k: i64, anchor: Anchor) -> Option<R> {
     if unit != Unit::Year || k.abs() != 1 {
         return None;
     }
     let (s, (y, q)) = ctx.sentence_quarter?;
-    if s != ctx.sentence && s.checked_add(1) != Some(ctx.sentence) {
+    if ctx.sentence.saturating_sub(s) > QUARTER_REACH {
         return None;
     }
     let y = i32::try_from(i64::from(y) + k).ok()?;
@@ -963,10 +1351,14 @@ fn rel_unit(r: NaiveDate, unit: Unit, n: i64, dir: Dir, anchor: Anchor) -> R {
     match unit {
         Unit::Year => {
             let y = i64::from(r.year()) + n;
-            year_res(i32::try_from(y).map_err(|_| Unresolvable("year overflow"))?, anchor)
+            year_res(
+                i32::try_from(y).map_err(|_| Unresolvable("year overflow"))?,
+                anchor,
+            )
         }
         Unit::Month => {
-            let (y, m) = add_months(r.year(), r.month(), n).ok_or(Unresolvable("month overflow"))?;
+            let (y, m) =
+                add_months(r.year(), r.month(), n).ok_or(Unresolvable("month overflow"))?;
             month_res(y, m, anchor)
         }
         Unit::Week if n == 99 => {
@@ -1025,7 +1417,10 @@ fn shift(base: NaiveDate, unit: Unit, n: i64, anchor: Anchor, narrative: bool) -
     match unit {
         Unit::Year => {
             let y = i64::from(base.year()).checked_add(n).ok_or(ov)?;
-            year_res(i32::try_from(y).map_err(|_| Unresolvable("year overflow"))?, anchor)
+            year_res(
+                i32::try_from(y).map_err(|_| Unresolvable("year overflow"))?,
+                anchor,
+            )
         }
         Unit::Decade | Unit::Century => {
             let k = if unit == Unit::Decade { 10 } else { 100 };
@@ -1033,11 +1428,15 @@ fn shift(base: NaiveDate, unit: Unit, n: i64, anchor: Anchor, narrative: bool) -
                 .checked_mul(k)
                 .and_then(|d| i64::from(base.year()).checked_add(d))
                 .ok_or(ov)?;
-            year_res(i32::try_from(y).map_err(|_| Unresolvable("year overflow"))?, anchor)
+            year_res(
+                i32::try_from(y).map_err(|_| Unresolvable("year overflow"))?,
+                anchor,
+            )
         }
         Unit::Quarter => {
             let m = n.checked_mul(3).ok_or(ov)?;
-            let (y, mo) = add_months(base.year(), base.month(), m).ok_or(Unresolvable("date overflow"))?;
+            let (y, mo) =
+                add_months(base.year(), base.month(), m).ok_or(Unresolvable("date overflow"))?;
             let d = NaiveDate::from_ymd_opt(y, mo, 1).ok_or(Unresolvable("date overflow"))?;
             quarter_res(d.year(), quarter_of(d), anchor)
         }
@@ -1046,7 +1445,8 @@ fn shift(base: NaiveDate, unit: Unit, n: i64, anchor: Anchor, narrative: bool) -
             month_res(y, m, anchor)
         }
         Unit::Week => {
-            let d = add_days(base, n.checked_mul(7).ok_or(ov)?).ok_or(Unresolvable("date overflow"))?;
+            let d =
+                add_days(base, n.checked_mul(7).ok_or(ov)?).ok_or(Unresolvable("date overflow"))?;
             if narrative {
                 Ok(week_res(d, anchor))
             } else {
@@ -1072,11 +1472,20 @@ mod tests {
     #[test]
     fn weekday_directions() {
         let tue = d(2019, 9, 24);
-        assert_eq!(weekday_near(tue, 3, Dir::Future, false), Some(d(2019, 9, 25)));
+        assert_eq!(
+            weekday_near(tue, 3, Dir::Future, false),
+            Some(d(2019, 9, 25))
+        );
         assert_eq!(weekday_near(tue, 1, Dir::Past, false), Some(d(2019, 9, 23)));
         assert_eq!(weekday_near(tue, 2, Dir::Past, false), Some(tue));
-        assert_eq!(weekday_near(tue, 2, Dir::Future, true), Some(d(2019, 10, 1)));
-        assert_eq!(weekday_near(tue, 7, Dir::Nearest, false), Some(d(2019, 9, 22)));
+        assert_eq!(
+            weekday_near(tue, 2, Dir::Future, true),
+            Some(d(2019, 10, 1))
+        );
+        assert_eq!(
+            weekday_near(tue, 7, Dir::Nearest, false),
+            Some(d(2019, 9, 22))
+        );
     }
 
     #[test]
@@ -1085,6 +1494,50 @@ mod tests {
         assert_eq!(add_months(2019, 12, 1), Some((2020, 1)));
         assert_eq!(add_months(i32::MAX, 12, i64::MAX), None);
         assert_eq!(add_days(d(9999, 12, 31), 99_999_999_999), None);
+    }
+
+    fn phrase(p: &str, prefer: Prefer) -> Option<String> {
+        let reference = d(2019, 9, 24).and_hms_opt(12, 0, 0).unwrap();
+        resolve_phrase(p, reference, prefer).map(|t| t.value)
+    }
+
+    #[test]
+    fn single_phrases() {
+        assert_eq!(
+            phrase("next tuesday", Prefer::Tense).as_deref(),
+            Some("2019-10-01")
+        );
+        assert_eq!(
+            phrase("two days ago", Prefer::Tense).as_deref(),
+            Some("2019-09-22")
+        );
+        assert_eq!(
+            phrase("September 24", Prefer::Tense).as_deref(),
+            Some("2019-09-24")
+        );
+        assert_eq!(
+            phrase("  last year. ", Prefer::Tense).as_deref(),
+            Some("2018")
+        );
+        assert_eq!(
+            phrase("friday", Prefer::Future).as_deref(),
+            Some("2019-09-27")
+        );
+        assert_eq!(
+            phrase("friday", Prefer::Past).as_deref(),
+            Some("2019-09-20")
+        );
+        assert_eq!(phrase("the meeting", Prefer::Tense), None);
+        assert_eq!(phrase("today and tomorrow", Prefer::Tense), None);
+        assert_eq!(phrase("February 30", Prefer::Tense), None);
+    }
+
+    #[test]
+    fn year_range_check_reads_every_digit() {
+        assert!(year_ok("2019-09-24", (1, 9999)));
+        assert!(!year_ok("10000-01-01", (1, 9999)));
+        assert!(!year_ok("1899", (1900, 2100)));
+        assert!(year_ok("PRESENT_REF", (1900, 2100)));
     }
 
     #[test]

@@ -9,6 +9,31 @@
 
 use super::Modifier;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small fast hasher for short lexicon keys (the FxHash mix): SipHash's
+/// DoS resistance buys nothing for a fixed, compiled-in key set.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 use std::sync::OnceLock;
 
 /// A calendar unit.
@@ -116,8 +141,6 @@ pub(crate) enum Piece {
         minute: Option<u32>,
         date: Option<Box<Piece>>,
     },
-    /// A part of day on a date ("Friday morning" is a weekday with a part).
-    PartOnly(Part),
     /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
     Fuzzy(&'static str),
     /// A length of time.
@@ -195,6 +218,9 @@ enum Lex {
     Zone,
     SetAdv(&'static str),
     Holiday(Holiday),
+    /// Calendar words that only count inside a phrase ("the weekend", "the
+    /// nineties").
+    Phrase,
     W(W),
 }
 
@@ -275,16 +301,28 @@ enum W {
     Around,
     Once,
     Nineteen,
+    For,
+    Full,
+    These,
 }
 
 struct Lexicon {
-    words: HashMap<&'static str, Lex>,
+    words: FxMap<&'static [u8], Lex>,
+    /// For each (first letter, last letter), a bit per word length present in
+    /// the lexicon: most words of running text fail this test and skip hashing.
+    shape: Vec<u16>,
+}
+
+pub(crate) fn shape_index(first: u8, last: u8) -> usize {
+    usize::from(first.to_ascii_lowercase().wrapping_sub(b'a')).min(25) * 26
+        + usize::from(last.to_ascii_lowercase().wrapping_sub(b'a')).min(25)
 }
 
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
-        let mut m: HashMap<&'static str, Lex> = HashMap::with_capacity(400);
+        let mut m: FxMap<&'static str, Lex> = FxMap::default();
+        // (keys are turned into bytes at the end)
         let months = [
             "january",
             "february",
@@ -397,6 +435,19 @@ fn lexicon() -> &'static Lexicon {
         ] {
             m.insert(w, Lex::Part(p));
         }
+        for w in [
+            "weekend",
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ] {
+            m.insert(w, Lex::Phrase);
+        }
         m.insert("today", Lex::Day(0));
         m.insert("yesterday", Lex::Day(-1));
         m.insert("tomorrow", Lex::Day(1));
@@ -498,6 +549,10 @@ fn lexicon() -> &'static Lexicon {
             ("christmas", Holiday::Fixed(12, 25)),
             ("halloween", Holiday::Fixed(10, 31)),
             ("thanksgiving", Holiday::Thanksgiving),
+            ("labor", Holiday::LaborDay),
+            ("labour", Holiday::LaborDay),
+            ("memorial", Holiday::MemorialDay),
+            ("election", Holiday::ElectionDay),
         ] {
             m.insert(w, Lex::Holiday(h));
         }
@@ -574,9 +629,12 @@ fn lexicon() -> &'static Lexicon {
             ("hundred", W::Hundred),
             ("thousand", W::Thousand),
             ("within", W::Within),
+            ("for", W::For),
+            ("full", W::Full),
             ("period", W::Period),
             ("overnight", W::Overnight),
             ("its", W::Its),
+            ("these", W::These),
             ("under", W::Under),
             ("long", W::Long),
             ("old", W::Old),
@@ -585,7 +643,19 @@ fn lexicon() -> &'static Lexicon {
             m.insert(w, Lex::W(x));
         }
         let _ = (W::Year2, W::Ago2, W::Day2, W::Week2, W::Nineteen);
-        Lexicon { words: m }
+        let mut shape = vec![0u16; 26 * 26];
+        for k in m.keys() {
+            let b = k.as_bytes();
+            if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+                if let Some(cell) = shape.get_mut(shape_index(f, l)) {
+                    *cell |= 1 << b.len().min(15);
+                }
+            }
+        }
+        Lexicon {
+            words: m.into_iter().map(|(k, v)| (k.as_bytes(), v)).collect(),
+            shape,
+        }
     })
 }
 
@@ -594,14 +664,23 @@ fn lookup(word: &str) -> Lex {
     if b.len() > 14 || !word.is_ascii() {
         return Lex::None;
     }
+    let lex = lexicon();
+    let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
+        return Lex::None;
+    };
+    if lex
+        .shape
+        .get(shape_index(f, l))
+        .map_or(0, |c| c & (1 << b.len()))
+        == 0
+    {
+        return Lex::None;
+    }
     let mut buf = [0u8; 14];
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    let Ok(low) = std::str::from_utf8(&buf[..b.len()]) else {
-        return Lex::None;
-    };
-    lexicon().words.get(low).copied().unwrap_or(Lex::None)
+    lex.words.get(&buf[..b.len()]).copied().unwrap_or(Lex::None)
 }
 
 /// Cuts text into tokens; `out` is cleared and reused.
@@ -637,8 +716,7 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
             while i < n {
                 if b[i].is_ascii_digit() {
                     i += 1;
-                } else if (b[i] == b',' || b[i] == b'.') && i + 1 < n && b[i + 1].is_ascii_digit()
-                {
+                } else if (b[i] == b',' || b[i] == b'.') && i + 1 < n && b[i + 1].is_ascii_digit() {
                     sep = true;
                     i += 1;
                 } else {
@@ -734,10 +812,96 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
         let tk = &toks[i];
         let starter = match tk.kind {
             Kind::Num => true,
-            Kind::Word => tk.lex != Lex::None,
+            Kind::Word => match tk.lex {
+                Lex::None => false,
+                // Function words start an expression only before a calendar word
+                // or a number; checking that here keeps "the", "a", "in" cheap.
+                Lex::W(w) => match w {
+                    W::Of
+                    | W::And
+                    | W::Or
+                    | W::To
+                    | W::In
+                    | W::Before
+                    | W::After
+                    | W::Same
+                    | W::Per
+                    | W::Than
+                    | W::Least
+                    | W::Half
+                    | W::Local
+                    | W::Time
+                    | W::Near
+                    | W::Term
+                    | W::Short
+                    | W::Hundred
+                    | W::Thousand
+                    | W::Period
+                    | W::Under
+                    | W::Long
+                    | W::Old
+                    | W::Ago
+                    | W::Beginning
+                    | W::End
+                    | W::Start
+                    | W::Middle
+                    | W::Once
+                    | W::For
+                    | W::Full => false,
+                    W::The
+                    | W::A
+                    | W::Some
+                    | W::Many
+                    | W::More
+                    | W::Over
+                    | W::At
+                    | W::No
+                    | W::Up
+                    | W::Its
+                    | W::Less
+                    | W::Several
+                    | W::Few
+                    | W::Couple
+                    | W::Approx
+                    | W::Around => toks.get(i + 1).is_some_and(|n| {
+                        n.kind == Kind::Num
+                            || n.lex != Lex::None
+                            || n.kind == Kind::Punct(b'\'')
+                            || n.kind == Kind::Punct(b'-')
+                    }),
+                    _ => true,
+                },
+                _ => true,
+            },
             Kind::Punct(b'\'') => true,
             _ => false,
         };
+        // "for years", "within weeks": a vague length; the preposition stays out.
+        if let (Lex::W(W::In | W::Within | W::Over | W::For), Some(next)) =
+            (tk.lex, toks.get(i + 1))
+        {
+            if let Lex::Unit(u, true) = next.lex {
+                let after = toks.get(i + 2).map(|t| t.lex);
+                if !matches!(
+                    after,
+                    Some(Lex::W(
+                        W::Of | W::Ago | W::Later | W::Earlier | W::Before | W::After
+                    ))
+                ) && !matches!(u, Unit::Second | Unit::Minute)
+                {
+                    out.push(Found {
+                        start: next.start,
+                        end: next.end,
+                        piece: Piece::DurationValue(vague_value(u)),
+                        modifier: None,
+                        zone: None,
+                        invalid: false,
+                    });
+                    i += 2;
+                    continue;
+                }
+            }
+        }
         if starter {
             if let Some(m) = p.parse_at(i) {
                 let start = toks[m.first].start;
@@ -833,6 +997,24 @@ impl<'a> Parser<'a> {
             .and_then(|t| self.text.get(t.start..t.end))
             .unwrap_or("")
     }
+    /// Whether the expression ending before token `end` is a hyphenated
+    /// adjective ("third-quarter", "two-week", "8-month-old").
+    fn hyphenated(&self, end: usize) -> bool {
+        (end.saturating_sub(4)..end).any(|k| self.punct(k, b'-') && self.adj(k))
+    }
+
+    /// Token `i` lower-cased into `buf` ("" when longer than 16 bytes).
+    fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 16]) -> &'b str {
+        let s = self.str(i);
+        if s.len() > buf.len() {
+            return "";
+        }
+        for (d, c) in buf.iter_mut().zip(s.bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        std::str::from_utf8(&buf[..s.len()]).unwrap_or("")
+    }
+
     fn word_is(&self, i: usize, w: &str) -> bool {
         self.kind(i) == Some(Kind::Word) && self.str(i).eq_ignore_ascii_case(w)
     }
@@ -867,8 +1049,11 @@ impl<'a> Parser<'a> {
             && match self.kind(i + 1) {
                 Some(Kind::Word) => {
                     let s = self.str(i + 1);
-                    !(s == "s" || s.eq_ignore_ascii_case("th") || s.eq_ignore_ascii_case("st")
-                        || s.eq_ignore_ascii_case("nd") || s.eq_ignore_ascii_case("rd"))
+                    !(s == "s"
+                        || s.eq_ignore_ascii_case("th")
+                        || s.eq_ignore_ascii_case("st")
+                        || s.eq_ignore_ascii_case("nd")
+                        || s.eq_ignore_ascii_case("rd"))
                 }
                 Some(Kind::Punct(b'%')) => true,
                 Some(Kind::Num) => true,
@@ -883,7 +1068,11 @@ impl<'a> Parser<'a> {
             Lex::NumW(n) => Some((i + 1, Count::Halves(n * 2))),
             Lex::Tens(n) => {
                 // twenty-four, twenty four
-                let j = if self.punct(i + 1, b'-') { i + 2 } else { i + 1 };
+                let j = if self.punct(i + 1, b'-') {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 if let Lex::NumW(u) = self.lex(j) {
                     if u < 10 {
                         return Some((j + 1, Count::Halves((n + u) * 2)));
@@ -913,7 +1102,7 @@ impl<'a> Parser<'a> {
                 if t.kind != Kind::Num {
                     return None;
                 }
-                if !self.num_free(i) && !(self.adj(i) && self.punct(i + 1, b'-')) {
+                if !(self.num_free(i) || self.adj(i) && self.punct(i + 1, b'-')) {
                     return None;
                 }
                 let s = self.str(i);
@@ -998,11 +1187,7 @@ impl<'a> Parser<'a> {
                 if (m == 5 || m == 3) && !t.cap {
                     return None;
                 }
-                let j = if self.punct(i + 1, b'.') && m == 5 {
-                    i + 1
-                } else {
-                    i + 1
-                };
+                let j = i + 1;
                 Some((m, j))
             }
             Lex::MonAbbr(m) => {
@@ -1029,8 +1214,8 @@ impl<'a> Parser<'a> {
         }
         if self.adj(i) {
             if let Some(Kind::Word) = self.kind(i + 1) {
-                let s = self.str(i + 1).to_ascii_lowercase();
-                if matches!(s.as_str(), "st" | "nd" | "rd" | "th") {
+                let mut buf = [0u8; 16];
+                if matches!(self.lower(i + 1, &mut buf), "st" | "nd" | "rd" | "th") {
                     return Some((v as u32, i + 2));
                 }
                 return None;
@@ -1039,8 +1224,10 @@ impl<'a> Parser<'a> {
             if self.punct(i + 1, b'%') {
                 return None;
             }
-            if matches!(self.kind(i + 1), Some(Kind::Punct(b':' | b'/' | b'-' | b'.')))
-                && self.adj(i + 1)
+            if matches!(
+                self.kind(i + 1),
+                Some(Kind::Punct(b':' | b'/' | b'-' | b'.'))
+            ) && self.adj(i + 1)
                 && matches!(self.kind(i + 2), Some(Kind::Num | Kind::Word))
             {
                 return None;
@@ -1060,7 +1247,16 @@ impl<'a> Parser<'a> {
                 Some((d, j))
             }
             Lex::WdayAbbr(d) => {
-                if self.t[i].cap && self.punct(i + 1, b'.') && self.adj(i) {
+                // "Sat." and "Sun." are words too: an abbreviation counts only
+                // before a date ("Sat., Sept. 21").
+                let k = if self.punct(i + 2, b',') {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                let dated = matches!(self.lex(k), Lex::Month(_) | Lex::MonAbbr(_))
+                    || self.kind(k) == Some(Kind::Num);
+                if self.t[i].cap && self.punct(i + 1, b'.') && self.adj(i) && dated {
                     Some((d, i + 2))
                 } else {
                     None
@@ -1091,10 +1287,27 @@ impl<'a> Parser<'a> {
     fn parse_at(&self, i: usize) -> Option<M> {
         // Modifiers that belong to the expression.
         let (j, md) = self.prefix(i);
+        // "about the future", "almost daily": a modifier belongs to the
+        // expression only before a count, a number or a date.
+        let counted = matches!(self.kind(j), Some(Kind::Num))
+            || matches!(
+                self.lex(j),
+                Lex::NumW(_)
+                    | Lex::Tens(_)
+                    | Lex::Month(_)
+                    | Lex::MonAbbr(_)
+                    | Lex::W(W::A | W::Noon | W::Midnight | W::Several | W::Few | W::Couple)
+            );
+        if j > i && !counted {
+            return None;
+        }
         if j > i {
             if self.is_w(i, W::Around)
                 && !matches!(self.kind(j), Some(Kind::Num))
-                && !matches!(self.lex(j), Lex::Month(_) | Lex::MonAbbr(_) | Lex::W(W::Noon | W::Midnight))
+                && !matches!(
+                    self.lex(j),
+                    Lex::Month(_) | Lex::MonAbbr(_) | Lex::W(W::Noon | W::Midnight)
+                )
             {
                 return None;
             }
@@ -1229,17 +1442,20 @@ impl<'a> Parser<'a> {
             }
         }
         // 1990s
-        if len == 4 && self.adj(i) && self.word_is(i + 1, "s") && v % 10 == 0 {
-            if (1000..2200).contains(&v) {
-                return Some(M::new(i, i + 2, Piece::Decade(v as i32 / 10)));
-            }
+        if len == 4
+            && self.adj(i)
+            && self.word_is(i + 1, "s")
+            && v % 10 == 0
+            && (1000..2200).contains(&v)
+        {
+            return Some(M::new(i, i + 2, Piece::Decade(v as i32 / 10)));
         }
         // 19th century
         if len <= 2 && self.adj(i) {
-            let suf = self.str(i + 1).to_ascii_lowercase();
-            if matches!(suf.as_str(), "st" | "nd" | "rd" | "th") {
+            let mut buf = [0u8; 16];
+            if matches!(self.lower(i + 1, &mut buf), "st" | "nd" | "rd" | "th") {
                 if let Some((Unit::Century, false)) = self.unit(i + 2) {
-                    if v >= 1 && v <= 30 {
+                    if (1..=30).contains(&v) {
                         return Some(M::new(i, i + 3, Piece::Century(v as i32 - 1)));
                     }
                 }
@@ -1414,13 +1630,33 @@ impl<'a> Parser<'a> {
         // Bare month name. "May" at a sentence start is often the verb: keep it only
         // when a preposition or a determiner precedes it.
         if mo == 5 || mo == 3 {
-            let prev = i.checked_sub(1).map(|p| self.str(p).to_ascii_lowercase());
+            let mut buf = [0u8; 16];
+            let prev = i.checked_sub(1).map(|p| self.lower(p, &mut buf));
             let ok = matches!(
-                prev.as_deref(),
+                prev,
                 Some(
-                    "in" | "since" | "until" | "till" | "by" | "early" | "late" | "mid" | "of"
-                        | "-" | "from" | "through" | "last" | "next" | "this" | "during"
-                        | "before" | "after" | "and" | "or" | "to" | "each" | "every"
+                    "in" | "since"
+                        | "until"
+                        | "till"
+                        | "by"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "of"
+                        | "-"
+                        | "from"
+                        | "through"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "during"
+                        | "before"
+                        | "after"
+                        | "and"
+                        | "or"
+                        | "to"
+                        | "each"
+                        | "every"
                 )
             );
             // "March on Washington", "may": a verb follows.
@@ -1470,12 +1706,16 @@ impl<'a> Parser<'a> {
                 ));
             }
         }
+        // "Wednesday's ruling": news names past days this way; the possessive
+        // stays out of the extent.
+        let rel = (j == i + 3).then_some(POSSESSIVE);
+        let end = if rel.is_some() { i + 1 } else { end };
         Some(M::new(
             i,
             end,
             Piece::Weekday {
                 weekday: d,
-                rel: None,
+                rel,
                 part,
             },
         ))
@@ -1485,6 +1725,10 @@ impl<'a> Parser<'a> {
     fn duration(&self, i: usize) -> Option<M> {
         let (j, n) = self.count(i)?;
         let mut k = j;
+        // "two more weeks", "20 more years"
+        if self.is_w(k, W::More) && matches!(self.unit(k + 1), Some((_, true))) {
+            k += 1;
+        }
         let hyphen = self.punct(k, b'-') && self.adj(k - 1);
         if hyphen {
             k += 1;
@@ -1493,10 +1737,16 @@ impl<'a> Parser<'a> {
         if hyphen && plural {
             return None;
         }
+        // "the 1988 quarter" is a year's quarter, not 1988 quarters.
+        if !plural && !hyphen && self.year(i).is_some() {
+            return None;
+        }
         let mut end = k + 1;
         if hyphen {
             // "8-month-old", "day-long"; an age in years is not a time.
-            if self.punct(end, b'-') && (self.word_is(end + 1, "old") || self.word_is(end + 1, "long")) {
+            if self.punct(end, b'-')
+                && (self.word_is(end + 1, "old") || self.word_is(end + 1, "long"))
+            {
                 if unit == Unit::Year && self.word_is(end + 1, "old") {
                     return None;
                 }
@@ -1507,29 +1757,30 @@ impl<'a> Parser<'a> {
         // "a year" needs care: "$5 a year" is a rate.
         if self.is_w(i, W::A) && j == i + 1 {
             if self.is_w(end, W::Ago) {
-                return Some(M::new(
-                    i,
-                    end + 1,
-                    Piece::Shift {
-                        unit,
-                        n,
-                        sign: -1,
-                    },
-                ));
+                return Some(M::new(i, end + 1, Piece::Shift { unit, n, sign: -1 }));
             }
-            if matches!(self.w(end), Some(W::Earlier | W::Later | W::Before | W::After)) {
+            if matches!(
+                self.w(end),
+                Some(W::Earlier | W::Later | W::Before | W::After)
+            ) {
                 let sign = if matches!(self.w(end), Some(W::Earlier | W::Before)) {
                     -1
                 } else {
                     1
                 };
-                if matches!(self.w(end), Some(W::Before | W::After)) && !self.is_w(end + 1, W::That) {
+                if matches!(self.w(end), Some(W::Before | W::After)) && !self.is_w(end + 1, W::That)
+                {
                     // "a day before the vote": a relation, not an expression.
                     return None;
                 }
                 return Some(M::new(i, end + 1, Piece::NarrShift { unit, n, sign }));
             }
-            if i > 0 && (matches!(self.kind(i - 1), Some(Kind::Num)) || self.word_is(i - 1, "million") || self.word_is(i - 1, "billion") || self.word_is(i - 1, "percent") || self.word_is(i - 1, "times"))
+            if i > 0
+                && (matches!(self.kind(i - 1), Some(Kind::Num))
+                    || self.word_is(i - 1, "million")
+                    || self.word_is(i - 1, "billion")
+                    || self.word_is(i - 1, "percent")
+                    || self.word_is(i - 1, "times"))
             {
                 let v = set_value(unit);
                 return Some(M::new(i, end, Piece::Set(v.into())));
@@ -1539,26 +1790,28 @@ impl<'a> Parser<'a> {
             }
             // "a minute and a half"
             if self.is_w(end, W::And) && self.is_w(end + 1, W::A) && self.is_w(end + 2, W::Half) {
-                return Some(M::new(i, end + 3, Piece::Duration { n: Count::Halves(3), unit }));
+                return Some(M::new(
+                    i,
+                    end + 3,
+                    Piece::Duration {
+                        n: Count::Halves(3),
+                        unit,
+                    },
+                ));
             }
         }
         if self.is_w(end, W::Ago) {
-            return Some(M::new(
-                i,
-                end + 1,
-                Piece::Shift {
-                    unit,
-                    n,
-                    sign: -1,
-                },
-            ));
+            return Some(M::new(i, end + 1, Piece::Shift { unit, n, sign: -1 }));
         }
         if self.is_w(end, W::Old) || (self.is_w(end, W::Of) && self.word_is(end + 1, "age")) {
             return None;
         }
         if self.is_w(end, W::Or) && self.word_is(end + 1, "so") {
             if self.is_w(end + 2, W::Ago) {
-                return Some(M::new(i, end + 3, Piece::Shift { unit, n, sign: -1 }).with_mod(Some(Modifier::Approx)));
+                return Some(
+                    M::new(i, end + 3, Piece::Shift { unit, n, sign: -1 })
+                        .with_mod(Some(Modifier::Approx)),
+                );
             }
             end += 2;
         }
@@ -1664,7 +1917,10 @@ impl<'a> Parser<'a> {
                 end = m.end;
             }
         } else if let Lex::Day(off) = self.lex(dk2) {
-            date = Some(Box::new(Piece::RelDay { offset: off, part: None }));
+            date = Some(Box::new(Piece::RelDay {
+                offset: off,
+                part: None,
+            }));
             end = dk2 + 1;
         }
         let mut m = M::new(
@@ -1683,10 +1939,15 @@ impl<'a> Parser<'a> {
 
     /// "a.m.", "am", "p.m", "PM": (Some(is_pm), next).
     fn ampm(&self, i: usize) -> (Option<bool>, usize) {
-        let s = self.str(i).to_ascii_lowercase();
-        match s.as_str() {
+        let mut buf = [0u8; 16];
+        let s = self.lower(i, &mut buf);
+        match s {
             "am" | "pm" => {
-                let j = if self.punct(i + 1, b'.') && self.adj(i) { i + 2 } else { i + 1 };
+                let j = if self.punct(i + 1, b'.') && self.adj(i) {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 (Some(s == "pm"), j)
             }
             "a" | "p" if self.punct(i + 1, b'.') && self.adj(i) && self.word_is(i + 2, "m") => {
@@ -1710,9 +1971,8 @@ impl<'a> Parser<'a> {
                 if let Some(p) = self.part(end) {
                     part = Some(p);
                     end += 1;
-                } else if self.punct(end, b'\'') && self.word_is(end + 1, "s") {
-                    end += 2;
                 }
+                // "yesterday's": the possessive stays out of the extent (TimeML).
                 // "the day before yesterday" is handled from "the".
                 Some(M::new(i, end, Piece::RelDay { offset: off, part }))
             }
@@ -1730,11 +1990,24 @@ impl<'a> Parser<'a> {
             }
             Lex::SetAdv(v) => Some(M::new(i, i + 1, Piece::Set(v.into()))),
             Lex::Holiday(h) => {
+                // "Labor Day", "Election Day": the word alone is not the day.
+                let needs_day = matches!(
+                    h,
+                    Holiday::LaborDay | Holiday::MemorialDay | Holiday::ElectionDay
+                );
+                if needs_day && !(self.t[i].cap && self.word_is(i + 1, "day") && self.t[i + 1].cap)
+                {
+                    return None;
+                }
                 let mut end = i + 1;
                 if self.word_is(end, "day") || self.word_is(end, "eve") {
                     if self.word_is(end, "eve") {
                         if let Holiday::Fixed(12, 25) = h {
-                            return Some(M::new(i, end + 1, Piece::Holiday(Holiday::Fixed(12, 24))));
+                            return Some(M::new(
+                                i,
+                                end + 1,
+                                Piece::Holiday(Holiday::Fixed(12, 24)),
+                            ));
                         }
                         return None;
                     }
@@ -1755,7 +2028,11 @@ impl<'a> Parser<'a> {
                         rel: None,
                     },
                 );
-                let k = if self.is_w(i + 1, W::Of) { i + 2 } else { i + 1 };
+                let k = if self.is_w(i + 1, W::Of) {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 if let Some(y) = self.year(k) {
                     m = M::new(
                         i,
@@ -1854,8 +2131,8 @@ impl<'a> Parser<'a> {
 
     /// "nineties", "eighties": decades of the 1900s.
     fn decade_word(&self, i: usize) -> Option<M> {
-        let w = self.str(i).to_ascii_lowercase();
-        let d = match w.as_str() {
+        let mut buf = [0u8; 16];
+        let d = match self.lower(i, &mut buf) {
             "twenties" => 192,
             "thirties" => 193,
             "forties" => 194,
@@ -1879,7 +2156,11 @@ impl<'a> Parser<'a> {
         }
         let (j, n) = match self.lex(i + 1) {
             Lex::Tens(t) => {
-                let k = if self.punct(i + 2, b'-') { i + 3 } else { i + 2 };
+                let k = if self.punct(i + 2, b'-') {
+                    i + 3
+                } else {
+                    i + 2
+                };
                 match self.lex(k) {
                     Lex::NumW(u) if u < 10 => (k + 1, t + u),
                     _ => (i + 2, t),
@@ -1910,26 +2191,31 @@ impl<'a> Parser<'a> {
                 if self.punct(j, b'-') {
                     j += 1;
                 }
-                if matches!(w, W::Earlier | W::Later) && self.word_is(j, "in") && self.is_w(j + 1, W::The) {
+                if matches!(w, W::Earlier | W::Later)
+                    && self.word_is(j, "in")
+                    && self.is_w(j + 1, W::The)
+                {
                     // "earlier in the year"
                     if let Some((u, false)) = self.unit(j + 2) {
-                        return Some(M::new(i, j + 3, Piece::RelUnit { unit: u, n: 0 }).with_mod(Some(md)));
+                        return Some(
+                            M::new(i, j + 3, Piece::RelUnit { unit: u, n: 0 }).with_mod(Some(md)),
+                        );
                     }
                 }
                 let inner = self.core(j)?;
-                let ok = match &inner.piece {
+                let ok = matches!(
+                    &inner.piece,
                     Piece::Date { .. }
-                    | Piece::MonthRel { .. }
-                    | Piece::Decade(_)
-                    | Piece::Century(_)
-                    | Piece::Season { .. }
-                    | Piece::Quarter { .. }
-                    | Piece::RelUnit { .. }
-                    | Piece::NarrSame { .. }
-                    | Piece::Weekday { .. }
-                    | Piece::RelDay { .. } => true,
-                    _ => false,
-                };
+                        | Piece::MonthRel { .. }
+                        | Piece::Decade(_)
+                        | Piece::Century(_)
+                        | Piece::Season { .. }
+                        | Piece::Quarter { .. }
+                        | Piece::RelUnit { .. }
+                        | Piece::NarrSame { .. }
+                        | Piece::Weekday { .. }
+                        | Piece::RelDay { .. }
+                );
                 if !ok {
                     return None;
                 }
@@ -1941,17 +2227,37 @@ impl<'a> Parser<'a> {
             W::Last | W::Next | W::This | W::Past | W::Coming | W::Previous | W::Following => {
                 self.rel_phrase(i, i)
             }
+            W::These if self.word_is(i + 1, "days") => {
+                Some(M::new(i, i + 2, Piece::Fuzzy("PRESENT_REF")))
+            }
             W::That => {
                 // "that day", "that evening", "that year"
                 if let Some(p) = self.part(i + 1) {
-                    return Some(M::new(i, i + 2, Piece::NarrSame { unit: Unit::Day, part: Some(p) }));
+                    return Some(M::new(
+                        i,
+                        i + 2,
+                        Piece::NarrSame {
+                            unit: Unit::Day,
+                            part: Some(p),
+                        },
+                    ));
                 }
                 match self.unit(i + 1) {
+                    Some((Unit::Quarter, false)) => {
+                        Some(M::new(i, i + 2, Piece::ContextQuarter { years: 0 }))
+                    }
                     Some((u @ (Unit::Day | Unit::Year | Unit::Month | Unit::Week), false)) => {
                         if self.is_w(i + 2, W::Time) {
                             return None;
                         }
-                        Some(M::new(i, i + 2, Piece::NarrSame { unit: u, part: None }))
+                        Some(M::new(
+                            i,
+                            i + 2,
+                            Piece::NarrSame {
+                                unit: u,
+                                part: None,
+                            },
+                        ))
                     }
                     _ => None,
                 }
@@ -1988,15 +2294,25 @@ impl<'a> Parser<'a> {
                 if let Some((u, false)) = self.unit(j) {
                     return Some(M::new(i, j + 1, Piece::Set(set_value(u).into())));
                 }
-                if let Some(Part::Morning | Part::Night | Part::Evening | Part::Afternoon) = self.part(j) {
+                if let Some(Part::Morning | Part::Night | Part::Evening | Part::Afternoon) =
+                    self.part(j)
+                {
                     let p = self.part(j)?;
-                    return Some(M::new(i, j + 1, Piece::Set(format!("XXXX-XX-XXT{}", p.code()))));
+                    return Some(M::new(
+                        i,
+                        j + 1,
+                        Piece::Set(format!("XXXX-XX-XXT{}", p.code())),
+                    ));
                 }
                 // "every two weeks"
                 if let Some((k, Count::Halves(h))) = self.count(j) {
                     if let Some((u, true)) = self.unit(k) {
                         if h % 2 == 0 {
-                            return Some(M::new(i, k + 1, Piece::Set(duration_value(Count::Halves(h), u))));
+                            return Some(M::new(
+                                i,
+                                k + 1,
+                                Piece::Set(duration_value(Count::Halves(h), u)),
+                            ));
                         }
                     }
                 }
@@ -2007,37 +2323,48 @@ impl<'a> Parser<'a> {
                 let mut end = i + 1;
                 let mut date = None;
                 if let Some((d, e)) = self.weekday(end) {
-                    date = Some(Box::new(Piece::Weekday { weekday: d, rel: None, part: None }));
+                    date = Some(Box::new(Piece::Weekday {
+                        weekday: d,
+                        rel: None,
+                        part: None,
+                    }));
                     end = e;
                 } else if let Lex::Day(off) = self.lex(end) {
-                    date = Some(Box::new(Piece::RelDay { offset: off, part: None }));
+                    date = Some(Box::new(Piece::RelDay {
+                        offset: off,
+                        part: None,
+                    }));
                     end += 1;
                 }
-                Some(M::new(i, end, Piece::Time { hour, minute: if hour == 24 { None } else { Some(0) }, date }))
+                Some(M::new(
+                    i,
+                    end,
+                    Piece::Time {
+                        hour,
+                        minute: if hour == 24 { None } else { Some(0) },
+                        date,
+                    },
+                ))
             }
-            W::Overnight => Some(M::new(i, i + 1, Piece::RelDay { offset: -1, part: Some(Part::Night) })),
+            W::Overnight => Some(M::new(
+                i,
+                i + 1,
+                Piece::RelDay {
+                    offset: -1,
+                    part: Some(Part::Night),
+                },
+            )),
             W::Fiscal => {
                 let y = self.year(i + 1)?;
                 Some(M::new(i, i + 2, year_piece(y)))
             }
-            W::Within => {
-                let m = self.duration(i + 1)?;
-                if matches!(m.piece, Piece::Duration { .. }) {
-                    Some(M::new(i, m.end, m.piece))
-                } else {
-                    None
-                }
+
+            // "in future"; the adjective ("future losses") is too often unmarked.
+            W::Future if i > 0 && (self.word_is(i - 1, "in") || self.word_is(i - 1, "for")) => {
+                Some(M::new(i, i + 1, Piece::Fuzzy("FUTURE_REF")))
             }
-            W::Future => {
-                if i > 0 && (self.word_is(i - 1, "in") || self.word_is(i - 1, "for")) {
-                    return Some(M::new(i, i + 1, Piece::Fuzzy("FUTURE_REF")));
-                }
-                None
-            }
-            W::Its => {
-                let m = self.quarter_after(i + 1, YearOf::Context)?;
-                Some(M::new(i, m.end, m.piece))
-            }
+            // "its third quarter": the pronoun stays out of the extent
+            W::Its => None,
             _ => None,
         }
     }
@@ -2063,7 +2390,11 @@ impl<'a> Parser<'a> {
                 None => (None, e),
             };
             let mut end = e;
-            let mut piece = Piece::Weekday { weekday: d, rel: Some(r), part };
+            let mut piece = Piece::Weekday {
+                weekday: d,
+                rel: Some(r),
+                part,
+            };
             // "this coming Sunday, March eighth": the date wins
             let k = if self.punct(end, b',') { end + 1 } else { end };
             if let Some((mo, k2)) = self.month(k) {
@@ -2072,18 +2403,49 @@ impl<'a> Parser<'a> {
                     _ => None,
                 });
                 if let Some((dd, k3)) = day {
-                    piece = Piece::Date { year: None, yrel: None, month: Some(mo), day: Some(dd) };
+                    piece = Piece::Date {
+                        year: None,
+                        yrel: None,
+                        month: Some(mo),
+                        day: Some(dd),
+                    };
                     end = k3;
                 }
             }
             if matches!(w, W::Following | W::Previous) {
                 // "the following Monday": from the narrative
-                return Some(M::new(first, end, Piece::NarrShift { unit: Unit::Day, n: Count::Halves(0), sign: 0 }).weekday_narr(d, r));
+                return Some(
+                    M::new(
+                        first,
+                        end,
+                        Piece::NarrShift {
+                            unit: Unit::Day,
+                            n: Count::Halves(0),
+                            sign: 0,
+                        },
+                    )
+                    .weekday_narr(d, r),
+                );
             }
             return Some(M::new(first, end, piece));
         }
         if let Some((mo, e)) = self.month(j) {
-            if matches!(w, W::Last | W::Next | W::This) && !(mo == 5 && !self.t[j].cap) {
+            // "last Oct. 23": the date, looked for on the side the word says
+            if let (Some((d, e2)), W::Last | W::Next) = (self.dom(e), w) {
+                let mut m = M::new(
+                    first,
+                    e2,
+                    Piece::Date {
+                        year: None,
+                        yrel: Some(REL_DATE + r),
+                        month: Some(mo),
+                        day: Some(d),
+                    },
+                );
+                m.invalid = !valid_ymd(2000, mo, d);
+                return Some(m);
+            }
+            if matches!(w, W::Last | W::Next | W::This) && (mo != 5 || self.t[j].cap) {
                 return Some(M::new(first, e, Piece::MonthRel { month: mo, rel: r }));
             }
         }
@@ -2091,7 +2453,11 @@ impl<'a> Parser<'a> {
             return Some(M::new(
                 first,
                 j + 1,
-                Piece::Season { season: s, year: YearOf::Context, rel: Some(r) },
+                Piece::Season {
+                    season: s,
+                    year: YearOf::Context,
+                    rel: Some(r),
+                },
             ));
         }
         if let Some(p) = self.part(j) {
@@ -2103,9 +2469,24 @@ impl<'a> Parser<'a> {
                 _ => return None,
             };
             if w == W::Following {
-                return Some(M::new(first, j + 1, Piece::NarrShift { unit: Unit::Day, n: Count::Halves(2), sign: 1 }));
+                return Some(M::new(
+                    first,
+                    j + 1,
+                    Piece::NarrShift {
+                        unit: Unit::Day,
+                        n: Count::Halves(2),
+                        sign: 1,
+                    },
+                ));
             }
-            return Some(M::new(first, j + 1, Piece::RelDay { offset: off, part: Some(p) }));
+            return Some(M::new(
+                first,
+                j + 1,
+                Piece::RelDay {
+                    offset: off,
+                    part: Some(p),
+                },
+            ));
         }
         // "this year's third quarter", "last year's quarter"
         if let Some((Unit::Year, false)) = self.unit(j) {
@@ -2143,16 +2524,41 @@ impl<'a> Parser<'a> {
         if matches!(w, W::Following | W::Previous) {
             // narrative: "the following week", "the previous day"
             let sign = if w == W::Following { 1 } else { -1 };
-            return Some(M::new(first, j + 1, Piece::NarrShift { unit: u, n: Count::Halves(2), sign }));
+            return Some(M::new(
+                first,
+                j + 1,
+                Piece::NarrShift {
+                    unit: u,
+                    n: Count::Halves(2),
+                    sign,
+                },
+            ));
         }
         if w == W::Next && first < i && self.is_w(first, W::The) {
             // "the next day" is narrative
-            if matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year) && !self.is_w(j + 1, W::Or) {
-                return Some(M::new(first, j + 1, Piece::NarrShift { unit: u, n: Count::Halves(2), sign: 1 }));
+            if matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+                && !self.is_w(j + 1, W::Or)
+            {
+                return Some(M::new(
+                    first,
+                    j + 1,
+                    Piece::NarrShift {
+                        unit: u,
+                        n: Count::Halves(2),
+                        sign: 1,
+                    },
+                ));
             }
         }
         if w == W::Past && matches!(u, Unit::Decade | Unit::Century) {
-            return Some(M::new(first, j + 1, Piece::Duration { n: Count::Halves(2), unit: u }));
+            return Some(M::new(
+                first,
+                j + 1,
+                Piece::Duration {
+                    n: Count::Halves(2),
+                    unit: u,
+                },
+            ));
         }
         if w == W::Current && u == Unit::Quarter {
             return Some(M::new(first, j + 1, Piece::RelUnit { unit: u, n: 0 }));
@@ -2165,23 +2571,45 @@ impl<'a> Parser<'a> {
         if self.is_w(end, W::Or) && self.word_is(end + 1, "so") {
             end += 2;
         }
-        Some(M::new(first, end, Piece::RelUnit { unit: u, n: i64::from(r) }))
+        Some(M::new(
+            first,
+            end,
+            Piece::RelUnit {
+                unit: u,
+                n: i64::from(r),
+            },
+        ))
     }
 
     /// Phrases led by "the".
     fn the_phrase(&self, i: usize) -> Option<M> {
         let j = i + 1;
-        // the third quarter, the fiscal first quarter
+        // the third quarter, the fiscal first quarter; "the third-quarter
+        // results" is an adjective and leaves "the" out (TimeML).
         if let Some(m) = self.quarter_after(j, YearOf::Context) {
+            if self.hyphenated(m.end) {
+                return None;
+            }
             return Some(M::new(i, m.end, m.piece));
         }
         match self.lex(j) {
-            Lex::W(W::Past) if !matches!(self.lex(j + 1), Lex::Unit(..) | Lex::NumW(_) | Lex::Tens(_) | Lex::W(W::Few | W::Several | W::Couple)) && self.kind(j + 1) != Some(Kind::Num) => {
+            Lex::W(W::Past)
+                if !matches!(
+                    self.lex(j + 1),
+                    Lex::Unit(..)
+                        | Lex::NumW(_)
+                        | Lex::Tens(_)
+                        | Lex::W(W::Few | W::Several | W::Couple)
+                ) && self.kind(j + 1) != Some(Kind::Num) =>
+            {
                 return Some(M::new(i, j + 1, Piece::Fuzzy("PAST_REF")));
             }
             Lex::W(W::Future) => return Some(M::new(i, j + 1, Piece::Fuzzy("FUTURE_REF"))),
             Lex::W(W::Present) => {
-                if self.kind(j + 1) == Some(Kind::Word) && self.lex(j + 1) == Lex::None && !self.punct(j + 1, b'.') {
+                if self.kind(j + 1) == Some(Kind::Word)
+                    && self.lex(j + 1) == Lex::None
+                    && !self.punct(j + 1, b'.')
+                {
                     return None;
                 }
                 return Some(M::new(i, j + 1, Piece::Fuzzy("PRESENT_REF")));
@@ -2193,6 +2621,18 @@ impl<'a> Parser<'a> {
                 return Some(M::new(i, j + 2, Piece::Fuzzy("FUTURE_REF")));
             }
             Lex::W(W::Latest) => {
+                if self.is_w(j + 1, W::Fiscal) {
+                    if let Some((Unit::Year, false)) = self.unit(j + 2) {
+                        return Some(M::new(
+                            i,
+                            j + 3,
+                            Piece::RelUnit {
+                                unit: Unit::Year,
+                                n: -1,
+                            },
+                        ));
+                    }
+                }
                 if let Some((Unit::Quarter, false)) = self.unit(j + 1) {
                     return Some(M::new(i, j + 2, Piece::LatestQuarter));
                 }
@@ -2208,7 +2648,14 @@ impl<'a> Parser<'a> {
             }
             Lex::W(W::Same) => {
                 if let Some((u, false)) = self.unit(j + 1) {
-                    return Some(M::new(i, j + 2, Piece::NarrSame { unit: u, part: None }));
+                    return Some(M::new(
+                        i,
+                        j + 2,
+                        Piece::NarrSame {
+                            unit: u,
+                            part: None,
+                        },
+                    ));
                 }
                 return None;
             }
@@ -2224,7 +2671,10 @@ impl<'a> Parser<'a> {
                 // "the end of the year", "the middle of the month": the current one
                 if self.is_w(j + 2, W::The) {
                     if let Some((u, false)) = self.unit(j + 3) {
-                        if matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Quarter | Unit::Day) {
+                        if matches!(
+                            u,
+                            Unit::Year | Unit::Month | Unit::Week | Unit::Quarter | Unit::Day
+                        ) {
                             let mut m = M::new(i, j + 4, Piece::RelUnit { unit: u, n: 0 });
                             m.modifier = Some(md);
                             return Some(m);
@@ -2248,7 +2698,14 @@ impl<'a> Parser<'a> {
                 );
                 // "the end of the month", "the end of the year": this one.
                 if let Piece::ContextQuarter { .. } = inner.piece {
-                    let mut m = M::new(i, inner.end, Piece::RelUnit { unit: Unit::Quarter, n: 0 });
+                    let mut m = M::new(
+                        i,
+                        inner.end,
+                        Piece::RelUnit {
+                            unit: Unit::Quarter,
+                            n: 0,
+                        },
+                    );
                     m.modifier = Some(md);
                     return Some(m);
                 }
@@ -2262,46 +2719,163 @@ impl<'a> Parser<'a> {
             }
             _ => {}
         }
+        // "the last half of 1989", "the second half"
+        if self.is_w(j, W::Last) && self.is_w(j + 1, W::Half) {
+            let mut m = M::new(
+                i,
+                j + 2,
+                Piece::Half {
+                    n: 2,
+                    year: YearOf::Context,
+                },
+            );
+            if self.is_w(j + 2, W::Of) {
+                if let Some(y) = self.year(j + 3) {
+                    m = M::new(
+                        i,
+                        j + 4,
+                        Piece::Half {
+                            n: 2,
+                            year: YearOf::Explicit(y),
+                        },
+                    );
+                }
+            }
+            return Some(m);
+        }
+        // "the fiscal year", "the current fiscal year", "the full year"
+        {
+            let mut k = j;
+            let mut rel = 0;
+            if self.is_w(k, W::Current) {
+                k += 1;
+            } else if self.is_w(k, W::Latest) || self.is_w(k, W::Previous) {
+                rel = -1;
+                k += 1;
+            }
+            if self.is_w(k, W::Fiscal) || self.is_w(k, W::Full) {
+                if let Some((Unit::Year, false)) = self.unit(k + 1) {
+                    return Some(M::new(
+                        i,
+                        k + 2,
+                        Piece::RelUnit {
+                            unit: Unit::Year,
+                            n: rel,
+                        },
+                    ));
+                }
+            }
+        }
         // "the weekend"
         if self.word_is(j, "weekend") {
-            return Some(M::new(i, j + 1, Piece::RelUnit { unit: Unit::Week, n: 99 }));
+            return Some(M::new(
+                i,
+                j + 1,
+                Piece::RelUnit {
+                    unit: Unit::Week,
+                    n: 99,
+                },
+            ));
+        }
+        // "the next day", "the following week", "the past two months"
+        if self.rel(j).is_some() {
+            if let Some(m) = self.rel_phrase(j, i) {
+                return Some(m);
+            }
         }
         // the day before yesterday / the day after tomorrow
         if let Some((Unit::Day, false)) = self.unit(j) {
             if self.is_w(j + 1, W::Before) && self.lex(j + 2) == Lex::Day(-1) {
-                return Some(M::new(i, j + 3, Piece::RelDay { offset: -2, part: None }));
+                return Some(M::new(
+                    i,
+                    j + 3,
+                    Piece::RelDay {
+                        offset: -2,
+                        part: None,
+                    },
+                ));
             }
             if self.is_w(j + 1, W::After) && self.lex(j + 2) == Lex::Day(1) {
-                return Some(M::new(i, j + 3, Piece::RelDay { offset: 2, part: None }));
+                return Some(M::new(
+                    i,
+                    j + 3,
+                    Piece::RelDay {
+                        offset: 2,
+                        part: None,
+                    },
+                ));
             }
-            if self.is_w(j + 1, W::Before) && !matches!(self.lex(j + 2), Lex::W(W::The) | Lex::Wday(_) | Lex::Month(_) | Lex::MonAbbr(_)) {
-                return Some(M::new(i, j + 2, Piece::NarrShift { unit: Unit::Day, n: Count::Halves(2), sign: -1 }));
+            if self.is_w(j + 1, W::Before)
+                && !matches!(
+                    self.lex(j + 2),
+                    Lex::W(W::The) | Lex::Wday(_) | Lex::Month(_) | Lex::MonAbbr(_)
+                )
+            {
+                return Some(M::new(
+                    i,
+                    j + 2,
+                    Piece::NarrShift {
+                        unit: Unit::Day,
+                        n: Count::Halves(2),
+                        sign: -1,
+                    },
+                ));
             }
-            if self.is_w(j + 1, W::After) && !matches!(self.lex(j + 2), Lex::W(W::The) | Lex::Wday(_) | Lex::Month(_) | Lex::MonAbbr(_)) && self.kind(j + 2) != Some(Kind::Word) {
-                return Some(M::new(i, j + 2, Piece::NarrShift { unit: Unit::Day, n: Count::Halves(2), sign: 1 }));
+            if self.is_w(j + 1, W::After)
+                && !matches!(
+                    self.lex(j + 2),
+                    Lex::W(W::The) | Lex::Wday(_) | Lex::Month(_) | Lex::MonAbbr(_)
+                )
+                && self.kind(j + 2) != Some(Kind::Word)
+            {
+                return Some(M::new(
+                    i,
+                    j + 2,
+                    Piece::NarrShift {
+                        unit: Unit::Day,
+                        n: Count::Halves(2),
+                        sign: 1,
+                    },
+                ));
             }
         }
         // the 1990s, the nineties, the '80s, the early 1980s, the 20th century
         if let Some(m) = self.core(j) {
             match m.piece {
-                Piece::Decade(_) | Piece::Century(_) => return Some(M::new(i, m.end, m.piece).with_mod(m.modifier)),
-                Piece::Date { year: Some(y), month: None, .. } => {
+                Piece::Decade(_) | Piece::Century(_) => {
+                    return Some(M::new(i, m.end, m.piece).with_mod(m.modifier))
+                }
+                Piece::Date {
+                    year: Some(y),
+                    month: None,
+                    ..
+                } => {
                     // "the 1988 period", "the 1988 quarter", "the year 2000"
                     if self.is_w(m.end, W::Period) {
                         return Some(M::new(i, m.end + 1, year_piece(y)));
                     }
                     if let Some((Unit::Quarter, false)) = self.unit(m.end) {
-                        return Some(M::new(i, m.end + 1, Piece::ContextQuarter { years: 0 }).year_override(y));
+                        return Some(
+                            M::new(i, m.end + 1, Piece::ContextQuarter { years: 0 })
+                                .year_override(y),
+                        );
                     }
                 }
                 Piece::Quarter { .. } | Piece::Half { .. } | Piece::Season { .. } => {
                     return Some(M::new(i, m.end, m.piece).with_mod(m.modifier));
                 }
                 Piece::Duration { .. } if !self.is_w(j, W::A) => {
-                    // "the nine months", "the first nine months", "the four days"
+                    // "the nine months", "the first nine months", "the four days";
+                    // "the two-week strike" leaves "the" out.
+                    if self.hyphenated(m.end) {
+                        return None;
+                    }
                     return Some(M::new(i, m.end, m.piece).with_mod(m.modifier));
                 }
-                Piece::RelUnit { .. } | Piece::NarrShift { .. } | Piece::NarrSame { .. } | Piece::MonthRel { .. } => {
+                Piece::RelUnit { .. }
+                | Piece::NarrShift { .. }
+                | Piece::NarrSame { .. }
+                | Piece::MonthRel { .. } => {
                     return Some(M::new(i, m.end, m.piece).with_mod(m.modifier));
                 }
                 _ => {}
@@ -2326,6 +2900,10 @@ impl<'a> Parser<'a> {
             if let Some(y) = self.year(j + 1) {
                 return Some(M::new(i, j + 2, year_piece(y)));
             }
+            if self.kind(j + 1) == Some(Kind::Num) {
+                // "the year 0", "the year 99999": no such year
+                return None;
+            }
             if let Some((k, Count::Halves(h))) = self.count(j + 1) {
                 let y = h / 2;
                 if (1000..=2199).contains(&y) {
@@ -2335,7 +2913,8 @@ impl<'a> Parser<'a> {
         }
         // "the year-ago quarter", "the year-earlier period"
         if let Some((Unit::Year, false)) = self.unit(j) {
-            if self.punct(j + 1, b'-') && (self.is_w(j + 2, W::Ago) || self.is_w(j + 2, W::Earlier)) {
+            if self.punct(j + 1, b'-') && (self.is_w(j + 2, W::Ago) || self.is_w(j + 2, W::Earlier))
+            {
                 if let Some((Unit::Quarter, false)) = self.unit(j + 3) {
                     return Some(M::new(i, j + 4, Piece::ContextQuarter { years: -1 }));
                 }
@@ -2351,7 +2930,14 @@ impl<'a> Parser<'a> {
         // "the year": a year-long period
         if let Some((Unit::Year, false)) = self.unit(j) {
             if !self.punct(j + 1, b'\'') {
-                return Some(M::new(i, j + 1, Piece::Duration { n: Count::Halves(2), unit: Unit::Year }));
+                return Some(M::new(
+                    i,
+                    j + 1,
+                    Piece::Duration {
+                        n: Count::Halves(2),
+                        unit: Unit::Year,
+                    },
+                ));
             }
         }
         // "the week of March 6"
@@ -2367,7 +2953,14 @@ impl<'a> Parser<'a> {
         // "the morning", "the evening" (of a day in the narrative)
         if let Some(p) = self.part(j) {
             if !self.is_w(j + 1, W::Of) && !self.str(j).ends_with('s') {
-                return Some(M::new(i, j + 1, Piece::NarrSame { unit: Unit::Day, part: Some(p) }));
+                return Some(M::new(
+                    i,
+                    j + 1,
+                    Piece::NarrSame {
+                        unit: Unit::Day,
+                        part: Some(p),
+                    },
+                ));
             }
         }
         None
@@ -2376,16 +2969,31 @@ impl<'a> Parser<'a> {
 
 impl M {
     fn weekday_narr(mut self, d: u32, r: i32) -> M {
-        self.piece = Piece::Weekday { weekday: d, rel: Some(r * 10), part: None };
+        self.piece = Piece::Weekday {
+            weekday: d,
+            rel: Some(r * 10),
+            part: None,
+        };
         self
     }
     fn year_override(mut self, y: i32) -> M {
-        self.piece = Piece::Quarter { n: 0, year: YearOf::Explicit(y) };
+        self.piece = Piece::Quarter {
+            n: 0,
+            year: YearOf::Explicit(y),
+        };
         self
     }
     fn week_of(mut self) -> M {
-        if let Piece::Date { year, month, day, .. } = self.piece {
-            self.piece = Piece::Date { year, yrel: Some(WEEK_OF), month, day };
+        if let Piece::Date {
+            year, month, day, ..
+        } = self.piece
+        {
+            self.piece = Piece::Date {
+                year,
+                yrel: Some(WEEK_OF),
+                month,
+                day,
+            };
         }
         self
     }
@@ -2393,9 +3001,19 @@ impl M {
 
 /// Marker in `Piece::Date::yrel` for "the week of March 6".
 pub(crate) const WEEK_OF: i32 = 1000;
+/// Marker in `Piece::Date::yrel` for "last Oct. 23" (`REL_DATE - 1`) and "next
+/// March 3" (`REL_DATE + 1`).
+pub(crate) const REL_DATE: i32 = 2000;
+/// Marker in `Piece::Weekday::rel` for a possessive ("Wednesday's").
+pub(crate) const POSSESSIVE: i32 = -50;
 
 fn year_piece(y: i32) -> Piece {
-    Piece::Date { year: Some(y), yrel: None, month: None, day: None }
+    Piece::Date {
+        year: Some(y),
+        yrel: None,
+        month: None,
+        day: None,
+    }
 }
 
 fn valid_ymd(y: i32, m: u32, d: u32) -> bool {
@@ -2406,13 +3024,63 @@ fn valid_ymd(y: i32, m: u32, d: u32) -> bool {
 /// Nouns that make a preceding four-digit number a count: "2020 people".
 fn count_noun(w: &str) -> bool {
     const NOUNS: &[&str] = &[
-        "people", "persons", "troops", "soldiers", "votes", "units", "miles", "kilometers",
-        "km", "meters", "feet", "tons", "tonnes", "dollars", "euros", "yen", "pounds", "shares",
-        "jobs", "cars", "men", "women", "children", "deaths", "cases", "members", "students",
-        "workers", "employees", "points", "barrels", "acres", "homes", "houses", "residents",
-        "delegates", "seats", "copies", "vehicles", "patients", "refugees", "protesters",
-        "victims", "passengers", "calories", "pages", "words", "rounds", "signatures",
-        "metres", "kg", "hectares", "locations", "stores", "companies", "firms", "visitors",
+        "people",
+        "persons",
+        "troops",
+        "soldiers",
+        "votes",
+        "units",
+        "miles",
+        "kilometers",
+        "km",
+        "meters",
+        "feet",
+        "tons",
+        "tonnes",
+        "dollars",
+        "euros",
+        "yen",
+        "pounds",
+        "shares",
+        "jobs",
+        "cars",
+        "men",
+        "women",
+        "children",
+        "deaths",
+        "cases",
+        "members",
+        "students",
+        "workers",
+        "employees",
+        "points",
+        "barrels",
+        "acres",
+        "homes",
+        "houses",
+        "residents",
+        "delegates",
+        "seats",
+        "copies",
+        "vehicles",
+        "patients",
+        "refugees",
+        "protesters",
+        "victims",
+        "passengers",
+        "calories",
+        "pages",
+        "words",
+        "rounds",
+        "signatures",
+        "metres",
+        "kg",
+        "hectares",
+        "locations",
+        "stores",
+        "companies",
+        "firms",
+        "visitors",
     ];
     NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w))
 }
