@@ -1,16 +1,956 @@
 //! Trigger lexicons, arguments, status and time link.
+//!
+//! Per news sentence: triggers are found with one Aho-Corasick pass over the
+//! sentence (case-insensitive, word-bounded, longest phrase first); each keeps its
+//! clause, which bounds its arguments, status and time. Names come from
+//! [`super::entities`], resolved across the article before any trigger is read.
 
-use super::EventMention;
+use super::entities::{self, Mention, Tok};
+use super::lexicon::{fold, gazetteer, triggers, Form, Gaz, Trigger};
+use super::status::{self, Voice};
+use super::timelink;
+use super::{EntityKind, EventKind, EventMention, Participant, Place, Role, Status};
+use crate::text::{BlockKind, Document};
 use crate::timex::Timex;
-use crate::{text::Document, Config, Published};
+use crate::{Config, Published, Span};
+
+/// A trigger found in a sentence, with what has been read of it so far.
+pub(super) struct Found {
+    pub entry: Trigger,
+    pub span: Span,
+    /// Token range of the trigger in its sentence.
+    pub toks: (usize, usize),
+    /// Token range of its clause.
+    pub clause: (usize, usize),
+    pub agents: Vec<Mention>,
+    pub patients: Vec<Mention>,
+    pub place: Option<(String, Span)>,
+    pub status: Status,
+    pub voice: Voice,
+    /// Index of the timex that governs it, into the article's timexes.
+    pub timex: Option<usize>,
+    /// Set when the trigger lies in a temporal subordinate clause ("when he met").
+    pub subordinate_when: bool,
+    pub drop: bool,
+}
+
+const WORD_STOPS_RIGHT: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "where",
+    "when",
+    "while",
+    "because",
+    "but",
+    "after",
+    "before",
+    "said",
+    "says",
+    "according",
+    "although",
+    "since",
+    "as",
+    "amid",
+    "if",
+    "told",
+];
+const SUBORDINATORS: &[&str] = &[
+    "that", "when", "who", "which", "where", "while", "whereas", "because", "although", "but",
+    "since", "after", "before", "as", "amid", "if", "unless",
+];
+const LIGHT_VERBS: &[&str] = &[
+    "hold",
+    "holds",
+    "held",
+    "holding",
+    "have",
+    "has",
+    "had",
+    "having",
+    "attend",
+    "attends",
+    "attended",
+    "attending",
+    "host",
+    "hosts",
+    "hosted",
+    "make",
+    "makes",
+    "made",
+    "making",
+    "pay",
+    "pays",
+    "paid",
+    "paying",
+    "begin",
+    "began",
+    "begins",
+    "start",
+    "started",
+    "on",
+    "conclude",
+    "concluded",
+    "wrap",
+    "wrapped",
+    "end",
+    "ended",
+    "kick",
+    "kicked",
+    "seek",
+    "sought",
+];
+const PERSON_NOUNS: &[&str] = &[
+    "president",
+    "leader",
+    "counterpart",
+    "premier",
+    "ruler",
+    "minister",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "chancellor",
+    "envoy",
+    "ambassador",
+    "official",
+    "host",
+    "guest",
+    "ally",
+];
+const DETS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "following",
+    "these",
+    "those",
+];
+const SKIP_SEGMENT: &[&str] = &[
+    "which",
+    "who",
+    "whose",
+    "whom",
+    "including",
+    "where",
+    "such",
+    "among",
+    "like",
+    "a",
+    "an",
+    "once",
+    "formerly",
+    "currently",
+    "both",
+    "along",
+];
+const STOP_PREPS: &[&str] = &[
+    "at",
+    "in",
+    "after",
+    "before",
+    "during",
+    "of",
+    "from",
+    "for",
+    "since",
+    "until",
+    "about",
+    "over",
+    "under",
+    "despite",
+    "amid",
+    "following",
+];
+
+fn lw<'a>(text: &'a str, t: &Tok) -> &'a str {
+    t.span.slice(text).unwrap_or("")
+}
+
+fn is_in(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+fn is_boundary_punct(s: &str) -> bool {
+    matches!(s, "," | ";" | ":" | "–" | "—" | "(" | ")" | "-")
+}
+
+/// Clause bounds `[lo, hi)` in tokens around tokens `[a, b)`.
+fn clause_of(text: &str, toks: &[Tok], a: usize, b: usize) -> (usize, usize) {
+    let mut lo = a;
+    while lo > 0 {
+        let t = &toks[lo - 1];
+        let w = lw(text, t);
+        if !t.word && is_boundary_punct(w) {
+            break;
+        }
+        if t.word && is_in(w, SUBORDINATORS) {
+            lo -= 1;
+            break;
+        }
+        lo -= 1;
+    }
+    let mut hi = b;
+    while hi < toks.len() {
+        let t = &toks[hi];
+        let w = lw(text, t);
+        if (!t.word && is_boundary_punct(w)) || (t.word && is_in(w, SUBORDINATORS)) {
+            break;
+        }
+        hi += 1;
+    }
+    (lo, hi)
+}
 
 pub(super) fn extract(
-    _article_id: &str,
-    _source: Option<&str>,
-    _doc: &Document<'_>,
-    _published: Option<&Published>,
-    _timexes: &[Timex],
+    article_id: &str,
+    source: Option<&str>,
+    doc: &Document<'_>,
+    published: Option<&Published>,
+    timexes: &[Timex],
     _config: &Config,
 ) -> Vec<EventMention> {
-    Vec::new()
+    let text = doc.text();
+    let sents: Vec<(usize, Span, BlockKind, usize)> = doc
+        .news_sentences()
+        .map(|(i, s)| (i, s.span, doc.sentence_kind(s), s.block))
+        .collect();
+    if sents.is_empty() {
+        return Vec::new();
+    }
+    let mut toks: Vec<Vec<Tok>> = Vec::with_capacity(sents.len());
+    for (_, span, _, _) in &sents {
+        let mut v = Vec::new();
+        entities::tokenize(text, *span, &mut v);
+        toks.push(v);
+    }
+    let lex = triggers();
+    // Trigger matches per sentence, word-bounded; their first tokens also end
+    // capitalised names, so that "Maduro Travels to Russia" is a name and a verb.
+    let mut matches: Vec<Vec<(Span, usize)>> = Vec::with_capacity(sents.len());
+    let mut breaks: Vec<Vec<bool>> = Vec::with_capacity(sents.len());
+    for (si, (_, sspan, _, _)) in sents.iter().enumerate() {
+        let st = &toks[si];
+        let mut ms = Vec::new();
+        let mut br = vec![false; st.len()];
+        if let Some(stext) = sspan.slice(text) {
+            for m in lex.matcher.find_iter(stext) {
+                let (s, e) = (sspan.start + m.start(), sspan.start + m.end());
+                if is_word_byte(text, s, true) || is_word_byte(text, e, false) {
+                    continue;
+                }
+                if let Some(k) = st.iter().position(|t| t.span.start == s) {
+                    br[k] = true;
+                }
+                ms.push((Span::new(s, e), m.pattern().as_usize()));
+            }
+        }
+        matches.push(ms);
+        breaks.push(br);
+    }
+    let ents = entities::find(text, &toks, &breaks);
+    let dateline = dateline(text, &sents, &toks);
+    let mut out: Vec<EventMention> = Vec::new();
+    // Every found trigger, with the sentence it is in, for article-level passes.
+    let mut all: Vec<(usize, Found)> = Vec::new();
+    for (si, &(_, sspan, bkind, block)) in sents.iter().enumerate() {
+        let st = &toks[si];
+        let mentions = &ents.per_sentence[si];
+        let headline = bkind == BlockKind::Headline;
+        let mut found: Vec<Found> = Vec::new();
+        for &(span, pattern) in &matches[si] {
+            let (s, e) = (span.start, span.end);
+            let Some(entry) = lex.entries.get(pattern).copied() else {
+                continue;
+            };
+            let Some(a) = st.iter().position(|t| t.span.end > s) else {
+                continue;
+            };
+            let b = st
+                .iter()
+                .position(|t| t.span.start >= e)
+                .unwrap_or(st.len());
+            found.push(Found {
+                entry,
+                span: Span::new(s, e),
+                toks: (a, b.max(a + 1)),
+                clause: clause_of(text, st, a, b.max(a + 1)),
+                agents: Vec::new(),
+                patients: Vec::new(),
+                place: None,
+                status: Status::Occurred,
+                voice: Voice::Narrator,
+                timex: None,
+                subordinate_when: false,
+                drop: false,
+            });
+        }
+        if found.is_empty() {
+            continue;
+        }
+        let sent_timexes: Vec<usize> = timexes
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| sspan.contains(t.span) && timelink::usable(t))
+            .map(|(i, _)| i)
+            .collect();
+        for f in found.iter_mut() {
+            filter_trigger(text, st, mentions, timexes, &sent_timexes, f);
+            if f.drop {
+                continue;
+            }
+            arguments(text, st, mentions, f);
+            if f.drop {
+                continue;
+            }
+            f.voice = status::voice(text, doc, block, st, sspan, f, mentions);
+            f.status = status::status(text, st, f, headline);
+            f.place = place(text, st, mentions, f);
+            let lo = f.clause.0;
+            f.subordinate_when = st
+                .get(lo)
+                .is_some_and(|t| t.word && is_in(lw(text, t), &["when", "while", "as"]));
+        }
+        verb_takes_its_noun(text, st, &mut found);
+        timelink::assign(text, st, timexes, &sent_timexes, &mut found);
+        fold_announcements(text, st, &mut found);
+        for f in found.into_iter().filter(|f| !f.drop) {
+            all.push((si, f));
+        }
+    }
+    let times = timelink::resolve(text, &sents, &all, timexes, published);
+    for ((si, f), time) in all.iter().zip(times) {
+        let (_, sspan, bkind, _) = sents[*si];
+        let st = &toks[*si];
+        let mut place = f.place.clone();
+        if place.is_none() && f.voice == Voice::Narrator {
+            // The dateline places what its own sentence reports.
+            // (The segmenter may make the dateline a sentence of its own.)
+            place = dateline
+                .clone()
+                .filter(|(_, _, dsi)| {
+                    (*dsi == *si || *dsi + 1 == *si) && bkind != BlockKind::Headline
+                })
+                .map(|(n, sp, _)| (n, sp));
+        }
+        let mut participants: Vec<Participant> = Vec::new();
+        let mut evidence = vec![f.span];
+        for (role, list) in [(Role::Agent, &f.agents), (Role::Patient, &f.patients)] {
+            for m in list.iter() {
+                if participants.iter().any(|p| fold(&p.name) == fold(&m.name)) {
+                    continue;
+                }
+                if role == Role::Patient
+                    && m.kind == EntityKind::Place
+                    && place.as_ref().is_some_and(|(n, _)| n == &m.name)
+                {
+                    continue;
+                }
+                participants.push(Participant {
+                    name: m.name.clone(),
+                    entity: m.kind,
+                    role,
+                    span: m.span,
+                });
+                evidence.push(m.span);
+            }
+        }
+        if let Some((_, sp)) = &place {
+            evidence.push(*sp);
+        }
+        if let Some(ts) = time.as_ref().and_then(|t| t.timex) {
+            evidence.push(ts);
+        }
+        // The mention's span: the clause, widened to its arguments in the sentence.
+        let (lo, hi) = f.clause;
+        let mut start = st.get(lo).map_or(f.span.start, |t| t.span.start);
+        let mut end = st
+            .get(hi.saturating_sub(1))
+            .map_or(f.span.end, |t| t.span.end)
+            .max(f.span.end);
+        for sp in &evidence {
+            if sspan.contains(*sp) {
+                start = start.min(sp.start);
+                end = end.max(sp.end);
+            }
+        }
+        let span = Span::new(start.max(sspan.start), end.min(sspan.end));
+        evidence.sort();
+        evidence.dedup();
+        out.push(EventMention {
+            article: article_id.to_string(),
+            source: source.map(str::to_string),
+            published: published.map(|p| p.to_string()),
+            kind: f.entry.kind,
+            trigger: f.span,
+            sentence: span,
+            participants,
+            place: place.map(|(name, span)| Place { name, span }),
+            status: f.status,
+            time,
+            evidence,
+            quote: quote(text, span),
+        });
+    }
+    out
+}
+
+/// Whether the char touching byte `at` (before it when `before`) is a letter or digit.
+fn is_word_byte(text: &str, at: usize, before: bool) -> bool {
+    let c = if before {
+        text.get(..at).and_then(|s| s.chars().next_back())
+    } else {
+        text.get(at..).and_then(|s| s.chars().next())
+    };
+    c.is_some_and(|c| c.is_alphanumeric() || c == '-')
+}
+
+/// A short quote of a span, at most 200 bytes, cut on a char boundary.
+fn quote(text: &str, span: Span) -> String {
+    let s = span.slice(text).unwrap_or("");
+    if s.len() <= 200 {
+        return s.trim().to_string();
+    }
+    let mut cut = 197;
+    while cut > 0 && !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}...", s[..cut].trim_end())
+}
+
+/// Drops triggers that do not name one event here: plural nominals, anaphoric
+/// definites ("the meeting"), ambiguous verbs without an object, reporting verbs
+/// that only close a quotation.
+fn filter_trigger(
+    text: &str,
+    st: &[Tok],
+    mentions: &[Mention],
+    timexes: &[Timex],
+    sent_timexes: &[usize],
+    f: &mut Found,
+) {
+    let (a, b) = f.toks;
+    let next = st.get(b);
+    let next_word = next.filter(|t| t.word).map(|t| lw(text, t));
+    match f.entry.form {
+        Form::Plural => {
+            f.drop = true;
+            return;
+        }
+        Form::Noun => {
+            // "visits" as a noun is plural; a single-word noun after "the" with no
+            // complement refers back to an event already told.
+            let mut k = a;
+            while k > 0
+                && st[k - 1].word
+                && !st[k - 1].cap
+                && !is_in(
+                    lw(text, &st[k - 1]),
+                    &[
+                        "the", "this", "that", "a", "an", "his", "her", "their", "its", "at", "of",
+                        "in", "on", "for", "to", "with", "and", "after", "before", "during", "by",
+                    ],
+                )
+            {
+                k -= 1;
+            }
+            let det = k
+                .checked_sub(1)
+                .and_then(|p| st.get(p))
+                .map(|t| lw(text, t));
+            let complement = next_word
+                .is_some_and(|w| is_in(w, &["with", "between", "of", "to", "among", "in"]));
+            let timed = sent_timexes.iter().any(|&i| {
+                timexes
+                    .get(i)
+                    .is_some_and(|t| t.span.end <= f.span.start && f.span.start - t.span.end <= 16)
+            });
+            let single = !f.span.slice(text).unwrap_or("").contains(' ');
+            if single
+                && det.is_some_and(|d| is_in(d, &["the", "this", "that"]))
+                && !complement
+                && !timed
+                && f.entry.kind != EventKind::Election
+            {
+                f.drop = true;
+                return;
+            }
+        }
+        _ => {}
+    }
+    let prev1 = a.checked_sub(1).and_then(|p| st.get(p));
+    let prev2 = a.checked_sub(2).and_then(|p| st.get(p));
+    let w1 = prev1.filter(|t| t.word).map(|t| lw(text, t)).unwrap_or("");
+    let w2 = prev2.filter(|t| t.word).map(|t| lw(text, t)).unwrap_or("");
+    let numberish = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || is_in(
+                w,
+                &[
+                    "two", "three", "four", "five", "several", "many", "numerous", "some", "few",
+                    "multiple", "least", "of", "these", "those", "the", "their", "his", "her",
+                    "its", "our", "recent", "frequent",
+                ],
+            )
+    };
+    // A word of verb form used as a noun or adjective: "two publicized visits",
+    // "the following tweet", "the legally elected government".
+    let as_noun = match f.entry.form {
+        Form::Pres => numberish(w1) || numberish(w2),
+        Form::Base => is_in(w1, DETS) || is_in(w2, DETS) && !is_in(w1, &["will", "to"]),
+        Form::Past => is_in(w1, DETS) || (w1.ends_with("ly") && is_in(w2, DETS)),
+        _ => false,
+    };
+    if as_noun && f.span.slice(text).is_some_and(|p| !p.contains(' ')) {
+        // "his visit": the noun reading when the lexicon has one, else no event.
+        let lex = triggers();
+        let phrase = f.span.slice(text).unwrap_or("").to_ascii_lowercase();
+        if lex
+            .entries
+            .iter()
+            .zip(&lex.phrases)
+            .any(|(e, p)| e.kind == f.entry.kind && e.form == Form::Noun && *p == phrase)
+            && f.entry.form == Form::Base
+        {
+            f.entry.form = Form::Noun;
+        } else {
+            f.drop = true;
+            return;
+        }
+    }
+    if f.entry.needs_object {
+        let ok = match f.entry.kind {
+            EventKind::Departure => {
+                next_word.is_some_and(|w| is_in(w, &["for"]))
+                    || mentions.iter().any(|m| {
+                        m.toks.0 == b && matches!(m.kind, EntityKind::Place | EntityKind::Unknown)
+                    })
+            }
+            _ => mentions.iter().any(|m| {
+                m.toks.0 >= b
+                    && m.toks.0 <= b + 4
+                    && m.kind != EntityKind::Place
+                    && !st[b..m.toks.0]
+                        .iter()
+                        .any(|t| !t.word && lw(text, t) != ",")
+            }),
+        };
+        if !ok {
+            f.drop = true;
+            return;
+        }
+    }
+    if f.entry.reporting {
+        // `"...," Putin confirmed.`: a reporting verb closing a quotation.
+        let rest_empty = st[b.min(st.len())..].iter().all(|t| !t.word);
+        let quoted_before = st[..a]
+            .iter()
+            .any(|t| !t.word && matches!(lw(text, t), "”" | "\"" | "’"));
+        if rest_empty && quoted_before {
+            f.drop = true;
+        }
+    }
+}
+
+/// Finds the agents and patients of a trigger in its sentence.
+fn arguments(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
+    let (a, b) = f.toks;
+    let verbal = !matches!(f.entry.form, Form::Noun | Form::Plural);
+    let mut agent_from = if verbal { Some(a) } else { None };
+    if !verbal {
+        // Possessor or light verb on the left: "Maduro's visit", "his visit",
+        // "will hold a meeting", "on an official visit".
+        let mut k = a;
+        let mut steps = 0;
+        while k > 0 && steps < 9 {
+            let t = &st[k - 1];
+            let w = lw(text, t);
+            if let Some(m) = mentions.iter().find(|m| m.toks.1 == k) {
+                if t.possessive || is_in(w, &["his", "her", "their", "its", "my", "our"]) {
+                    f.agents.push(m.clone());
+                }
+                break;
+            }
+            if t.word && is_in(w, LIGHT_VERBS) {
+                agent_from = Some(k - 1);
+                break;
+            }
+            if t.word && is_in(w, &["at", "during"]) {
+                // "Maduro said at yesterday's meeting": the speaker was there.
+                agent_from = Some(k - 1);
+                break;
+            }
+            if t.word && (is_in(w, STOP_PREPS) || is_in(w, SUBORDINATORS)) {
+                break;
+            }
+            if !t.word && !matches!(w, "“" | "\"" | "‘" | "'" | "-") {
+                break;
+            }
+            k -= 1;
+            steps += 1;
+        }
+        // "a meeting between X and Y", "the meeting of X and Y", "talks with Y".
+        let next = st.get(b).filter(|t| t.word).map(|t| lw(text, t));
+        if let Some(p) = next {
+            if is_in(p, &["between", "of", "among"]) {
+                for m in mentions
+                    .iter()
+                    .filter(|m| m.toks.0 > b && m.toks.0 <= b + 8)
+                {
+                    if m.kind != EntityKind::Place || is_in(p, &["between"]) {
+                        f.patients.push(m.clone());
+                    }
+                }
+                if f.agents.is_empty() && !f.patients.is_empty() && agent_from.is_none() {
+                    f.agents = std::mem::take(&mut f.patients);
+                }
+            }
+        }
+    }
+    if let Some(from) = agent_from {
+        if f.agents.is_empty() {
+            f.agents = left_agents(text, st, mentions, from, f.entry.form);
+        }
+    }
+    if f.agents.is_empty() && f.entry.form == Form::Prog {
+        // "on my way to": the pronoun inside the phrase.
+        if let Some(m) = mentions.iter().find(|m| m.toks.0 >= a && m.toks.1 <= b) {
+            f.agents.push(m.clone());
+        }
+    }
+    if f.agents.is_empty() && f.entry.form == Form::Ger {
+        // "Confirming the meeting, Kremlin spokesman Dmitry Peskov said":
+        // a fronted participle takes the main clause's subject.
+        if let Some(c) = (b..st.len()).find(|&k| !st[k].word && lw(text, &st[k]) == ",") {
+            let near: Vec<&Mention> = mentions
+                .iter()
+                .filter(|m| m.toks.0 > c && m.toks.0 <= c + 6 && !m.locative)
+                .collect();
+            if let Some(m) = near
+                .iter()
+                .find(|m| m.kind == EntityKind::Person)
+                .or(near.first())
+            {
+                f.agents.push((*m).clone());
+            }
+        }
+    }
+    if matches!(
+        f.entry.kind,
+        EventKind::Meeting | EventKind::Agreement | EventKind::Sanctions
+    ) || f.entry.needs_object
+    {
+        right_patients(text, st, mentions, f);
+    }
+}
+
+/// The subject of a verb at token `from`: the nearest name before it that is not
+/// a place after a preposition nor inside a relative or appositive segment.
+fn left_agents(
+    text: &str,
+    st: &[Tok],
+    mentions: &[Mention],
+    from: usize,
+    form: Form,
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let _ = form;
+    for (mi, m) in mentions.iter().enumerate().rev() {
+        if m.toks.1 > from {
+            continue;
+        }
+        if m.locative
+            || m.prep.is_some_and(|p| {
+                is_in(
+                    p,
+                    &["with", "between", "of", "by", "to", "from", "for", "on"],
+                )
+            })
+        {
+            continue;
+        }
+        // Hard stops between the name and the verb.
+        if st[m.toks.1..from]
+            .iter()
+            .any(|t| !t.word && matches!(lw(text, t), ";" | ":" | "•"))
+        {
+            break;
+        }
+        if in_skipped_segment(text, st, m.toks.0, from) {
+            continue;
+        }
+        out.push(m.clone());
+        // Coordination: "X and Y will meet".
+        let mut cur = m.toks.0;
+        for prev in mentions[..mi].iter().rev() {
+            let gap = st.get(prev.toks.1..cur).unwrap_or(&[]);
+            let joined = !gap.is_empty()
+                && gap.len() <= 2
+                && gap.iter().all(|t| matches!(lw(text, t), "and" | "," | "&"))
+                && gap.iter().any(|t| lw(text, t) == "and" || gap.len() == 1);
+            if joined && prev.kind != EntityKind::Place {
+                out.push(prev.clone());
+                cur = prev.toks.0;
+            } else {
+                break;
+            }
+        }
+        break;
+    }
+    out
+}
+
+/// Whether the name at token `at` lies in a comma- or dash-delimited segment that
+/// does not carry the subject: a relative clause, an apposition, "including ...".
+fn in_skipped_segment(text: &str, st: &[Tok], at: usize, verb: usize) -> bool {
+    let delim = |t: &Tok| !t.word && matches!(lw(text, t), "," | "–" | "—" | "(" | ")");
+    // The segment's end: the first delimiter after the name, before the verb.
+    let Some(close) = (at..verb).find(|&k| delim(&st[k])) else {
+        return false;
+    };
+    let _ = close;
+    let open = (0..at).rev().find(|&k| delim(&st[k]));
+    let first = match open {
+        Some(o) => o + 1,
+        None => return false,
+    };
+    st.get(first).is_some_and(|t| {
+        let w = lw(text, t);
+        t.word
+            && (is_in(w, SKIP_SEGMENT)
+                || gazetteer().is_title(&fold(w))
+                || (!t.cap
+                    && st
+                        .get(first + 1)
+                        .is_some_and(|n| gazetteer().is_title(&fold(lw(text, n))))))
+    })
+}
+
+/// The persons or bodies a meeting-like trigger takes as object.
+fn right_patients(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
+    let b = f.toks.1;
+    let mut last_end = b;
+    for m in mentions.iter().filter(|m| m.toks.0 >= b) {
+        if m.toks.0 > last_end + 10 {
+            break;
+        }
+        let Some(gap) = st.get(last_end..m.toks.0) else {
+            continue;
+        };
+        let stop = gap.iter().any(|t| {
+            let w = lw(text, t);
+            (!t.word && matches!(w, ";" | ":" | "." | "(" | "–" | "—"))
+                || (t.word && is_in(w, WORD_STOPS_RIGHT))
+                || (t.word
+                    && w.eq_ignore_ascii_case("to")
+                    && !is_in(lw(text, &st[b - 1]), &["way"]))
+        });
+        if stop {
+            break;
+        }
+        // A comma ends the object unless it opens an apposition of the last one.
+        let comma = gap.iter().any(|t| !t.word && lw(text, t) == ",");
+        // "his Russian counterpart, Vladimir Putin": a comma after a person noun
+        // opens an apposition.
+        let appos = m.toks.0 >= 2
+            && !st[m.toks.0 - 1].word
+            && st[m.toks.0 - 2].word
+            && is_in(lw(text, &st[m.toks.0 - 2]), PERSON_NOUNS);
+        if comma && !appos && (f.patients.is_empty() || gap.len() > 1) {
+            break;
+        }
+        if m.locative {
+            last_end = m.toks.1;
+            continue;
+        }
+        if m.kind == EntityKind::Place
+            && !m
+                .prep
+                .is_some_and(|p| is_in(p, &["with", "and", "between"]))
+        {
+            last_end = m.toks.1;
+            continue;
+        }
+        if f.agents.iter().any(|a| a.name == m.name) {
+            last_end = m.toks.1;
+            continue;
+        }
+        f.patients.push(m.clone());
+        last_end = m.toks.1;
+    }
+}
+
+/// Where the event takes place, from the clause, the sentence, or "where".
+fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(String, Span)> {
+    let (lo, hi) = f.clause;
+    let (a, b) = f.toks;
+    let placeish = |m: &Mention| {
+        matches!(m.kind, EntityKind::Place)
+            || (m.kind == EntityKind::Unknown && m.locative)
+            || (m.kind == EntityKind::Organization
+                && m.locative
+                && is_in(m.prep.unwrap_or(""), &["in", "at"]))
+    };
+    let want: &[&str] = match f.entry.kind {
+        EventKind::Departure => &["from", "for", "to"],
+        EventKind::Arrival => &["in", "at", "to"],
+        EventKind::Visit => &["to", "in", "at"],
+        _ => &["in", "at"],
+    };
+    // "visited Russia", "leaving Venezuela": a direct-object place.
+    if matches!(f.entry.kind, EventKind::Visit | EventKind::Departure) {
+        if let Some(m) = mentions
+            .iter()
+            .find(|m| m.toks.0 == b && m.kind == EntityKind::Place)
+        {
+            return Some((m.name.clone(), m.span));
+        }
+    }
+    for p in want {
+        if let Some(m) = mentions.iter().find(|m| {
+            m.toks.0 >= b
+                && m.toks.1 <= hi.max(b + 12).min(st.len())
+                && placeish(m)
+                && m.prep.is_some_and(|q| q.eq_ignore_ascii_case(p))
+        }) {
+            return Some((m.name.clone(), m.span));
+        }
+    }
+    if let Some(m) = mentions
+        .iter()
+        .find(|m| m.toks.0 >= lo && m.toks.1 <= a && placeish(m) && m.locative)
+    {
+        return Some((m.name.clone(), m.span));
+    }
+    // "Moscow, where he will hold a meeting": the place "where" stands for.
+    if st
+        .get(lo)
+        .is_some_and(|t| t.word && lw(text, t).eq_ignore_ascii_case("where"))
+    {
+        if let Some(m) = mentions
+            .iter()
+            .rev()
+            .find(|m| m.toks.1 <= lo && m.kind == EntityKind::Place)
+        {
+            return Some((m.name.clone(), m.span));
+        }
+    }
+    None
+}
+
+/// "CARACAS, Venezuela –": the place an article is filed from.
+fn dateline(
+    text: &str,
+    sents: &[(usize, Span, BlockKind, usize)],
+    toks: &[Vec<Tok>],
+) -> Option<(String, Span, usize)> {
+    let (si, _) = sents
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.2 == BlockKind::Body)?;
+    let st = toks.get(si)?;
+    let mut k = 0;
+    let mut words = Vec::new();
+    while k < st.len()
+        && st[k].word
+        && st[k]
+            .span
+            .slice(text)
+            .is_some_and(|w| w.chars().all(|c| !c.is_lowercase()))
+    {
+        words.push(st[k]);
+        k += 1;
+    }
+    if words.is_empty() || k > 4 {
+        return None;
+    }
+    let next = st.get(k).map(|t| lw(text, t))?;
+    if !matches!(next, "," | "–" | "—" | "-" | "(") {
+        return None;
+    }
+    let span = Span::new(words[0].span.start, words[words.len() - 1].span.end);
+    let name = span.slice(text)?;
+    match gazetteer().lookup(&fold(name))? {
+        Gaz::Capital(c, _) | Gaz::Country(c) => Some((c.to_string(), span, si)),
+        _ => None,
+    }
+}
+
+/// "X announced the activation of the treaty": the announcement is the act itself;
+/// its agent and time go to the act and the announcement is dropped.
+fn fold_announcements(text: &str, st: &[Tok], found: &mut [Found]) {
+    let _ = (text, st);
+    for i in 0..found.len() {
+        if found[i].drop
+            || found[i].entry.kind != EventKind::Announcement
+            || found[i].entry.form == Form::Noun
+        {
+            continue;
+        }
+        let (a_end, clause_hi) = (found[i].toks.1, found[i].clause.1);
+        let target = (0..found.len()).find(|&j| {
+            j != i
+                && !found[j].drop
+                && found[j].toks.0 >= a_end
+                && found[j].toks.0 <= clause_hi.max(a_end + 8)
+                && found[j].toks.0 <= a_end + 8
+                && matches!(
+                    found[j].entry.kind,
+                    EventKind::TreatyActivation
+                        | EventKind::Sanctions
+                        | EventKind::Vote
+                        | EventKind::Proclamation
+                )
+        });
+        if let Some(j) = target {
+            let agents = found[i].agents.clone();
+            let timex = found[i].timex;
+            let status = found[i].status;
+            let f = &mut found[j];
+            if f.status == Status::Occurred || f.status == Status::Reported {
+                f.status = status;
+            }
+            if f.agents.is_empty() {
+                f.agents = agents;
+            }
+            if f.timex.is_none() {
+                f.timex = timex;
+            }
+            found[i].drop = true;
+        }
+    }
+}
+
+/// "signed an agreement", "paid a visit": a verb whose object is a noun trigger of
+/// its own kind names one event; the verb keeps it.
+fn verb_takes_its_noun(text: &str, st: &[Tok], found: &mut [Found]) {
+    for j in 0..found.len() {
+        if found[j].drop || found[j].entry.form != Form::Noun {
+            continue;
+        }
+        let (a, _) = found[j].toks;
+        let verb = (0..found.len()).any(|i| {
+            i != j
+                && !found[i].drop
+                && found[i].entry.kind == found[j].entry.kind
+                && !matches!(found[i].entry.form, Form::Noun | Form::Plural)
+                && found[i].toks.1 <= a
+                && a - found[i].toks.1 <= 3
+                && st[found[i].toks.1..a]
+                    .iter()
+                    .all(|t| t.word && !t.cap && !is_in(lw(text, t), STOP_PREPS))
+        });
+        if verb {
+            found[j].drop = true;
+        }
+    }
 }

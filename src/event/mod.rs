@@ -194,7 +194,11 @@ pub struct EventMention {
     pub quote: String,
 }
 
+mod entities;
 mod extract;
+mod lexicon;
+mod status;
+mod timelink;
 
 /// Extracts the event mentions of one segmented article.
 ///

@@ -1,0 +1,1171 @@
+//! Names in an article and who they are: capitalised sequences with titles,
+//! organisation patterns and the gazetteer, then in-article coreference (surname ->
+//! full name, "the Venezuelan president" -> the person with that demonym, "he" ->
+//! the most recent person).
+
+use super::lexicon::HashMap;
+use super::lexicon::{fold, gazetteer, Gaz};
+use super::EntityKind;
+use crate::Span;
+
+/// A token of a sentence: a word (letters and digits with inner `'’-.`) or one
+/// punctuation character.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct Tok {
+    pub span: Span,
+    pub word: bool,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Ends in a possessive `'s` (not part of `span`).
+    pub possessive: bool,
+}
+
+/// The char at byte `i` and its length; ASCII without decoding.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+fn alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Splits `text[range]` into tokens.
+pub(crate) fn tokenize(text: &str, range: Span, out: &mut Vec<Tok>) {
+    let Some(s) = range.slice(text) else { return };
+    let base = range.start;
+    let mut i = 0;
+    while let Some((c, n)) = char_at(s, i) {
+        if alnum(c) {
+            let start = i;
+            let mut end = i + n;
+            while let Some((d, m)) = char_at(s, end) {
+                if alnum(d) {
+                    end += m;
+                } else if matches!(d, '\'' | '’' | '-' | '.')
+                    && char_at(s, end + m).is_some_and(|(a, _)| alnum(a))
+                {
+                    // A joiner only when a letter or digit follows it.
+                    end += m;
+                } else {
+                    break;
+                }
+            }
+            let word = &s[start..end];
+            let mut possessive = false;
+            let mut wend = end;
+            for suffix in ["'s", "’s", "'S", "’S"] {
+                if word.len() > suffix.len() && word.ends_with(suffix) {
+                    possessive = true;
+                    wend = end - suffix.len();
+                }
+            }
+            out.push(Tok {
+                span: Span::new(base + start, base + wend),
+                word: true,
+                cap: c.is_uppercase(),
+                possessive,
+            });
+            i = end;
+        } else {
+            if !c.is_whitespace() {
+                out.push(Tok {
+                    span: Span::new(base + i, base + i + n),
+                    word: false,
+                    cap: false,
+                    possessive: false,
+                });
+            }
+            i += n;
+        }
+    }
+}
+
+/// An entity mention: a name, a description or a pronoun, resolved.
+#[derive(Clone, Debug)]
+pub(crate) struct Mention {
+    /// Where it is written.
+    pub span: Span,
+    /// The token range in its sentence.
+    pub toks: (usize, usize),
+    /// The resolved name ("Nicolás Maduro").
+    pub name: String,
+    pub kind: EntityKind,
+    /// A pronoun or description ("he", "the Venezuelan president").
+    #[allow(dead_code)]
+    pub anaphor: bool,
+    /// Preceded by a locative preposition ("in Moscow").
+    pub locative: bool,
+    /// The preposition before it, lower case.
+    pub prep: Option<&'static str>,
+    /// A relative pronoun ("who") standing for the nearest person before it.
+    pub relative: bool,
+}
+
+/// A person (or unknown single name) of the article, with what the article says of it.
+#[derive(Clone, Debug, Default)]
+struct Person {
+    name: String,
+    words: usize,
+    countries: Vec<&'static str>,
+    count: usize,
+    first: usize,
+}
+
+const PREPS: &[&str] = &[
+    "in", "at", "to", "from", "for", "into", "near", "outside", "inside", "across", "via",
+    "toward", "towards", "on", "of", "by", "with", "between", "and",
+];
+/// Capitalised words that start sentences and are not names.
+const STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "or",
+    "for",
+    "after",
+    "before",
+    "as",
+    "while",
+    "when",
+    "since",
+    "if",
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "he",
+    "she",
+    "we",
+    "they",
+    "i",
+    "you",
+    "his",
+    "her",
+    "our",
+    "their",
+    "my",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "which",
+    "with",
+    "without",
+    "by",
+    "from",
+    "to",
+    "of",
+    "according",
+    "meanwhile",
+    "however",
+    "also",
+    "yet",
+    "so",
+    "still",
+    "just",
+    "shortly",
+    "although",
+    "though",
+    "because",
+    "during",
+    "given",
+    "until",
+    "under",
+    "over",
+    "about",
+    "among",
+    "amid",
+    "despite",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "no",
+    "not",
+    "all",
+    "some",
+    "many",
+    "most",
+    "more",
+    "one",
+    "two",
+    "three",
+    "dozens",
+    "officials",
+    "both",
+    "each",
+    "every",
+    "any",
+    "here",
+    "now",
+    "then",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "last",
+    "next",
+    "earlier",
+    "later",
+    "mutual",
+    "contracts",
+    "know",
+    "leave",
+    "listen",
+    "read",
+    "questions",
+    "comments",
+    "video",
+    "photo",
+    "file",
+    "advertisement",
+    "subscribe",
+    "sign",
+    "share",
+    "follow",
+    "click",
+    "more",
+    "related",
+    "interview",
+    "breaking",
+    "update",
+    "live",
+    "confirming",
+    "before",
+    "upon",
+    "like",
+];
+/// Words that make a capitalised sequence an organisation, event or facility.
+const ORG_HEADS: &[&str] = &[
+    "organization",
+    "organisation",
+    "ministry",
+    "council",
+    "assembly",
+    "office",
+    "court",
+    "union",
+    "league",
+    "bank",
+    "company",
+    "corporation",
+    "corp",
+    "inc",
+    "group",
+    "party",
+    "committee",
+    "commission",
+    "department",
+    "agency",
+    "university",
+    "institute",
+    "association",
+    "federation",
+    "foundation",
+    "fund",
+    "government",
+    "parliament",
+    "congress",
+    "senate",
+    "army",
+    "navy",
+    "forces",
+    "force",
+    "guard",
+    "times",
+    "news",
+    "post",
+    "journal",
+    "press",
+    "media",
+    "project",
+    "network",
+    "service",
+    "services",
+    "airlines",
+    "airways",
+    "states",
+    "republic",
+    "kingdom",
+    "church",
+    "embassy",
+    "club",
+    "program",
+    "programme",
+    "alliance",
+    "coalition",
+    "front",
+    "movement",
+    "board",
+    "authority",
+    "police",
+    "tribunal",
+    "cabinet",
+    "administration",
+    "team",
+    "nations",
+];
+const PLACE_HEADS: &[&str] = &[
+    "airport",
+    "palace",
+    "square",
+    "street",
+    "avenue",
+    "island",
+    "islands",
+    "city",
+    "province",
+    "state",
+    "region",
+    "county",
+    "district",
+    "river",
+    "mountains",
+    "sea",
+    "ocean",
+    "bay",
+    "port",
+    "base",
+    "homeland",
+    "hall",
+    "center",
+    "centre",
+    "stadium",
+    "house",
+    "building",
+    "hotel",
+    "park",
+    "bridge",
+    "valley",
+];
+const EVENT_HEADS: &[&str] = &[
+    "week",
+    "forum",
+    "summit",
+    "conference",
+    "games",
+    "cup",
+    "olympics",
+    "expo",
+    "festival",
+    "day",
+    "war",
+    "crisis",
+    "revolution",
+    "agreement",
+    "accord",
+    "treaty",
+    "act",
+    "law",
+    "plan",
+    "doctrine",
+    "diplomacy",
+    "energy",
+    "oil",
+    "gas",
+    "account",
+    "logo",
+    "picture",
+    "photo",
+];
+/// Lower-case nouns that head a description of a person ("the Venezuelan president").
+const PERSON_NOUNS: &[&str] = &[
+    "president",
+    "leader",
+    "counterpart",
+    "premier",
+    "ruler",
+    "minister",
+    "head",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "dictator",
+    "strongman",
+    "monarch",
+    "king",
+    "queen",
+    "chancellor",
+    "envoy",
+    "ambassador",
+    "official",
+    "diplomat",
+    "prime",
+];
+const CONNECTORS: &[&str] = &[
+    "de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "la",
+    "le", "bin", "ibn", "al", "el", "arap", "ben", "bint", "abu", "ter", "ten", "zu",
+];
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+fn is_in(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+const PRONOUNS: &[&str] = &[
+    "he", "him", "his", "himself", "she", "her", "hers", "herself", "i", "me", "my", "we", "us",
+    "our", "who",
+];
+const C_STOP: u16 = 1;
+const C_ORG: u16 = 2;
+const C_PLACE: u16 = 4;
+const C_EVENT: u16 = 8;
+const C_PERSON: u16 = 16;
+const C_CONNECTOR: u16 = 32;
+const C_CALENDAR: u16 = 64;
+
+/// The word lists above as one hashed table, for the per-token checks.
+fn classes() -> &'static HashMap<&'static str, u16> {
+    static C: std::sync::OnceLock<HashMap<&'static str, u16>> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        let mut m: HashMap<&'static str, u16> = HashMap::default();
+        for (list, bit) in [
+            (STOP, C_STOP),
+            (ORG_HEADS, C_ORG),
+            (PLACE_HEADS, C_PLACE),
+            (EVENT_HEADS, C_EVENT),
+            (PERSON_NOUNS, C_PERSON),
+            (CONNECTORS, C_CONNECTOR),
+            (CALENDAR, C_CALENDAR),
+        ] {
+            for w in list {
+                *m.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        m
+    })
+}
+
+/// The classes of a word, case-insensitively, without allocating.
+fn class(word: &str) -> u16 {
+    let mut buf = [0u8; 24];
+    if word.len() > buf.len() || !word.is_ascii() {
+        return 0;
+    }
+    for (b, c) in buf.iter_mut().zip(word.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..word.len()])
+        .ok()
+        .and_then(|w| classes().get(w).copied())
+        .unwrap_or(0)
+}
+
+fn has_class(word: &str, bit: u16) -> bool {
+    class(word) & bit != 0
+}
+
+fn all_caps(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && word.chars().all(|c| !c.is_lowercase())
+}
+
+/// The mentions of one article, per news sentence (same order as the sentences given).
+pub(crate) struct Entities {
+    pub per_sentence: Vec<Vec<Mention>>,
+}
+
+/// Finds and resolves the entity mentions of an article's sentences.
+///
+/// `sentences` are the token lists of the news sentences in text order.
+pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> Entities {
+    let gaz = gazetteer();
+    let lower = |t: &Tok| -> &str { t.span.slice(text).unwrap_or("") };
+    // Pass 1: capitalised runs.
+    let mut raw: Vec<Vec<Mention>> = Vec::with_capacity(sentences.len());
+    let mut persons: Vec<Person> = Vec::new();
+    let mut person_ix: HashMap<String, usize> = HashMap::default();
+    for (si, toks) in sentences.iter().enumerate() {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            let w = lower(&t);
+            if !(t.word && t.cap)
+                || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || w == "I"
+                || has_class(w, C_CALENDAR)
+                || breaks
+                    .get(si)
+                    .and_then(|b| b.get(i))
+                    .copied()
+                    .unwrap_or(false)
+            {
+                i += 1;
+                continue;
+            }
+            // Extend the run.
+            let start = i;
+            let mut end = i + 1;
+            let mut head_org = has_class(w, C_ORG) || has_class(w, C_PLACE);
+            while end < toks.len() && !toks[end - 1].possessive {
+                let n = toks[end];
+                let nw = lower(&n);
+                let brk = breaks
+                    .get(si)
+                    .and_then(|b| b.get(end))
+                    .copied()
+                    .unwrap_or(false);
+                if brk || has_class(nw, C_CALENDAR) {
+                    break;
+                }
+                if n.word && n.cap && !nw.starts_with(|c: char| c.is_ascii_digit()) {
+                    head_org |= has_class(nw, C_ORG) || has_class(nw, C_PLACE);
+                    end += 1;
+                } else if n.word
+                    && (has_class(nw, C_CONNECTOR)
+                        || (head_org && is_in(nw, &["of", "for", "and", "the"]))
+                        || (is_in(nw, &["of"]) && gaz.is_title(&fold(lower(&toks[end - 1])))))
+                    && toks
+                        .get(end + 1)
+                        .is_some_and(|m| m.word && (m.cap || is_in(lower(m), &["the"])))
+                {
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            // Drop trailing connectors.
+            while end > start + 1 && !toks[end - 1].cap {
+                end -= 1;
+            }
+            let run = &toks[start..end];
+            i = end;
+            classify(
+                text,
+                si,
+                start,
+                run,
+                toks,
+                &mut out,
+                &mut persons,
+                &mut person_ix,
+            );
+        }
+        raw.push(out);
+    }
+    // Surname index: last word of multi-word person names.
+    let mut surnames: HashMap<String, usize> = HashMap::default();
+    for (pi, p) in persons.iter().enumerate() {
+        if p.words >= 2 {
+            if let Some(last) = p.name.split_whitespace().last() {
+                let key = fold(last);
+                match surnames.get(&key) {
+                    Some(&q) if persons[q].words >= p.words => {}
+                    _ => {
+                        surnames.insert(key, pi);
+                    }
+                }
+            }
+        }
+    }
+    // Resolve single names to full names, count salience.
+    for ms in raw.iter_mut() {
+        for m in ms.iter_mut() {
+            if m.kind == EntityKind::Person || m.kind == EntityKind::Unknown {
+                let key = fold(&m.name);
+                let single = !m.name.contains(' ');
+                if single {
+                    if let Some(&pi) = surnames.get(&key) {
+                        m.name = persons[pi].name.clone();
+                        m.kind = EntityKind::Person;
+                    }
+                }
+                if let Some(&pi) = person_ix.get(&fold(&m.name)) {
+                    persons[pi].count += 1;
+                } else if let Some(&pi) = surnames.get(&key) {
+                    persons[pi].count += 1;
+                }
+            }
+        }
+    }
+    // Merge the countries of surname-only entries into the full name's.
+    for pi in 0..persons.len() {
+        if persons[pi].words == 1 {
+            if let Some(&full) = surnames.get(&fold(&persons[pi].name)) {
+                let cs = persons[pi].countries.clone();
+                let c = persons[pi].count;
+                for cty in cs {
+                    if !persons[full].countries.contains(&cty) {
+                        persons[full].countries.push(cty);
+                    }
+                }
+                persons[full].count += c;
+                persons[pi].count = 0;
+            }
+        }
+    }
+    // Pass 2: pronouns and descriptions, in text order.
+    let mut last_person: Option<String> = None;
+    let mut per_sentence = Vec::with_capacity(sentences.len());
+    for (si, toks) in sentences.iter().enumerate() {
+        let names = std::mem::take(&mut raw[si]);
+        let mut out: Vec<Mention> = Vec::new();
+        let mut ni = 0;
+        let mut i = 0;
+        while i < toks.len() {
+            // A description may have read over a name's first words.
+            while ni < names.len() && names[ni].toks.0 < i {
+                ni += 1;
+            }
+            if ni < names.len() && names[ni].toks.0 == i {
+                let m = names[ni].clone();
+                ni += 1;
+                i = m.toks.1.max(i + 1);
+                // An unknown single name after a preposition ("on Twitter") is
+                // rarely a person.
+                if m.kind == EntityKind::Person
+                    || (m.kind == EntityKind::Unknown && m.prep.is_none())
+                {
+                    last_person = Some(m.name.clone());
+                }
+                out.push(m);
+                continue;
+            }
+            let t = toks[i];
+            let w = lower(&t);
+            // Pronouns and determiners are short words of a few initials: skip
+            // every other word cheaply.
+            let maybe_short = t.word
+                && w.len() <= 7
+                && w.as_bytes().first().is_some_and(|b| {
+                    matches!(
+                        b | 0x20,
+                        b'h' | b's' | b'i' | b'm' | b'w' | b'u' | b'o' | b't'
+                    )
+                });
+            if !maybe_short {
+                i += 1;
+                continue;
+            }
+            if is_in(w, &["the", "his", "her", "its", "their"]) {
+                if let Some((m, next)) =
+                    description(text, toks, i, &names[ni..], &persons, &last_person)
+                {
+                    if m.kind == EntityKind::Person {
+                        last_person = Some(m.name.clone());
+                    }
+                    out.push(m);
+                    i = next;
+                    continue;
+                }
+            }
+            // Lower-case only the pronouns, not every word.
+            let lw = if is_in(w, PRONOUNS) {
+                w.to_ascii_lowercase()
+            } else {
+                String::new()
+            };
+            match lw.as_str() {
+                "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" | "i"
+                | "me" | "my" | "we" | "us" | "our" => {
+                    if lw == "i" && w != "I" {
+                        i += 1;
+                        continue;
+                    }
+                    let first_person =
+                        matches!(lw.as_str(), "i" | "me" | "my" | "we" | "us" | "our");
+                    let speaker = if first_person {
+                        quote_speaker(text, toks, i, &names)
+                    } else {
+                        None
+                    };
+                    if let Some(p) = speaker.as_ref().or(last_person.as_ref()) {
+                        out.push(Mention {
+                            span: t.span,
+                            toks: (i, i + 1),
+                            name: p.clone(),
+                            kind: EntityKind::Person,
+                            anaphor: true,
+                            locative: false,
+                            prep: None,
+                            relative: false,
+                        });
+                    }
+                    i += 1;
+                    continue;
+                }
+                "who" => {
+                    out.push(Mention {
+                        span: t.span,
+                        toks: (i, i + 1),
+                        name: String::new(),
+                        kind: EntityKind::Person,
+                        anaphor: true,
+                        locative: false,
+                        prep: None,
+                        relative: true,
+                    });
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        // Resolve relative pronouns: the nearest person or organisation before, in
+        // the sentence, that is not a place.
+        for k in 0..out.len() {
+            if out[k].relative {
+                let found = out[..k]
+                    .iter()
+                    .rev()
+                    .find(|m| !m.relative && !m.locative && m.kind != EntityKind::Place)
+                    .map(|m| (m.name.clone(), m.kind));
+                match found {
+                    Some((n, kind)) => {
+                        out[k].name = n;
+                        out[k].kind = kind;
+                    }
+                    None => out[k].name.clear(),
+                }
+            }
+        }
+        out.retain(|m| !m.name.is_empty());
+        per_sentence.push(out);
+    }
+    Entities { per_sentence }
+}
+
+/// Reads "the/his [Adj]* noun" at `i`; returns the mention and the index after it.
+fn description(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    names: &[Mention],
+    persons: &[Person],
+    last_person: &Option<String>,
+) -> Option<(Mention, usize)> {
+    let gaz = gazetteer();
+    let lower = |t: &Tok| -> &str { t.span.slice(text).unwrap_or("") };
+    let prep = i
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .filter(|t| t.word)
+        .and_then(|t| {
+            PREPS
+                .iter()
+                .copied()
+                .find(|p| p.eq_ignore_ascii_case(lower(t)))
+        });
+    let locative =
+        prep.is_some_and(|p| matches!(p, "in" | "at" | "to" | "from" | "into" | "for" | "near"));
+    let mut j = i + 1;
+    let mut countries: Vec<&'static str> = Vec::new();
+    let mut unknown_adj = false;
+    while j < toks.len() && j < i + 4 && toks[j].word && toks[j].cap {
+        match gaz.lookup(&fold(lower(&toks[j]))) {
+            Some(Gaz::Demonym(c)) => countries.push(c),
+            _ => unknown_adj = true,
+        }
+        j += 1;
+    }
+    let noun_tok = toks.get(j)?;
+    if !noun_tok.word {
+        return None;
+    }
+    let noun = lower(noun_tok).to_ascii_lowercase();
+    // "the Russian capital" -> that country's capital.
+    if noun == "capital" && countries.len() == 1 {
+        let cap = gaz.capitals.get(countries[0])?;
+        return Some((
+            Mention {
+                span: Span::new(toks[i].span.start, noun_tok.span.end),
+                toks: (i, j + 1),
+                name: (*cap).to_string(),
+                kind: EntityKind::Place,
+                anaphor: true,
+                locative,
+                prep,
+                relative: false,
+            },
+            j + 1,
+        ));
+    }
+    if !has_class(&noun, C_PERSON) {
+        return None;
+    }
+    let mut end = j + 1;
+    if noun == "prime" || noun == "head" {
+        end += 1;
+    }
+    // An apposition ("his Venezuelan counterpart, Nicolás Maduro") names the person
+    // itself; the name's own mention carries it.
+    let mut k = end;
+    if toks.get(k).is_some_and(|t| !t.word && lower(t) == ",") {
+        k += 1;
+    }
+    if names
+        .first()
+        .is_some_and(|n| n.toks.0 == k && n.kind == EntityKind::Person)
+    {
+        return None;
+    }
+    if toks
+        .get(end)
+        .is_some_and(|t| t.word && is_in(lower(t), &["of", "for"]))
+    {
+        // "the president of Russia" is read as a title of the next name.
+        return None;
+    }
+    let possessor = lower(&toks[i]).to_ascii_lowercase();
+    let exclude: Option<&str> = if noun == "counterpart" && possessor != "the" {
+        last_person.as_deref()
+    } else {
+        None
+    };
+    let candidates = persons
+        .iter()
+        .filter(|p| p.count > 0 && Some(p.name.as_str()) != exclude);
+    let pick = if !countries.is_empty() && !unknown_adj {
+        candidates
+            .filter(|p| p.countries.iter().any(|c| countries.contains(c)))
+            .max_by_key(|p| (p.count, std::cmp::Reverse(p.first)))
+    } else if unknown_adj || noun == "counterpart" {
+        candidates.max_by_key(|p| (p.count, std::cmp::Reverse(p.first)))
+    } else {
+        None
+    }?;
+    Some((
+        Mention {
+            span: Span::new(toks[i].span.start, toks[end - 1].span.end),
+            toks: (i, end),
+            name: pick.name.clone(),
+            kind: EntityKind::Person,
+            anaphor: true,
+            locative: false,
+            prep: None,
+            relative: false,
+        },
+        end,
+    ))
+}
+
+/// Classifies one capitalised run; pushes its mention (if any) and records persons.
+#[allow(clippy::too_many_arguments)]
+fn classify(
+    text: &str,
+    si: usize,
+    start: usize,
+    run: &[Tok],
+    toks: &[Tok],
+    out: &mut Vec<Mention>,
+    persons: &mut Vec<Person>,
+    person_ix: &mut HashMap<String, usize>,
+) {
+    let gaz = gazetteer();
+    let lower = |t: &Tok| -> &str { t.span.slice(text).unwrap_or("") };
+    let prev = start.checked_sub(1).and_then(|p| toks.get(p));
+    let prev_word = prev.filter(|t| t.word).map(&lower);
+    let prep_word = if prev_word.is_some_and(|w| is_in(w, &["the", "a", "an"])) {
+        start
+            .checked_sub(2)
+            .and_then(|p| toks.get(p))
+            .filter(|t| t.word)
+            .map(&lower)
+    } else {
+        prev_word
+    };
+    let sentence_initial = start == 0
+        || toks[..start].iter().all(|t| !t.word)
+        || prev.is_some_and(|t| !t.word && matches!(lower(t), "“" | "\"" | ":" | "•" | "("));
+    let prep = prep_word.and_then(|w| PREPS.iter().copied().find(|p| p.eq_ignore_ascii_case(w)));
+    let after_det = prev_word.is_some_and(|w| {
+        is_in(
+            w,
+            &[
+                "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+            ],
+        )
+    });
+    let mut a = 0;
+    let b = run.len();
+    // Leading stop words of sentence starts ("The Kremlin", "In Moscow").
+    while a < b
+        && has_class(lower(&run[a]), C_STOP)
+        && (a == 0 && sentence_initial || is_in(lower(&run[a]), &["the"]))
+    {
+        a += 1;
+    }
+    if a >= b {
+        return;
+    }
+    let words: Vec<&str> = run[a..b].iter().map(&lower).collect();
+    let whole = fold(&words.join(" "));
+    let span_of = |x: usize, y: usize| Span::new(run[x].span.start, run[y - 1].span.end);
+    let mk =
+        |name: String, kind: EntityKind, x: usize, y: usize, prep: Option<&'static str>| Mention {
+            span: span_of(x, y),
+            toks: (start + x.min(a), start + y),
+            name,
+            kind,
+            anaphor: false,
+            locative: prep.is_some_and(|p| !matches!(p, "and" | "with" | "between" | "by" | "of")),
+            prep,
+            relative: false,
+        };
+    if let Some(g) = gaz.lookup(&whole) {
+        let (name, kind) = match g {
+            Gaz::Country(c) => (c.to_string(), EntityKind::Place),
+            Gaz::Capital(c, _) => (c.to_string(), EntityKind::Place),
+            Gaz::Body(n) => (n.to_string(), EntityKind::Organization),
+            Gaz::Demonym(_) => return,
+        };
+        // Keep the surface form when it is the full name; otherwise the canonical.
+        // Bodies keep the name as written ("NATO"); places take the canonical
+        // country name unless the text gives a longer form.
+        let name = if kind == EntityKind::Organization
+            || words.len() > 1
+            || name.split(' ').count() == 1
+        {
+            words.join(" ")
+        } else {
+            name
+        };
+        out.push(mk(name, kind, a, b, prep));
+        return;
+    }
+    // Strip leading demonyms, countries and titles; remember them.
+    let mut countries: Vec<&'static str> = Vec::new();
+    let mut titled = false;
+    // Lower-case titles just before the run ("spokesman Dmitry Peskov").
+    let mut k = start;
+    let mut comma_ok = true;
+    while k > 0 {
+        let t = &toks[k - 1];
+        if !t.word {
+            // One comma of an apposition: "the president of Russia, Vladimir Putin".
+            if comma_ok && k == start && lower(t) == "," {
+                comma_ok = false;
+                k -= 1;
+                continue;
+            }
+            break;
+        }
+        let w = fold(lower(t));
+        if gaz.is_title(&w) {
+            titled = true;
+        } else if let Some(Gaz::Demonym(c)) | Some(Gaz::Country(c)) = gaz.lookup(&w) {
+            countries.push(c);
+        } else if w == "of" || w == "for" {
+        } else {
+            break;
+        }
+        k -= 1;
+        if start - k > 6 {
+            break;
+        }
+    }
+    let mut x = a;
+    while x < b {
+        // Longest title at x.
+        let mut took = 0;
+        let first = fold(lower(&run[x]));
+        let max_n = if gaz.title_starts.contains_key(&first) {
+            gaz.title_words.min(b - x)
+        } else {
+            0
+        };
+        for n in (1..=max_n).rev() {
+            let cand: Vec<&str> = run[x..x + n].iter().map(&lower).collect();
+            if gaz.is_title(&fold(&cand.join(" "))) {
+                took = n;
+                break;
+            }
+        }
+        if took > 0 {
+            titled = true;
+            x += took;
+            // "President of Russia Vladimir Putin": the country is a title's.
+            if x + 1 < b && is_in(lower(&run[x]), &["of", "for"]) {
+                if let Some(Gaz::Country(c)) | Some(Gaz::Demonym(c)) =
+                    gaz.lookup(&fold(lower(&run[x + 1])))
+                {
+                    countries.push(c);
+                }
+                x += 2;
+            }
+            continue;
+        }
+        match gaz.lookup(&fold(lower(&run[x]))) {
+            Some(Gaz::Demonym(c)) | Some(Gaz::Country(c)) if x + 1 < b => {
+                countries.push(c);
+                x += 1;
+            }
+            Some(Gaz::Body(_)) if x + 1 < b => {
+                x += 1;
+            }
+            _ if x + 1 < b && is_in(lower(&run[x]), &["the"]) => {
+                x += 1;
+            }
+            _ => break,
+        }
+    }
+    if x >= b {
+        // Only a demonym or title: no name here.
+        return;
+    }
+    // Titles after: ", spokesman for the Kremlin,", "president of Russia".
+    let mut k = start + b;
+    let apposition = toks.get(k).is_some_and(|t| !t.word && lower(t) == ",");
+    k += 1;
+    let mut after_title = false;
+    for t in toks.iter().skip(k).take(if apposition { 6 } else { 0 }) {
+        if !t.word {
+            break;
+        }
+        let w = fold(lower(t));
+        if gaz.is_title(&w) {
+            after_title = true;
+        } else if let Some(Gaz::Demonym(c)) | Some(Gaz::Country(c)) = gaz.lookup(&w) {
+            if after_title {
+                countries.push(c);
+            }
+        }
+    }
+    let name_words: Vec<&str> = run[x..b].iter().map(&lower).collect();
+    let name = name_words.join(" ");
+    let acronym = name_words.len() == 1 && all_caps(name_words[0]);
+    let has = |bit: u16| name_words.iter().any(|w| has_class(w, bit));
+    let kind = if acronym || has(C_ORG) {
+        EntityKind::Organization
+    } else if has(C_PLACE) {
+        EntityKind::Place
+    } else if has(C_EVENT) {
+        return;
+    } else if titled || after_title {
+        EntityKind::Person
+    } else if after_det && x == a {
+        return;
+    } else if name_words.len() >= 2 {
+        EntityKind::Person
+    } else if sentence_initial && x == a && common_word(text, name_words[0]) {
+        return;
+    } else {
+        EntityKind::Unknown
+    };
+    let prep_here = if x == a { prep } else { None };
+    if kind == EntityKind::Person || kind == EntityKind::Unknown {
+        let key = fold(&name);
+        let pi = *person_ix.entry(key).or_insert_with(|| {
+            persons.push(Person {
+                name: name.clone(),
+                words: name_words.len(),
+                countries: Vec::new(),
+                count: 0,
+                first: si,
+            });
+            persons.len() - 1
+        });
+        for c in countries {
+            if !persons[pi].countries.contains(&c) {
+                persons[pi].countries.push(c);
+            }
+        }
+    }
+    out.push(mk(name, kind, x, b, prep_here));
+}
+
+/// Whether a capitalised sentence-initial word is an ordinary word: the article
+/// also writes it in lower case.
+fn common_word(text: &str, word: &str) -> bool {
+    let lw = word.to_lowercase();
+    if lw == word {
+        return true;
+    }
+    let hay = text.as_bytes();
+    let needle = lw.as_bytes();
+    let mut from = 0;
+    while let Some(p) = memchr::memmem::find(&hay[from..], needle) {
+        let s = from + p;
+        let e = s + needle.len();
+        let before_ok = s == 0 || !hay[s - 1].is_ascii_alphanumeric();
+        let after_ok = e >= hay.len() || !hay[e].is_ascii_alphanumeric();
+        if before_ok && after_ok {
+            return true;
+        }
+        from = s + 1;
+    }
+    false
+}
+
+/// The speaker of a first-person pronoun at token `i`: the name right after the
+/// quotation's closing mark (`...," Maduro wrote`, `..." said Maduro`).
+fn quote_speaker(text: &str, toks: &[Tok], i: usize, names: &[Mention]) -> Option<String> {
+    let close = (i..toks.len())
+        .find(|&k| !toks[k].word && matches!(toks[k].span.slice(text), Some("”") | Some("\"")))?;
+    names
+        .iter()
+        .find(|m| {
+            m.toks.0 > close
+                && m.toks.0 <= close + 4
+                && matches!(m.kind, EntityKind::Person | EntityKind::Unknown)
+        })
+        .map(|m| m.name.clone())
+}

@@ -1,0 +1,198 @@
+//! What the article says of an event: occurred, planned, ongoing, negated,
+//! hypothetical or reported, read from the trigger's form and its clause.
+
+use super::entities::{Mention, Tok};
+use super::extract::Found;
+use super::lexicon::Form;
+use super::Status;
+use crate::text::Document;
+use crate::Span;
+
+/// Whose words carry the trigger.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Voice {
+    /// The article's own narration: its tense is anchored at publication.
+    Narrator,
+    /// A quotation or first-person text (a quoted tweet): its "now" is not the
+    /// publication date.
+    Quoted,
+}
+
+fn lw<'a>(text: &'a str, t: &Tok) -> &'a str {
+    t.span.slice(text).unwrap_or("")
+}
+
+fn is_in(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "announced",
+    "tweeted",
+    "wrote",
+    "writes",
+    "confirmed",
+    "reported",
+    "reports",
+    "claimed",
+    "claims",
+    "stated",
+    "added",
+    "insisted",
+    "according",
+    "detailed",
+    "explained",
+    "assured",
+    "noted",
+    "recalled",
+    "stressed",
+];
+const MODAL_PLAN: &[&str] = &[
+    "will",
+    "shall",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "going",
+    "expected",
+    "scheduled",
+    "set",
+    "due",
+    "intends",
+    "intend",
+    "aims",
+    "wants",
+    "hopes",
+    "upcoming",
+    "seeks",
+    "prepares",
+    "preparing",
+    "ready",
+];
+const MODAL_HYP: &[&str] = &[
+    "could", "might", "may", "if", "unless", "should", "possible", "possibly", "whether",
+    "perhaps", "maybe", "likely", "unlikely", "would",
+];
+const NEG: &[&str] = &["not", "never", "no", "neither", "nor", "without", "cannot"];
+const BE: &[&str] = &["is", "are", "am", "was", "were", "be", "been", "being"];
+
+/// Whether the trigger is in a quotation or first-person text.
+pub(crate) fn voice(
+    text: &str,
+    doc: &Document<'_>,
+    block: usize,
+    st: &[Tok],
+    sentence: Span,
+    f: &Found,
+    mentions: &[Mention],
+) -> Voice {
+    let _ = mentions;
+    let start = doc
+        .blocks()
+        .get(block)
+        .map_or(sentence.start, |b| b.span.start);
+    let before = text.get(start..f.span.start).unwrap_or("");
+    let open = before.matches('“').count();
+    let close = before.matches('”').count();
+    let straight = before.matches('"').count();
+    if open > close || straight % 2 == 1 {
+        return Voice::Quoted;
+    }
+    // First person in the trigger's clause: a quoted tweet or statement.
+    let (lo, hi) = f.clause;
+    let first_person = st[lo.min(st.len())..hi.min(st.len())].iter().any(|t| {
+        t.word && {
+            let w = lw(text, t);
+            w == "I" || is_in(w, &["my", "we", "our", "us", "me"])
+        }
+    });
+    if first_person {
+        Voice::Quoted
+    } else {
+        Voice::Narrator
+    }
+}
+
+/// The status of a trigger from its form, its clause and the sentence around it.
+pub(crate) fn status(text: &str, st: &[Tok], f: &Found, headline: bool) -> Status {
+    let (a, b) = f.toks;
+    let lo = f.clause.0.min(a);
+    let window = &st[lo.saturating_sub(0)..a];
+    let words: Vec<&str> = window
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| lw(text, t))
+        .collect();
+    let near: Vec<&str> = words.iter().rev().take(10).copied().collect();
+    let has = |list: &[&str]| near.iter().any(|w| is_in(w, list));
+    let negated = has(NEG)
+        || near
+            .iter()
+            .any(|w| w.ends_with("n't") || w.ends_with("n’t"));
+    // "the signing of agreements is not expected": negation after a nominal.
+    let after: Vec<&str> = st[b.min(st.len())..]
+        .iter()
+        .take(5)
+        .filter(|t| t.word)
+        .map(|t| lw(text, t))
+        .collect();
+    let after_be = after
+        .iter()
+        .take(3)
+        .any(|w| is_in(w, BE) || is_in(w, &["will"]));
+    let after_neg = after_be && after.iter().any(|w| is_in(w, &["not", "never"]));
+    let after_plan = after_be
+        && after
+            .iter()
+            .any(|w| is_in(w, &["expected", "scheduled", "planned", "set", "due"]));
+    let det_before = a
+        .checked_sub(1)
+        .and_then(|p| st.get(p))
+        .is_some_and(|t| is_in(lw(text, t), &["the", "a", "an"]));
+    let nominal = matches!(f.entry.form, Form::Noun) || (f.entry.form == Form::Ger && det_before);
+    if negated || (nominal && after_neg && after_plan) {
+        return Status::Negated;
+    }
+    let reported_before = st[..lo.min(st.len())]
+        .iter()
+        .chain(window.iter())
+        .any(|t| t.word && is_in(lw(text, t), REPORTING) && t.span.start < f.span.start);
+    if has(&["would"]) && reported_before {
+        return Status::Planned;
+    }
+    if has(MODAL_HYP) {
+        return Status::Hypothetical;
+    }
+    let prev = a
+        .checked_sub(1)
+        .and_then(|p| st.get(p))
+        .map(|t| lw(text, t));
+    // "to + verb" is planned in a headline ("Putin to Receive Maduro") or after a
+    // verb of intent, which MODAL_PLAN already reads.
+    let to_before = headline
+        && prev.is_some_and(|w| w.eq_ignore_ascii_case("to"))
+        && matches!(f.entry.form, Form::Base);
+    if has(MODAL_PLAN)
+        || near
+            .iter()
+            .any(|w| w.ends_with("'ll") || w.ends_with("’ll"))
+        || to_before
+        || (nominal && after_plan)
+    {
+        return Status::Planned;
+    }
+    let be_before = prev.is_some_and(|w| is_in(w, &["is", "are", "am", "'s", "’s", "'re", "’re"]));
+    if f.entry.form == Form::Prog || (f.entry.form == Form::Ger && be_before) {
+        return Status::Ongoing;
+    }
+    if reported_before || f.voice == Voice::Quoted {
+        return Status::Reported;
+    }
+    Status::Occurred
+}

@@ -1,0 +1,307 @@
+//! Time link: the temporal expression that governs a trigger's clause, else the
+//! tense and the publication date where that is sound, else nothing; then clock
+//! times without a date are placed by the narrative around them.
+
+use super::entities::Tok;
+use super::extract::Found;
+use super::lexicon::Form;
+use super::status::Voice;
+use super::{EventKind, EventTime, Status};
+use crate::text::BlockKind;
+use crate::timex::{Granularity, Interval, Timex, TimexType};
+use crate::{Published, Span};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+
+fn lw<'a>(text: &'a str, t: &Tok) -> &'a str {
+    t.span.slice(text).unwrap_or("")
+}
+
+/// Whether a timex can date an event: an anchored date or time.
+pub(crate) fn usable(t: &Timex) -> bool {
+    matches!(t.kind, TimexType::Date | TimexType::Time)
+        && t.granularity.is_some()
+        && t.value.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Gives each timex of a sentence to the trigger it governs: the nearest trigger of
+/// its clause, else the nearest trigger whose clause has no timex of its own.
+pub(crate) fn assign(
+    text: &str,
+    st: &[Tok],
+    timexes: &[Timex],
+    sent_timexes: &[usize],
+    found: &mut [Found],
+) {
+    let tok_of = |span: Span| -> usize {
+        st.iter()
+            .position(|t| t.span.end > span.start)
+            .unwrap_or(st.len())
+    };
+    let live: Vec<usize> = (0..found.len()).filter(|&i| !found[i].drop).collect();
+    if live.is_empty() {
+        return;
+    }
+    // A time after its verb ("adopted a resolution on Monday condemning ...") is
+    // the usual order; one headed by a preposition leans back harder still.
+    let dist = |f: &Found, at: usize| -> usize {
+        if at >= f.toks.1 {
+            at - f.toks.1
+        } else {
+            let leans_back = at.checked_sub(1).and_then(|p| st.get(p)).is_some_and(|t| {
+                t.word
+                    && ["on", "in", "at", "since", "during", "by", "until", "of"]
+                        .iter()
+                        .any(|p| p.eq_ignore_ascii_case(lw(text, t)))
+            });
+            f.toks.0.saturating_sub(at + 1) + if leans_back { 4 } else { 2 }
+        }
+    };
+    let timex_toks: Vec<(usize, usize)> = sent_timexes
+        .iter()
+        .filter_map(|&ti| timexes.get(ti).map(|t| (ti, tok_of(t.span))))
+        .collect();
+    let clause_has_timex = |f: &Found| {
+        timex_toks
+            .iter()
+            .any(|&(_, at)| at >= f.clause.0 && at < f.clause.1)
+    };
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; found.len()];
+    for &(ti, at) in &timex_toks {
+        // "that 1978 resolution calls for": a time between a determiner and a
+        // noun modifies that noun, and dates only a trigger that is that noun.
+        let end = timexes.get(ti).map_or(at, |t| {
+            st.iter()
+                .position(|k| k.span.start >= t.span.end)
+                .unwrap_or(st.len())
+        });
+        let attributive = at.checked_sub(1).and_then(|p| st.get(p)).is_some_and(|t| {
+            t.word
+                && [
+                    "the", "that", "this", "a", "an", "its", "his", "her", "their",
+                ]
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(lw(text, t)))
+        }) && st.get(end).is_some_and(|t| t.word && !t.cap);
+        if attributive {
+            if let Some(&i) = live.iter().find(|&&i| found[i].toks.0 == end) {
+                best[i] = Some((ti, 0));
+            }
+            continue;
+        }
+        let same: Vec<usize> = live
+            .iter()
+            .copied()
+            .filter(|&i| at >= found[i].clause.0 && at < found[i].clause.1)
+            .collect();
+        let pool: Vec<usize> = if same.is_empty() {
+            // A fronted time ("On Monday, the council voted") governs the next
+            // clause; a stray one further away governs nothing.
+            live.iter()
+                .copied()
+                .filter(|&i| !clause_has_timex(&found[i]) && dist(&found[i], at) <= 8)
+                .collect()
+        } else {
+            same
+        };
+        if let Some(&i) = pool
+            .iter()
+            .min_by_key(|&&i| (dist(&found[i], at), found[i].toks.0))
+        {
+            let d = dist(&found[i], at);
+            if best[i].map_or(true, |(_, bd)| d < bd) {
+                best[i] = Some((ti, d));
+            }
+        }
+    }
+    for (i, b) in best.into_iter().enumerate() {
+        if let Some((ti, _)) = b {
+            found[i].timex = Some(ti);
+        }
+    }
+    // "Maduro visited Russia last year when he met with ...": a temporal clause
+    // without a time of its own shares the time of the clause it hangs on.
+    for i in 0..found.len() {
+        if found[i].timex.is_none() && found[i].subordinate_when && !found[i].drop {
+            let prior = (0..i)
+                .rev()
+                .find(|&j| !found[j].drop && found[j].timex.is_some());
+            if let Some(j) = prior {
+                found[i].timex = found[j].timex;
+                // One occasion told twice ("visited X when he met Y"): the main
+                // event takes the subordinate one's partners.
+                let extra: Vec<_> = found[i]
+                    .patients
+                    .iter()
+                    .filter(|p| !found[j].patients.iter().any(|q| q.name == p.name))
+                    .cloned()
+                    .collect();
+                found[j].patients.extend(extra);
+            }
+        }
+    }
+}
+
+fn from_timex(t: &Timex, text: &str) -> Option<EventTime> {
+    let granularity = t.granularity?;
+    let zone = t.zone.clone().or_else(|| zone_after(text, t.span));
+    Some(EventTime {
+        value: t.value.clone(),
+        granularity,
+        interval: t.interval,
+        zone,
+        timex: Some(t.span),
+    })
+}
+
+/// "9:59 PM local time", "10 a.m. GMT": a zone written right after a clock time.
+fn zone_after(text: &str, span: Span) -> Option<String> {
+    let rest = text.get(span.end..)?;
+    let rest = rest.trim_start();
+    for z in [
+        "local time",
+        "GMT",
+        "UTC",
+        "EST",
+        "EDT",
+        "CET",
+        "CEST",
+        "BST",
+        "PST",
+        "PDT",
+        "ET",
+    ] {
+        if rest.starts_with(z) && !rest[z.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+            return Some(z.to_string());
+        }
+    }
+    None
+}
+
+/// The time of each found trigger, in order.
+pub(crate) fn resolve(
+    text: &str,
+    sents: &[(usize, Span, BlockKind, usize)],
+    all: &[(usize, Found)],
+    timexes: &[Timex],
+    published: Option<&Published>,
+) -> Vec<Option<EventTime>> {
+    let mut out: Vec<Option<EventTime>> = all
+        .iter()
+        .map(|(si, f)| {
+            if let Some(t) = f.timex.and_then(|i| timexes.get(i)) {
+                return from_timex(t, text);
+            }
+            let headline = sents.get(*si).is_some_and(|s| s.2 == BlockKind::Headline);
+            // Tense: a present progressive in the article's own voice is under way
+            // on the publication day. Other tenses give no day.
+            if f.status == Status::Ongoing
+                && f.voice == Voice::Narrator
+                && !headline
+                && f.entry.form == Form::Ger
+            {
+                let d = published?.date();
+                return Some(EventTime {
+                    value: d.format("%Y-%m-%d").to_string(),
+                    granularity: Granularity::Day,
+                    interval: Some(Interval::day(d)),
+                    zone: None,
+                    timex: None,
+                });
+            }
+            None
+        })
+        .collect();
+    place_clock_times(all, &mut out, published);
+    out
+}
+
+/// A departure at a clock time with no date of its own, told before an arrival on
+/// day D: the narrative orders departure before arrival, so an evening departure
+/// (or one later than publication) on D or after is placed the evening before.
+fn place_clock_times(
+    all: &[(usize, Found)],
+    times: &mut [Option<EventTime>],
+    published: Option<&Published>,
+) {
+    for i in 0..all.len() {
+        let f = &all[i].1;
+        if f.entry.kind != EventKind::Departure {
+            continue;
+        }
+        let Some(t) = times[i].clone() else { continue };
+        if !matches!(
+            t.granularity,
+            Granularity::Hour | Granularity::Minute | Granularity::Second
+        ) {
+            continue;
+        }
+        let Some((date, clock)) = split_value(&t.value) else {
+            continue;
+        };
+        let arrival = (0..all.len()).find_map(|j| {
+            let g = &all[j].1;
+            if g.entry.kind != EventKind::Arrival || j == i {
+                return None;
+            }
+            let v = times[j].as_ref()?;
+            let (d, _) = split_value(&v.value)?;
+            Some(d)
+        });
+        let Some(arrival_day) = arrival else { continue };
+        let after_publication = published
+            .and_then(|p| p.datetime())
+            .is_some_and(|p| date.and_time(clock) > p);
+        if date >= arrival_day && (clock.hour_ge(12) || after_publication) {
+            let Some(day) = arrival_day.checked_sub_signed(Duration::days(1)) else {
+                continue;
+            };
+            let start = day.and_time(clock);
+            let step = match t.granularity {
+                Granularity::Hour => Duration::hours(1),
+                Granularity::Second => Duration::seconds(1),
+                _ => Duration::minutes(1),
+            };
+            let clock_part = t.value.split_once('T').map_or("", |(_, c)| c);
+            times[i] = Some(EventTime {
+                value: format!("{}T{}", day.format("%Y-%m-%d"), clock_part),
+                granularity: t.granularity,
+                interval: start
+                    .checked_add_signed(step)
+                    .map(|end| Interval { start, end }),
+                zone: t.zone.clone(),
+                timex: t.timex,
+            });
+        }
+    }
+}
+
+trait HourGe {
+    fn hour_ge(&self, h: u32) -> bool;
+}
+
+impl HourGe for NaiveTime {
+    fn hour_ge(&self, h: u32) -> bool {
+        use chrono::Timelike;
+        self.hour() >= h
+    }
+}
+
+/// `2018-12-04T21:59` -> (date, time).
+fn split_value(v: &str) -> Option<(NaiveDate, NaiveTime)> {
+    let (d, c) = match v.split_once('T') {
+        Some((d, c)) => (d, Some(c)),
+        None => (v, None),
+    };
+    let date = NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()?;
+    let clock = match c {
+        Some(c) => {
+            let c = c.get(..5).unwrap_or(c);
+            NaiveTime::parse_from_str(c, "%H:%M")
+                .or_else(|_| NaiveTime::parse_from_str(&format!("{c}:00"), "%H:%M"))
+                .ok()?
+        }
+        None => NaiveTime::MIN,
+    };
+    let _ = NaiveDateTime::MIN;
+    Some((date, clock))
+}
