@@ -114,6 +114,9 @@ def check_dom(path, timeline_path):
     ids = [e[0] for e in dom.entries]
     if len(ids) != len(set(ids)):
         failures.append("duplicate data-event-id")
+    dangling = set(dom.marks) - set(ids)
+    if dangling:
+        failures.append(f"chart marks for no listed event: {sorted(dangling)[:5]}")
     if dom.external:
         failures.append(f"external resources: {dom.external[:3]}")
     if timeline_path:

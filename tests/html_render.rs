@@ -478,9 +478,13 @@ fn the_axis_scales_from_hours_to_decades() {
         &Config::default(),
     ));
     let widths: Vec<f64> = chart_part(&page)
-        .split("class=\"bar\" style=\"width:")
+        .split("class=\"bar\" style=\"")
         .skip(1)
-        .filter_map(|s| s.split('%').next()?.parse().ok())
+        .filter_map(|s| {
+            let style = s.split('"').next()?;
+            let w = style.split("width:").nth(1)?;
+            w.split('%').next()?.parse().ok()
+        })
         .collect();
     let lefts: Vec<&str> = page.split("data-mark-for=").skip(1).collect();
     if widths.len() != 2 || lefts.len() != 2 || widths[0] <= widths[1] * 50.0 {

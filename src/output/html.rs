@@ -290,7 +290,7 @@ fn segments(placed: &[Placed]) -> Vec<Segment> {
         .map(|(i, w)| (w[1].0 - w[0].1, i + 1))
         .filter(|&(gap, _)| {
             let gap = gap as f64;
-            gap > range * 0.08 && gap > median * 10.0
+            gap > range * 0.04 && gap > median * 10.0
         })
         .collect();
     cuts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -739,9 +739,19 @@ fn sources_html(out: &mut String, e: &TimelineEvent, max: usize, quote_chars: us
     }
 }
 
-/// Rows for marks, greedily: each mark takes the first row free at its start. The
-/// room a mark's label may use is what is left before the next mark in its row.
-/// Returns (row, room fraction) per mark, or `None` when `max_rows` is not enough.
+/// Where a mark goes: its row, where its box starts and how wide it is (fractions
+/// of the segment). The box starts before the bar when the label would not fit
+/// between the bar and the segment's end: the label then ends under the bar.
+#[derive(Copy, Clone, Debug, Default)]
+struct Slot {
+    row: usize,
+    left: f64,
+    room: f64,
+}
+
+/// Rows for marks, greedily: each mark takes the first row free where its box
+/// starts. A label may use what is left before the next box in its row. Returns
+/// `None` when `max_rows` is not enough (unless `force`, which then overlaps).
 fn layout(
     marks: &[Mark],
     events: &[TimelineEvent],
@@ -749,22 +759,24 @@ fn layout(
     seg_px: f64,
     max_rows: usize,
     force: bool,
-) -> Option<Vec<(usize, f64)>> {
+) -> Option<Vec<Slot>> {
     let span = (seg.hi - seg.lo).max(1) as f64;
-    let pad = 6.0 / seg_px.max(1.0);
+    let px = seg_px.max(1.0);
+    let pad = 6.0 / px;
     let mut row_end: Vec<f64> = Vec::new();
     let mut rows: Vec<Vec<usize>> = Vec::new();
-    let mut place = vec![(0usize, 1.0f64); marks.len()];
+    let mut place = vec![Slot::default(); marks.len()];
     for (mi, m) in marks.iter().enumerate() {
-        let x = (m.start - seg.lo) as f64 / span;
+        let x = ((m.start - seg.lo) as f64 / span).clamp(0.0, 1.0);
         let w = (m.end - m.start) as f64 / span;
         let label_chars = match m.members.as_slice() {
             [one] => events.get(*one).map_or(10, |e| who_what(e).chars().count()),
             _ => 12,
         }
         .min(34) as f64;
-        let need = w.max((label_chars * 6.4 + 8.0) / seg_px.max(1.0));
-        let row = match row_end.iter().position(|&end| end + pad <= x) {
+        let need = w.max((label_chars * 6.4 + 8.0) / px).min(1.0);
+        let left = x.min(1.0 - need).max(0.0);
+        let row = match row_end.iter().position(|&end| end + pad <= left) {
             Some(r) => r,
             None if row_end.len() < max_rows => {
                 row_end.push(f64::MIN);
@@ -778,17 +790,19 @@ fn layout(
                 .map_or(0, |(i, _)| i),
             None => return None,
         };
-        row_end[row] = row_end[row].max(x + need);
+        row_end[row] = row_end[row].max(left + need);
         rows[row].push(mi);
-        place[mi].0 = row;
+        place[mi] = Slot {
+            row,
+            left,
+            room: need,
+        };
     }
     for row in &rows {
         for (k, &mi) in row.iter().enumerate() {
-            let x = (marks[mi].start - seg.lo) as f64 / span;
-            let next = row
-                .get(k + 1)
-                .map_or(1.0, |&n| (marks[n].start - seg.lo) as f64 / span);
-            place[mi].1 = (next - x - pad).clamp(2.0 / seg_px.max(1.0), 1.0 - x.min(1.0));
+            let left = place[mi].left;
+            let next = row.get(k + 1).map_or(1.0, |&n| place[n].left);
+            place[mi].room = (next - left - pad).clamp(2.0 / px, 1.0 - left);
         }
     }
     Some(place)
@@ -879,7 +893,7 @@ fn chart(
             Some(p) => p,
             None => layout(&marks, events, seg, seg_px, max_rows, true).unwrap_or_default(),
         };
-        let rows = place.iter().map(|p| p.0 + 1).max().unwrap_or(1);
+        let rows = place.iter().map(|p| p.row + 1).max().unwrap_or(1);
         laid.push((marks, place, rows, seg_px));
     }
     let rows = laid.iter().map(|l| l.2).max().unwrap_or(1);
@@ -922,11 +936,23 @@ fn chart(
         }
         out.push_str("</svg>");
         for (mi, m) in marks.iter().enumerate() {
-            let (row, room) = place.get(mi).copied().unwrap_or((0, 1.0));
-            let x = (m.start - seg.lo) as f64 / span;
-            let w = ((m.end - m.start) as f64 / span).min(1.0 - x.min(1.0));
-            let bar = if room > 0.0 { (w / room).min(1.0) } else { 1.0 };
-            let right = if x > 0.5 { " r" } else { "" };
+            let slot = place.get(mi).copied().unwrap_or_default();
+            let (row, room) = (slot.row, slot.room.max(1e-6));
+            let x = ((m.start - seg.lo) as f64 / span).clamp(0.0, 1.0);
+            let w = ((m.end - m.start) as f64 / span).min(1.0 - x);
+            // The bar inside the box: its offset and width, as shares of the box.
+            let bar = format!(
+                "margin-left:{};width:{}",
+                pct(((x - slot.left) / room).min(1.0)),
+                pct((w / room).min(1.0))
+            );
+            let flipped = x - slot.left > 1e-9;
+            let right = match (x > 0.5, flipped) {
+                (true, true) => " r flip",
+                (true, false) => " r",
+                (false, true) => " flip",
+                (false, false) => "",
+            };
             let top = row as u32 * ROW_PX + 4;
             match m.members.as_slice() {
                 [one] => {
@@ -934,12 +960,11 @@ fn chart(
                     let c = cue(e);
                     let _ = write!(
                         out,
-                        "<a class=\"mk {}{right}\" href=\"#ev-{one}\" data-mark-for=\"{one}\" aria-label=\"{}\" style=\"left:{};top:{top}px;width:{}\"><span class=\"bar\" style=\"width:{}\"></span><span class=\"lb\">{}{}</span><span class=\"tip\" role=\"tooltip\"><b>{}</b> {}",
+                        "<a class=\"mk {}{right}\" href=\"#ev-{one}\" data-mark-for=\"{one}\" aria-label=\"{}\" style=\"left:{};top:{top}px;width:{}\"><span class=\"bar\" style=\"{bar}\"></span><span class=\"lb\">{}{}</span><span class=\"tip\" role=\"tooltip\"><b>{}</b> {}",
                         classes(e),
                         esc(&aria(e)),
-                        pct(x),
+                        pct(slot.left),
                         pct(room),
-                        pct(bar),
                         if c.is_empty() { String::new() } else { format!("<i>{}</i> ", esc(&c)) },
                         esc(&who_what(e)),
                         esc(&when_text(e)),
@@ -972,13 +997,12 @@ fn chart(
                         .collect();
                     let _ = write!(
                         out,
-                        "<a class=\"mk cluster k-{}{right}\" href=\"#g-{target}\" data-count=\"{n}\" aria-label=\"{n} events, {}: {}\" style=\"left:{};top:{top}px;width:{}\"><span class=\"bar\" style=\"width:{}\"></span><span class=\"lb\"><b>{n}</b> events</span><span class=\"tip\" role=\"tooltip\"><b>{n} events</b>, {}<br>{}<ul class=\"src\">",
+                        "<a class=\"mk cluster k-{}{right}\" href=\"#g-{target}\" data-count=\"{n}\" aria-label=\"{n} events, {}: {}\" style=\"left:{};top:{top}px;width:{}\"><span class=\"bar\" style=\"{bar}\"></span><span class=\"lb\"><b>{n}</b> events</span><span class=\"tip\" role=\"tooltip\"><b>{n} events</b>, {}<br>{}<ul class=\"src\">",
                         dominant.as_str(),
                         esc(&caption(m.start, m.end)),
                         esc(&summary.join(", ")),
-                        pct(x),
+                        pct(slot.left),
                         pct(room),
-                        pct(bar),
                         esc(&caption(m.start, m.end)),
                         esc(&summary.join(", ")),
                     );
@@ -1192,6 +1216,7 @@ fn legend(out: &mut String, events: &[TimelineEvent]) {
         ("s-hypothetical", "hypothetical (dotted)"),
         ("s-reported", "reported by others (faded)"),
         ("s-occurred conflict", "dates disagree (striped)"),
+        ("cluster", "several events (with a count)"),
     ] {
         let _ = write!(
             out,
@@ -1251,8 +1276,9 @@ i,.cue{font-style:italic;color:#8a3b00}
 .gap span{writing-mode:vertical-rl;transform:rotate(180deg);margin-bottom:auto;order:-1;padding-top:6px}
 .mk{position:absolute;display:block;height:calc(var(--row) - 4px);text-decoration:none;min-width:10px;z-index:1}
 .mk .bar{display:block;height:12px;min-width:8px}
+.mk.flip .lb{text-align:right}
 .mk .lb{display:block;font-size:12px;line-height:16px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;padding-right:2px}
-.mk.cluster .bar{background:repeating-linear-gradient(90deg,var(--c) 0 2px,transparent 2px 4px);border-style:solid}
+.cluster .bar{background:repeating-linear-gradient(90deg,var(--c) 0 2px,transparent 2px 4px);border-style:solid}
 .mk.cluster .lb b{font-weight:700}
 .mk:hover,.mk:focus{z-index:5}
 .mk:focus .lb,.mk:hover .lb{overflow:visible;background:#fff}
@@ -1279,7 +1305,7 @@ i,.cue{font-style:italic;color:#8a3b00}
 .empty{color:var(--muted)}
 @media (max-width:700px){
  body{padding:10px}
- .axis{display:none}
+ .axis,.undated{display:none}
  .legend{display:block}
  .legend ul{margin-bottom:4px}
  .list ol{padding-left:10px}
@@ -1289,6 +1315,7 @@ i,.cue{font-style:italic;color:#8a3b00}
  body{padding:0;font-size:11px}
  .tip,.gap svg{display:none}
  .mk .lb{font-size:10px}
+ .ticks span{font-size:8px}
  .axis{break-inside:avoid}
  .ev{break-inside:avoid}
  details>*{display:block}
