@@ -335,8 +335,12 @@ fn check_interval_years(t: &Timex, config: &Config, what: &str) {
             t.value
         );
         let (lo, hi) = config.years();
+        // `9999-12-31T24` (midnight at the end of the range) starts on the next 1 January.
+        let end_of_range = iv.start.year() == hi.saturating_add(1)
+            && iv.start.ordinal() == 1
+            && iv.start.time() == chrono::NaiveTime::MIN;
         assert!(
-            iv.start.year() >= lo && iv.start.year() <= hi,
+            iv.start.year() >= lo && (iv.start.year() <= hi || end_of_range),
             "{what} {:?} = {}: interval starts in year {}, outside the configured {lo}..={hi}",
             t.text,
             t.value,
