@@ -89,9 +89,12 @@ fn long_sentence(words: usize) -> String {
     s
 }
 
+/// A case: its name, how to make its text from a size, and its 1x size.
+type Case = (&'static str, fn(usize) -> String, usize);
+
 fn pathological(c: &mut Criterion) {
     let extractor = Extractor::default();
-    let cases: [(&str, fn(usize) -> String, usize); 3] = [
+    let cases: [Case; 3] = [
         ("repeated_word", repeated_word, 1 << 20),
         ("unicode_noise", noise, 50_000),
         ("long_sentence", long_sentence, 25_000),

@@ -296,7 +296,9 @@ pub(super) fn resolve_phrase(
         prefer,
         years: (1, 9999),
     };
-    let res = resolve(&f, &ctx, Tense::Unknown).ok().filter(|r| year_ok(&r.value, ctx.years))?;
+    let res = resolve(&f, &ctx, Tense::Unknown)
+        .ok()
+        .filter(|r| year_ok(&r.value, ctx.years))?;
     Some(Timex {
         span: Span::new(f.start, f.end),
         text: phrase[f.start..f.end].to_owned(),
