@@ -888,6 +888,7 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
                         W::Of | W::Ago | W::Later | W::Earlier | W::Before | W::After
                     ))
                 ) && !matches!(u, Unit::Second | Unit::Minute)
+                    && next.end - next.start <= max_len
                 {
                     out.push(Found {
                         start: next.start,
