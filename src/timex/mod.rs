@@ -36,7 +36,10 @@
 //! * Relative values ("yesterday", "last year", "a month ago", "Monday", "the
 //!   third quarter", "December 20") are resolved against the publication date,
 //!   at the granularity the text gives ("last year" is `2018`, never a day; "a
-//!   month ago" is `2019-08`): [`Anchor::Publication`].
+//!   month ago" is `2019-08`): [`Anchor::Publication`]. "The 24th" is a day of
+//!   the reference month (or the month before or after, by direction); "in three
+//!   days" is a date three days ahead in a future clause and a length (`P3D`)
+//!   otherwise ("the first rise in three years").
 //! * Narrative values ("the next day", "two days later", "that evening", "the
 //!   following week", "a year earlier") are resolved against the last absolute
 //!   date named before them in a news block (headline, body, quote), at day

@@ -226,7 +226,7 @@ fn needs_tense(piece: &Piece) -> bool {
         Piece::Date { year, .. } => year.is_none(),
         Piece::Weekday { rel, .. } => rel.is_none() || *rel == Some(scan::POSSESSIVE),
         Piece::Quarter { year, .. } | Piece::Season { year, .. } => *year == YearOf::Context,
-        Piece::Holiday(_) => true,
+        Piece::Holiday(_) | Piece::InShift { .. } => true,
         Piece::RelUnit { unit, n } => *unit == Unit::Week && *n == 99,
         Piece::Time { date, .. } => date.as_deref().is_some_and(needs_tense),
         _ => false,
@@ -439,7 +439,6 @@ const FUTURE: &[&str] = &[
     "deadline",
     "aim",
     "intend",
-    "planned",
     "planning",
     "intends",
     "aims",
@@ -661,11 +660,29 @@ pub(crate) fn tense_at(
         [(0, 0, WordClass::Boundary, false); 2 * TENSE_WINDOW];
     let mut n = 0;
     let mut prev_be = false;
+    let mut prev_det = false;
+    // 0: no "had" before; 1: "had" just before; 2: "had been" just before.
+    let mut had = 0u8;
+    let mut prev_modal = false;
     for (k, t) in window.iter().enumerate() {
-        let was_be = std::mem::replace(
-            &mut prev_be,
-            text.get(t.span.start..t.span.end)
-                .is_some_and(|w| w.eq_ignore_ascii_case("be")),
+        let word = text.get(t.span.start..t.span.end).unwrap_or("");
+        let was_be = std::mem::replace(&mut prev_be, word.eq_ignore_ascii_case("be"));
+        let was_det = std::mem::replace(&mut prev_det, before_noun(word));
+        let after_had = had > 0;
+        had = if word.eq_ignore_ascii_case("had") {
+            1
+        } else if had == 1 && word.eq_ignore_ascii_case("been") {
+            2
+        } else {
+            0
+        };
+        let was_modal = std::mem::replace(
+            &mut prev_modal,
+            [
+                "will", "would", "to", "could", "may", "might", "must", "shall", "should", "can",
+            ]
+            .iter()
+            .any(|m| word.eq_ignore_ascii_case(m)),
         );
         if t.span.start < clause.start || t.span.end > clause.end {
             continue;
@@ -684,6 +701,34 @@ pub(crate) fn tense_at(
                     hi = t.span.start;
                 }
             }
+            // "the plan", "its plans", "his hopes": nouns, not planning verbs.
+            // "planned a rally", "planned for Saturday" look ahead; "the
+            // planned trip", "hastily planned", "planned to pay" do not.
+            WordClass::NotPast
+                if word.eq_ignore_ascii_case("planned")
+                    && !was_det
+                    && window
+                        .get(k + 1)
+                        .and_then(|t| text.get(t.span.start..t.span.end))
+                        .is_some_and(|w| {
+                            ["a", "an", "the", "for", "its", "their"]
+                                .iter()
+                                .any(|d| w.eq_ignore_ascii_case(d))
+                        }) =>
+            {
+                if n < marks.len() {
+                    marks[n] = (t.span.start, t.span.end, WordClass::Future, false);
+                    n += 1;
+                }
+            }
+            // "vacation plans": a planning verb takes "to".
+            WordClass::Future
+                if is_noun_after_det(word)
+                    && (was_det
+                        || !window
+                            .get(k + 1)
+                            .and_then(|t| text.get(t.span.start..t.span.end))
+                            .is_some_and(|w| w.eq_ignore_ascii_case("to"))) => {}
             WordClass::NotPast => {}
             // "will be held", "to be named": a participle, not a past tense.
             WordClass::Past if was_be => {}
@@ -696,6 +741,25 @@ pub(crate) fn tense_at(
                 if next_to && n < marks.len() {
                     marks[n] = (t.span.start, t.span.end, WordClass::Future, false);
                     n += 1;
+                } else if !next_to
+                    && !was_modal
+                    && word.eq_ignore_ascii_case("set")
+                    && n < marks.len()
+                {
+                    // "set Friday as the deadline": a past tense in news.
+                    marks[n] = (t.span.start, t.span.end, WordClass::Past, false);
+                    n += 1;
+                }
+            }
+            // "had been scheduled to expire", "had been due": a plan made in the
+            // past says nothing of which side of the reference it falls on.
+            WordClass::Future if after_had => {
+                let last = n.checked_sub(1).and_then(|i| marks.get(i));
+                if last
+                    .and_then(|m| text.get(m.0..m.1))
+                    .is_some_and(|w| w.eq_ignore_ascii_case("had"))
+                {
+                    n -= 1;
                 }
             }
             c => {
@@ -733,6 +797,25 @@ pub(crate) fn tense_at(
         }
     }
     best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// Words after which "plans" is a noun: determiners ("its plans") and verbs
+/// taking it as object ("announced plans", "had plans").
+fn before_noun(w: &str) -> bool {
+    (w.len() >= 5 && w.ends_with("ed"))
+        || [
+            "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "new",
+            "had", "has", "have", "made",
+        ]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d))
+}
+
+/// Future markers that are nouns after a determiner.
+fn is_noun_after_det(w: &str) -> bool {
+    ["plan", "plans", "aim", "aims", "hopes", "intent"]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d))
 }
 
 // ---------------------------------------------------------------- values
@@ -915,6 +998,22 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                 let d = NaiveDate::from_ymd_opt(y, month.unwrap_or(1), day.unwrap_or(1))
                     .ok_or(Unresolvable("not a calendar date"))?;
                 return Ok(week_res(d, anchor));
+            }
+            if let (None, None, Some(d)) = (year, month, day) {
+                // "the 24th": this month's, or the month before or after
+                let Some(r) = r else {
+                    return unanchored(TimexType::Date, &format!("XXXX-XX-{d:02}"));
+                };
+                let shift = match dir {
+                    Dir::Past | Dir::PastLean if *d > r.day() => -1,
+                    Dir::Future if *d < r.day() => 1,
+                    _ => 0,
+                };
+                let (y, m) =
+                    add_months(r.year(), r.month(), shift).ok_or(Unresolvable("date overflow"))?;
+                let date =
+                    NaiveDate::from_ymd_opt(y, m, *d).ok_or(Unresolvable("not a calendar date"))?;
+                return Ok(day_res(date, anchor));
             }
             let dir = match yrel.map(|k| k - scan::REL_DATE) {
                 Some(-1) => Dir::Past,
@@ -1264,6 +1363,18 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
             duration_value(*n, *unit),
             Anchor::Absolute,
         )),
+        Piece::InShift { unit, n } => {
+            if dir == Dir::Future {
+                if let Some(r) = r {
+                    return shift(r, *unit, *n, anchor, false);
+                }
+            }
+            Ok(Res::new(
+                TimexType::Duration,
+                duration_value(Count::Halves(n.saturating_mul(2)), *unit),
+                Anchor::Absolute,
+            ))
+        }
         Piece::DurationValue(v) => Ok(Res::new(TimexType::Duration, (*v).into(), Anchor::Absolute)),
         Piece::Set(v) => Ok(Res::new(TimexType::Set, v.clone(), Anchor::Absolute)),
         Piece::ContextQuarter { years } => {

@@ -145,6 +145,8 @@ pub(crate) enum Piece {
     Fuzzy(&'static str),
     /// A length of time.
     Duration { n: Count, unit: Unit },
+    /// "in three days": a date ahead in a future clause, else a length of time.
+    InShift { unit: Unit, n: i64 },
     /// A length of time whose value is already known ("PXY").
     DurationValue(&'static str),
     /// A recurrence, already valued ("P1D", "XXXX-WXX-1").
@@ -876,6 +878,39 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
             Kind::Punct(b'\'') => true,
             _ => false,
         };
+        // "by year-end", "by year's end": the end of the current year ("since
+        // year-end": of the last one).
+        if tk.lex == Lex::Unit(Unit::Year, false) {
+            let end = if p.punct(i + 1, b'-') && p.adj(i) && p.word_is(i + 2, "end") {
+                Some(i + 3)
+            } else if p.word_is(i + 1, "end") {
+                Some(i + 2)
+            } else if p.punct(i + 1, b'\'') && p.word_is(i + 2, "s") && p.word_is(i + 3, "end") {
+                Some(i + 4)
+            } else {
+                None
+            };
+            if let Some(e) = end.filter(|_| !p.is_w(i.wrapping_sub(1), W::The)) {
+                let n = if i > 0 && p.word_is(i - 1, "since") {
+                    -1
+                } else {
+                    0
+                };
+                out.push(Found {
+                    start: tk.start,
+                    end: toks[e - 1].end,
+                    piece: Piece::RelUnit {
+                        unit: Unit::Year,
+                        n,
+                    },
+                    modifier: Some(Modifier::End),
+                    zone: None,
+                    invalid: false,
+                });
+                i = e;
+                continue;
+            }
+        }
         // "for years", "within weeks": a vague length; the preposition stays out.
         if let (Lex::W(W::In | W::Within | W::Over | W::For), Some(next)) =
             (tk.lex, toks.get(i + 1))
@@ -903,11 +938,46 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
                 }
             }
         }
+        // "in three days": the preposition stays out; resolution decides between
+        // a date ahead and a length of time.
+        if tk.lex == Lex::W(W::In) {
+            if let Some(m) = p.core(i + 1) {
+                if let Piece::Duration {
+                    n: Count::Halves(h),
+                    unit,
+                } = m.piece
+                {
+                    let after = toks.get(m.end).map(|t| t.lex);
+                    let start = toks.get(m.first).map_or(0, |t| t.start);
+                    let end = toks.get(m.end - 1).map_or(0, |t| t.end);
+                    if h % 2 == 0
+                        && m.modifier.is_none()
+                        && !matches!(after, Some(Lex::W(W::Of | W::Time)))
+                        && !matches!(unit, Unit::Decade | Unit::Century | Unit::Quarter)
+                        && toks.get(i + 1).map(|t| t.lex) != Some(Lex::W(W::The))
+                        && end > start
+                        && end - start <= max_len
+                    {
+                        out.push(Found {
+                            start,
+                            end,
+                            piece: Piece::InShift { unit, n: h / 2 },
+                            modifier: None,
+                            zone: None,
+                            invalid: false,
+                        });
+                        i = m.end;
+                        continue;
+                    }
+                }
+            }
+        }
         if starter {
             if let Some(m) = p.parse_at(i) {
                 let start = toks[m.first].start;
                 let end = toks[m.end - 1].end;
                 if end > start && end - start <= max_len {
+                    let second = p.second_day(&m);
                     out.push(Found {
                         start,
                         end,
@@ -917,6 +987,17 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
                         invalid: m.invalid,
                     });
                     i = m.end;
+                    if let Some((k, piece)) = second {
+                        out.push(Found {
+                            start: toks[k].start,
+                            end: toks[k].end,
+                            piece,
+                            modifier: None,
+                            zone: None,
+                            invalid: false,
+                        });
+                        i = k + 1;
+                    }
                     continue;
                 }
             }
@@ -1016,6 +1097,43 @@ impl<'a> Parser<'a> {
         std::str::from_utf8(&buf[..s.len()]).unwrap_or("")
     }
 
+    /// "April 24 and 25": the second day number shares the first's month.
+    fn second_day(&self, m: &M) -> Option<(usize, Piece)> {
+        let Piece::Date {
+            year,
+            yrel: None,
+            month: Some(month),
+            day: Some(_),
+        } = m.piece
+        else {
+            return None;
+        };
+        let j = m.end;
+        if !(self.is_w(j, W::And) || self.is_w(j, W::Or)) {
+            return None;
+        }
+        let (d, len) = self.num(j + 1)?;
+        // "April 24 and 25 people", "April 24 and 25%", "and 25 May" are not days.
+        let next = self.kind(j + 2);
+        if len > 2
+            || !(1..=31).contains(&d)
+            || matches!(next, Some(Kind::Word | Kind::Num))
+            || self.punct(j + 2, b'%')
+            || self.punct(j + 2, b'-')
+            || self.punct(j + 2, b':')
+        {
+            return None;
+        }
+        Some((
+            j + 1,
+            Piece::Date {
+                year,
+                yrel: None,
+                month: Some(month),
+                day: Some(d as u32),
+            },
+        ))
+    }
     fn word_is(&self, i: usize, w: &str) -> bool {
         self.kind(i) == Some(Kind::Word) && self.str(i).eq_ignore_ascii_case(w)
     }
@@ -1660,8 +1778,18 @@ impl<'a> Parser<'a> {
                         | "every"
                 )
             );
+            // "the March accession", "the May elections": a month as a modifier;
+            // "the March on Washington", "the march to the sea" are walks.
+            let modifier = prev == Some("the")
+                && self.kind(j) == Some(Kind::Word)
+                && self.t.get(j).is_some_and(|t| !t.cap)
+                && ![
+                    "on", "to", "of", "for", "in", "against", "by", "from", "through", "and",
+                ]
+                .iter()
+                .any(|w| self.word_is(j, w));
             // "March on Washington", "may": a verb follows.
-            if !ok {
+            if !ok && !modifier {
                 return None;
             }
         }
@@ -1975,6 +2103,16 @@ impl<'a> Parser<'a> {
                 }
                 // "yesterday's": the possessive stays out of the extent (TimeML).
                 // "the day before yesterday" is handled from "the".
+                // "today's world", "today's youth": the present era, which TimeML
+                // does not mark.
+                if off == 0
+                    && part.is_none()
+                    && self.punct(end, b'\'')
+                    && self.word_is(end + 1, "s")
+                    && GENERIC_NOW_NOUNS.iter().any(|w| self.word_is(end + 2, w))
+                {
+                    return None;
+                }
                 Some(M::new(i, end, Piece::RelDay { offset: off, part }))
             }
             Lex::Tonight => Some(M::new(
@@ -1989,7 +2127,21 @@ impl<'a> Parser<'a> {
                 // "now" as in "now that"? still present.
                 Some(M::new(i, i + 1, Piece::Fuzzy(v)))
             }
-            Lex::SetAdv(v) => Some(M::new(i, i + 1, Piece::Set(v.into()))),
+            Lex::SetAdv(v) => {
+                // "rise 8.5% annually", "10,000 units annually", "$5 million
+                // annually": a rate, which TimeML leaves unmarked.
+                let rate = self.word_is(i, "annually")
+                    && i > 0
+                    && (self.punct(i - 1, b'%')
+                        || self.word_is(i - 1, "percent")
+                        || self.word_is(i - 1, "million")
+                        || self.word_is(i - 1, "billion")
+                        || (i > 1 && self.kind(i - 2) == Some(Kind::Num)));
+                if rate {
+                    return None;
+                }
+                Some(M::new(i, i + 1, Piece::Set(v.into())))
+            }
             Lex::Holiday(h) => {
                 // "Labor Day", "Election Day": the word alone is not the day.
                 let needs_day = matches!(
@@ -2767,6 +2919,22 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        // "the 24th": a day of the reference month
+        if let Some((d, k)) = self.dom(j) {
+            // "the 11th Circuit", "the 25th anniversary": an ordinal, not a day
+            if k == j + 2 && !matches!(self.kind(k), Some(Kind::Word)) {
+                return Some(M::new(
+                    i,
+                    k,
+                    Piece::Date {
+                        year: None,
+                        yrel: None,
+                        month: None,
+                        day: Some(d),
+                    },
+                ));
+            }
+        }
         // "the weekend"
         if self.word_is(j, "weekend") {
             return Some(M::new(
@@ -2928,8 +3096,24 @@ impl<'a> Parser<'a> {
         if let Some((Unit::Quarter, false)) = self.unit(j) {
             return Some(M::new(i, j + 1, Piece::ContextQuarter { years: 0 }));
         }
-        // "the year": a year-long period
+        // "the year": a year-long period when bounded ("the year ended Sept.
+        // 30"), else the year being reported ("a high for the year").
         if let Some((Unit::Year, false)) = self.unit(j) {
+            let bounded = [
+                "ended", "ending", "ends", "to", "through", "before", "after",
+            ]
+            .iter()
+            .any(|w| self.word_is(j + 1, w));
+            if !bounded && !self.punct(j + 1, b'\'') {
+                return Some(M::new(
+                    i,
+                    j + 1,
+                    Piece::RelUnit {
+                        unit: Unit::Year,
+                        n: 0,
+                    },
+                ));
+            }
             if !self.punct(j + 1, b'\'') {
                 return Some(M::new(
                     i,
@@ -3005,6 +3189,40 @@ pub(crate) const WEEK_OF: i32 = 1000;
 /// Marker in `Piece::Date::yrel` for "last Oct. 23" (`REL_DATE - 1`) and "next
 /// March 3" (`REL_DATE + 1`).
 pub(crate) const REL_DATE: i32 = 2000;
+/// Nouns after "today's" that name the present era, not the day.
+const GENERIC_NOW_NOUNS: &[&str] = &[
+    "world",
+    "youth",
+    "society",
+    "societies",
+    "generation",
+    "young",
+    "children",
+    "kids",
+    "families",
+    "parents",
+    "students",
+    "economy",
+    "technology",
+    "consumers",
+    "culture",
+    "politics",
+    "standards",
+    "personal",
+    "modern",
+    "global",
+    "fast",
+    "computers",
+    "media",
+    "business",
+    "market",
+    "markets",
+    "women",
+    "men",
+    "teens",
+    "teenagers",
+];
+
 /// Marker in `Piece::Weekday::rel` for a possessive ("Wednesday's").
 pub(crate) const POSSESSIVE: i32 = -50;
 
