@@ -37,9 +37,9 @@ const SYLLABLES: [&str; 16] = [
     "ka", "lo", "mi", "ra", "te", "vu", "sa", "no", "di", "pe", "zo", "ha", "ri", "mu", "be", "ga",
 ];
 
-fn word(rng: &mut Rng, cap: bool) -> String {
+fn word(rng: &mut Rng, syllables: usize, cap: bool) -> String {
     let mut w = String::new();
-    for _ in 0..3 {
+    for _ in 0..syllables {
         w.push_str(SYLLABLES[rng.below(SYLLABLES.len())]);
     }
     if cap {
@@ -48,15 +48,21 @@ fn word(rng: &mut Rng, cap: bool) -> String {
     w
 }
 
-/// `n` mentions of about `n / 5` events among 2,000 people and 300 places over
-/// five years: most reports at the day, some at the month or the year, some a day
-/// off in another article (conflicts), some undated.
+/// `n` mentions of about `n / 5` events over five years: most reports at the
+/// day, some at the month or the year, some a day off in another article
+/// (conflicts), some undated, some by surname only.
+///
+/// A bigger corpus is a corpus about more people (one per 50 mentions: 200 for
+/// 10k, 2,000 for 100k, 20,000 for 1M), so the number of events per person and
+/// year stays that of a news story; with a fixed cast, ten times the mentions
+/// would mean ten times the meetings of each person each year, and any reader,
+/// not only this one, would need longer to tell them apart.
 fn synthetic(n: usize) -> (Vec<EventMention>, usize) {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let people: Vec<(String, String)> = (0..2000)
-        .map(|_| (word(&mut rng, true), word(&mut rng, true)))
+    let people: Vec<(String, String)> = (0..(n / 50).max(100))
+        .map(|_| (word(&mut rng, 3, true), word(&mut rng, 4, true)))
         .collect();
-    let places: Vec<String> = (0..300).map(|_| word(&mut rng, true)).collect();
+    let places: Vec<String> = (0..300).map(|_| word(&mut rng, 3, true)).collect();
     let base = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).expect("valid date");
     let articles = (n / 20).max(1);
     let events = (n / 5).max(1);

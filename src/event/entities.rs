@@ -7,6 +7,7 @@ use super::lexicon::HashMap;
 use super::lexicon::{fold, gazetteer, Gaz};
 use super::EntityKind;
 use crate::Span;
+use std::rc::Rc;
 
 /// A token of a sentence: a word (letters and digits with inner `'’-.`) or one
 /// punctuation character.
@@ -96,8 +97,8 @@ pub(crate) struct Mention {
     pub span: Span,
     /// The token range in its sentence.
     pub toks: (usize, usize),
-    /// The resolved name ("Nicolás Maduro").
-    pub name: String,
+    /// The resolved name ("Nicolás Maduro"), shared: pronouns copy it often.
+    pub name: Rc<str>,
     pub kind: EntityKind,
     /// A pronoun or description ("he", "the Venezuelan president").
     #[allow(dead_code)]
@@ -481,10 +482,10 @@ const C_CONNECTOR: u16 = 32;
 const C_CALENDAR: u16 = 64;
 
 /// The word lists above as one hashed table, for the per-token checks.
-fn classes() -> &'static HashMap<&'static str, u16> {
-    static C: std::sync::OnceLock<HashMap<&'static str, u16>> = std::sync::OnceLock::new();
+fn classes() -> &'static HashMap<&'static [u8], u16> {
+    static C: std::sync::OnceLock<HashMap<&'static [u8], u16>> = std::sync::OnceLock::new();
     C.get_or_init(|| {
-        let mut m: HashMap<&'static str, u16> = HashMap::default();
+        let mut m: HashMap<&'static [u8], u16> = HashMap::default();
         for (list, bit) in [
             (STOP, C_STOP),
             (ORG_HEADS, C_ORG),
@@ -495,7 +496,7 @@ fn classes() -> &'static HashMap<&'static str, u16> {
             (CALENDAR, C_CALENDAR),
         ] {
             for w in list {
-                *m.entry(*w).or_insert(0) |= bit;
+                *m.entry(w.as_bytes()).or_insert(0) |= bit;
             }
         }
         m
@@ -505,14 +506,13 @@ fn classes() -> &'static HashMap<&'static str, u16> {
 /// The classes of a word, case-insensitively, without allocating.
 fn class(word: &str) -> u16 {
     let mut buf = [0u8; 24];
-    if word.len() > buf.len() || !word.is_ascii() {
+    if word.len() > buf.len() {
         return 0;
     }
     for (b, c) in buf.iter_mut().zip(word.bytes()) {
         *b = c.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..word.len()])
-        .ok()
+    buf.get(..word.len())
         .and_then(|w| classes().get(w).copied())
         .unwrap_or(0)
 }
@@ -633,7 +633,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                 let single = !m.name.contains(' ');
                 if single {
                     if let Some(&pi) = surnames.get(&key) {
-                        m.name = persons[pi].name.clone();
+                        m.name = Rc::from(persons[pi].name.as_str());
                         m.kind = EntityKind::Person;
                     }
                 }
@@ -662,10 +662,11 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
         }
     }
     // Pass 2: pronouns and descriptions, in text order.
-    let mut last_person: Option<String> = None;
+    let mut last_person: Option<Rc<str>> = None;
+    let empty: Rc<str> = Rc::from("");
     let mut per_sentence = Vec::with_capacity(sentences.len());
     for (si, toks) in sentences.iter().enumerate() {
-        let names = std::mem::take(&mut raw[si]);
+        let mut names = std::mem::take(&mut raw[si]);
         let mut out: Vec<Mention> = Vec::new();
         let mut ni = 0;
         let mut i = 0;
@@ -675,7 +676,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                 ni += 1;
             }
             if ni < names.len() && names[ni].toks.0 == i {
-                let m = names[ni].clone();
+                let m = std::mem::replace(&mut names[ni], placeholder(&empty));
                 ni += 1;
                 i = m.toks.1.max(i + 1);
                 // An unknown single name after a preposition ("on Twitter") is
@@ -755,7 +756,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                     out.push(Mention {
                         span: t.span,
                         toks: (i, i + 1),
-                        name: String::new(),
+                        name: empty.clone(),
                         kind: EntityKind::Person,
                         anaphor: true,
                         locative: false,
@@ -783,7 +784,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                         out[k].name = n;
                         out[k].kind = kind;
                     }
-                    None => out[k].name.clear(),
+                    None => out[k].name = empty.clone(),
                 }
             }
         }
@@ -800,7 +801,7 @@ fn description(
     i: usize,
     names: &[Mention],
     persons: &[Person],
-    last_person: &Option<String>,
+    last_person: &Option<Rc<str>>,
 ) -> Option<(Mention, usize)> {
     let gaz = gazetteer();
     let lower = |t: &Tok| -> &str { t.span.slice(text).unwrap_or("") };
@@ -838,7 +839,7 @@ fn description(
             Mention {
                 span: Span::new(toks[i].span.start, noun_tok.span.end),
                 toks: (i, j + 1),
-                name: (*cap).to_string(),
+                name: Rc::from(*cap),
                 kind: EntityKind::Place,
                 anaphor: true,
                 locative,
@@ -896,7 +897,7 @@ fn description(
         Mention {
             span: Span::new(toks[i].span.start, toks[end - 1].span.end),
             toks: (i, end),
-            name: pick.name.clone(),
+            name: Rc::from(pick.name.as_str()),
             kind: EntityKind::Person,
             anaphor: true,
             locative: false,
@@ -953,6 +954,16 @@ fn classify(
     {
         a += 1;
     }
+    // "Certainly Saddam Hussein", "Other Bush officials": a sentence's first word
+    // that the article also writes in lower case, or an adverb, is not a name's.
+    if a == 0 && sentence_initial && b - a >= 2 {
+        let first = lower(&run[0]);
+        let known =
+            gazetteer().lookup(&fold(first)).is_some() || gazetteer().is_title(&fold(first));
+        if !known && (first.ends_with("ly") || common_word(text, first)) {
+            a += 1;
+        }
+    }
     if a >= b {
         return;
     }
@@ -963,7 +974,7 @@ fn classify(
         |name: String, kind: EntityKind, x: usize, y: usize, prep: Option<&'static str>| Mention {
             span: span_of(x, y),
             toks: (start + x.min(a), start + y),
-            name,
+            name: Rc::from(name),
             kind,
             anaphor: false,
             locative: prep.is_some_and(|p| !matches!(p, "and" | "with" | "between" | "by" | "of")),
@@ -1157,7 +1168,7 @@ fn common_word(text: &str, word: &str) -> bool {
 
 /// The speaker of a first-person pronoun at token `i`: the name right after the
 /// quotation's closing mark (`...," Maduro wrote`, `..." said Maduro`).
-fn quote_speaker(text: &str, toks: &[Tok], i: usize, names: &[Mention]) -> Option<String> {
+fn quote_speaker(text: &str, toks: &[Tok], i: usize, names: &[Mention]) -> Option<Rc<str>> {
     let close = (i..toks.len())
         .find(|&k| !toks[k].word && matches!(toks[k].span.slice(text), Some("”") | Some("\"")))?;
     names
@@ -1168,4 +1179,17 @@ fn quote_speaker(text: &str, toks: &[Tok], i: usize, names: &[Mention]) -> Optio
                 && matches!(m.kind, EntityKind::Person | EntityKind::Unknown)
         })
         .map(|m| m.name.clone())
+}
+
+fn placeholder(empty: &Rc<str>) -> Mention {
+    Mention {
+        span: Span::default(),
+        toks: (0, 0),
+        name: empty.clone(),
+        kind: EntityKind::Unknown,
+        anaphor: false,
+        locative: false,
+        prep: None,
+        relative: false,
+    }
 }

@@ -118,6 +118,62 @@ const PERSON_NOUNS: &[&str] = &[
     "guest",
     "ally",
 ];
+/// Words a bare "meet"/"met" may be followed by and still name a meeting.
+const MEET_FOLLOWERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "for",
+    "to",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "again",
+    "later",
+    "next",
+    "this",
+    "last",
+    "privately",
+    "briefly",
+    "separately",
+    "behind",
+    "during",
+    "after",
+    "before",
+    "with",
+    "here",
+    "there",
+    "twice",
+    "once",
+    "soon",
+    "face",
+    "face-to-face",
+    "informally",
+    "regularly",
+    "secretly",
+    "until",
+    "and",
+    "but",
+    "amid",
+    "over",
+    "early",
+    "late",
+    "his",
+    "her",
+    "their",
+    "the",
+    "president",
+    "prime",
+    "king",
+    "queen",
+    "leaders",
+    "officials",
+    "representatives",
+    "him",
+    "them",
+    "us",
+    "me",
+];
 const DETS: &[&str] = &[
     "the",
     "a",
@@ -351,12 +407,12 @@ pub(super) fn extract(
                 }
                 if role == Role::Patient
                     && m.kind == EntityKind::Place
-                    && place.as_ref().is_some_and(|(n, _)| n == &m.name)
+                    && place.as_ref().is_some_and(|(n, _)| **n == *m.name)
                 {
                     continue;
                 }
                 participants.push(Participant {
-                    name: m.name.clone(),
+                    name: m.name.to_string(),
                     entity: m.kind,
                     role,
                     span: m.span,
@@ -523,6 +579,34 @@ fn filter_trigger(
         {
             f.entry.form = Form::Noun;
         } else {
+            f.drop = true;
+            return;
+        }
+    }
+    // "meet new standards", "met the deadline": a bare meeting verb needs a
+    // partner after it, or a time, place or purpose ("the two will meet on
+    // Monday", "X and Y met in Geneva").
+    let phrase = f.span.slice(text).unwrap_or("");
+    if f.entry.kind == EventKind::Meeting
+        && !matches!(f.entry.form, Form::Noun | Form::Plural | Form::Ger)
+        && !phrase.contains(' ')
+    {
+        // "meet NATO's standards": a possessor is not the partner.
+        let partner_next = mentions.iter().any(|m| {
+            m.toks.0 >= b
+                && m.toks.0 <= b + 3
+                && m.kind != EntityKind::Place
+                && !m
+                    .toks
+                    .1
+                    .checked_sub(1)
+                    .and_then(|k| st.get(k))
+                    .is_some_and(|t| t.possessive)
+        });
+        let ok = partner_next
+            || next.is_none_or_punct(text)
+            || next_word.is_some_and(|w| is_in(w, MEET_FOLLOWERS));
+        if !ok {
             f.drop = true;
             return;
         }
@@ -812,7 +896,7 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
             .iter()
             .find(|m| m.toks.0 == b && m.kind == EntityKind::Place)
         {
-            return Some((m.name.clone(), m.span));
+            return Some((m.name.to_string(), m.span));
         }
     }
     for p in want {
@@ -822,14 +906,14 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
                 && placeish(m)
                 && m.prep.is_some_and(|q| q.eq_ignore_ascii_case(p))
         }) {
-            return Some((m.name.clone(), m.span));
+            return Some((m.name.to_string(), m.span));
         }
     }
     if let Some(m) = mentions
         .iter()
         .find(|m| m.toks.0 >= lo && m.toks.1 <= a && placeish(m) && m.locative)
     {
-        return Some((m.name.clone(), m.span));
+        return Some((m.name.to_string(), m.span));
     }
     // "Moscow, where he will hold a meeting": the place "where" stands for.
     if st
@@ -841,7 +925,7 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
             .rev()
             .find(|m| m.toks.1 <= lo && m.kind == EntityKind::Place)
         {
-            return Some((m.name.clone(), m.span));
+            return Some((m.name.to_string(), m.span));
         }
     }
     None
@@ -951,6 +1035,20 @@ fn verb_takes_its_noun(text: &str, st: &[Tok], found: &mut [Found]) {
         });
         if verb {
             found[j].drop = true;
+        }
+    }
+}
+
+trait PunctOrNone {
+    fn is_none_or_punct(&self, text: &str) -> bool;
+}
+
+impl PunctOrNone for Option<&Tok> {
+    /// Whether there is no next token, or it is punctuation other than a quote.
+    fn is_none_or_punct(&self, text: &str) -> bool {
+        match self {
+            None => true,
+            Some(t) => !t.word && !matches!(lw(text, t), "\"" | "“" | "‘" | "'"),
         }
     }
 }

@@ -93,12 +93,29 @@ pub(crate) fn assign(
             .copied()
             .filter(|&i| at >= found[i].clause.0 && at < found[i].clause.1)
             .collect();
+        // A sentence-initial time set off by a comma ("On Friday, the mayors, with
+        // their lawyers, flew to Washington") governs the main clause.
+        let fronted = st.get(end).is_some_and(|t| !t.word && lw(text, t) == ",")
+            && st.get(..at).is_some_and(|before| {
+                before.iter().all(|t| {
+                    t.word
+                        && [
+                            "on", "in", "at", "during", "by", "since", "early", "late", "earlier",
+                            "later",
+                        ]
+                        .iter()
+                        .any(|p| p.eq_ignore_ascii_case(lw(text, t)))
+                })
+            });
         let pool: Vec<usize> = if same.is_empty() {
             // A fronted time ("On Monday, the council voted") governs the next
             // clause; a stray one further away governs nothing.
             live.iter()
                 .copied()
-                .filter(|&i| !clause_has_timex(&found[i]) && dist(&found[i], at) <= 8)
+                .filter(|&i| {
+                    !clause_has_timex(&found[i])
+                        && (dist(&found[i], at) <= 8 || (fronted && found[i].toks.0 >= end))
+                })
                 .collect()
         } else {
             same
@@ -110,6 +127,28 @@ pub(crate) fn assign(
             let d = dist(&found[i], at);
             if best[i].map_or(true, |(_, bd)| d < bd) {
                 best[i] = Some((ti, d));
+            }
+        }
+    }
+    // "from 1968, when the Soviets invaded": a "when" clause right after a time
+    // is that time.
+    for &i in &live {
+        let lo = found[i].clause.0;
+        let opens_when = st
+            .get(lo)
+            .is_some_and(|t| t.word && lw(text, t).eq_ignore_ascii_case("when"));
+        let comma = lo
+            .checked_sub(1)
+            .and_then(|k| st.get(k))
+            .is_some_and(|t| !t.word && lw(text, t) == ",");
+        if opens_when && comma {
+            let before = timex_toks.iter().find(|&&(ti, _)| {
+                timexes.get(ti).is_some_and(|t| {
+                    lo >= 2 && st.get(lo - 2).is_some_and(|k| k.span.end == t.span.end)
+                })
+            });
+            if let Some(&(ti, _)) = before {
+                best[i] = Some((ti, 0));
             }
         }
     }

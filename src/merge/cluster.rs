@@ -382,10 +382,18 @@ struct Clusterer<'a> {
     tolerance: i64,
     clusters: Vec<Cluster>,
     index: Index,
+    /// The clusters holding a report of each article, by kind class.
+    by_article: HashMap<(u8, u32), Vec<u32>>,
 }
 
 impl Clusterer<'_> {
     fn candidates(&self, item: &Item) -> Option<Vec<u32>> {
+        self.candidates_near(item, item.time, self.tolerance)
+    }
+
+    /// Clusters sharing a participant with `item` (any cluster when it names
+    /// nobody) with a member within `tolerance` of `t`, or at any time.
+    fn candidates_near(&self, item: &Item, t: Option<Secs>, tolerance: i64) -> Option<Vec<u32>> {
         let mut out = Vec::new();
         let mut budget = SCAN_LIMIT;
         let keys: &[u32] = if item.keys.is_empty() {
@@ -398,14 +406,10 @@ impl Clusterer<'_> {
         } else {
             [EMPTY].iter()
         }) {
-            if !self.index.query(
-                item.class,
-                k,
-                item.time,
-                self.tolerance,
-                &mut out,
-                &mut budget,
-            ) {
+            if !self
+                .index
+                .query(item.class, k, t, tolerance, &mut out, &mut budget)
+            {
                 return None;
             }
         }
@@ -471,6 +475,12 @@ impl Clusterer<'_> {
             return;
         };
         let was_empty = c.keys.is_empty();
+        if c.articles.binary_search(&item.article).is_err() {
+            self.by_article
+                .entry((item.class, item.article))
+                .or_default()
+                .push(cluster);
+        }
         c.add(idx, item);
         if let Some(t) = item.time {
             self.index.insert(item.class, ALL, t, cluster);
@@ -514,54 +524,70 @@ impl Clusterer<'_> {
     fn place_undated(&mut self, idx: u32, undated: &mut BTreeMap<(u8, u32), Vec<u32>>) {
         let item = &self.items[idx as usize];
         let tol = self.tolerance;
-        let mut dated = Vec::new();
-        if let Some(cands) = self.candidates(item) {
-            for c in cands {
-                let Some(cluster) = self.clusters.get(c as usize) else {
-                    continue;
-                };
-                let (Some(hull), Some(score)) = (cluster.hull, self.fit(item, cluster)) else {
-                    continue;
-                };
-                // with no date and nobody named, only the same place identifies it
-                if item.keys.is_empty() && score.2 != 2 {
-                    continue;
-                }
-                if let Some(p) = item.published {
-                    let (lo, hi) = (p.0.saturating_sub(tol), p.1.saturating_add(tol));
-                    let ok = match item.status {
-                        Status::Planned | Status::Hypothetical => hull.1 > lo,
-                        Status::Ongoing => overlaps(hull, (lo, hi)),
-                        _ => hull.0 < hi,
-                    };
-                    if !ok {
-                        continue;
-                    }
-                }
-                dated.push((
-                    c,
-                    cluster.articles.binary_search(&item.article).is_ok(),
-                    hull,
-                ));
+        let window = item
+            .published
+            .map(|p| (p.0.saturating_sub(tol), p.1.saturating_add(tol)));
+        // a dated event this report may be of, with its time hull
+        let accept = |c: u32| -> Option<(u32, Secs)> {
+            let cluster = self.clusters.get(c as usize)?;
+            let hull = cluster.hull?;
+            let score = self.fit(item, cluster)?;
+            // with no date and nobody named, only the same place identifies it
+            if item.keys.is_empty() && score.2 != 2 {
+                return None;
             }
-        }
-        // the referent: the one event this article also dates; among several, or
-        // when it dates none, the one event around its publication; with no
-        // publication date, the one compatible event
-        let near = |d: &&(u32, bool, Secs)| match item.published {
-            Some(p) => overlaps(d.2, (p.0.saturating_sub(tol), p.1.saturating_add(tol))),
-            None => false,
+            // the status points from the publication date to the event
+            if let Some((lo, hi)) = window {
+                let ok = match item.status {
+                    Status::Planned | Status::Hypothetical => hull.1 > lo,
+                    Status::Ongoing => overlaps(hull, (lo, hi)),
+                    _ => hull.0 < hi,
+                };
+                if !ok {
+                    return None;
+                }
+            }
+            Some((c, hull))
         };
-        let only = |v: Vec<&(u32, bool, Secs)>| match v.as_slice() {
-            [one] => Some(one.0),
+        let near = |h: &Secs| window.is_some_and(|w| overlaps(*h, w));
+        let only = |v: Vec<u32>| match v.as_slice() {
+            [one] => Some(*one),
             _ => None,
         };
-        let same_article: Vec<&(u32, bool, Secs)> = dated.iter().filter(|d| d.1).collect();
-        let target = match same_article.len() {
-            1 => only(same_article),
-            0 if item.published.is_some() => only(dated.iter().filter(near).collect()),
-            0 => only(dated.iter().collect()),
-            _ => only(same_article.into_iter().filter(near).collect()),
+        // the referent: the one event this article also dates; among several, the
+        // one around its publication; when it dates none, the one event around
+        // its publication; with no publication date, the one compatible event
+        let same_article: Vec<(u32, Secs)> = self
+            .by_article
+            .get(&(item.class, item.article))
+            .into_iter()
+            .flatten()
+            .filter_map(|&c| accept(c))
+            .collect();
+        let target = match (same_article.len(), window) {
+            (1, _) => same_article.first().map(|x| x.0),
+            (0, Some(w)) => self
+                .candidates_near(item, Some(w), tol.saturating_mul(2))
+                .and_then(|cands| {
+                    only(
+                        cands
+                            .into_iter()
+                            .filter_map(accept)
+                            .filter(|x| near(&x.1))
+                            .map(|x| x.0)
+                            .collect(),
+                    )
+                }),
+            (0, None) => self.candidates_near(item, None, tol).and_then(|cands| {
+                only(cands.into_iter().filter_map(accept).map(|x| x.0).collect())
+            }),
+            _ => only(
+                same_article
+                    .iter()
+                    .filter(|x| near(&x.1))
+                    .map(|x| x.0)
+                    .collect(),
+            ),
         };
         if let Some(c) = target {
             self.join(c, idx);
@@ -612,18 +638,33 @@ fn length_class(t: Secs) -> u32 {
 /// The mentions sorted by their total order, identical ones once. Sorting
 /// indices moves pointers, not the large mentions.
 ///
-/// The order is by article, kind and position first (cheap integer keys, the
-/// article ranked among the sorted article ids), then the full order of
-/// [`EventMention`]: a total order that depends on the mentions only.
+/// The order is by kind class, start of the reported time (undated last),
+/// article, kind and position first (cheap integer keys, the article ranked
+/// among the sorted article ids), then the full order of [`EventMention`]: a
+/// total order that depends on the mentions only. Putting neighbours in time
+/// next to each other keeps the clustering's memory accesses local.
 fn canonical(mentions: Vec<EventMention>) -> Vec<EventMention> {
     let mut ids: Vec<&str> = mentions.iter().map(|m| m.article.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
-    let keys: Vec<(usize, EventKind, crate::Span, crate::Span)> = mentions
+    type Key = (u8, i64, usize, EventKind, crate::Span, crate::Span);
+    let keys: Vec<Key> = mentions
         .iter()
         .map(|m| {
             let rank = ids.binary_search(&m.article.as_str()).unwrap_or_default();
-            (rank, m.kind, m.trigger, m.sentence)
+            let start = m
+                .time
+                .as_ref()
+                .and_then(time_span)
+                .map_or(i64::MAX, |t| t.0);
+            (
+                kind_class(m.kind),
+                start,
+                rank,
+                m.kind,
+                m.trigger,
+                m.sentence,
+            )
         })
         .collect();
     let mut order: Vec<usize> = (0..mentions.len()).collect();
@@ -663,6 +704,7 @@ pub(super) fn build(
     );
     // lookups only: hash maps are never iterated into the output
     let mut article_list: Vec<&str> = mentions.iter().map(|m| m.article.as_str()).collect();
+    article_list.sort_unstable();
     article_list.dedup();
     let article_ids: HashMap<&str, u32> = article_list
         .into_iter()
@@ -733,6 +775,7 @@ pub(super) fn build(
         tolerance,
         clusters: Vec::new(),
         index: Index::default(),
+        by_article: HashMap::new(),
     };
     for &i in &dated {
         cl.place_dated(i);
