@@ -25,19 +25,49 @@ fn time(text: &str) -> Duration {
         .unwrap()
 }
 
-fn assert_linear(name: &str, make: impl Fn(usize) -> String, base: usize) {
-    let small = time(&make(base));
-    let large = time(&make(4 * base));
-    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
-    eprintln!("{name}: 1x {small:?}, 4x {large:?}, ratio {ratio:.1} (linear 4, quadratic 16)");
-    assert!(
-        ratio < 9.0 || large < Duration::from_millis(50),
-        "{name}: 4x the input took {ratio:.1}x the time ({small:?} -> {large:?}): not linear"
-    );
+/// Sizes shrink in debug builds so `cargo test` stays fast; ratios do not depend on
+/// the build.
+fn scaled(base: usize) -> usize {
+    if cfg!(debug_assertions) {
+        base / 4
+    } else {
+        base
+    }
 }
 
+fn assert_linear(name: &str, make: impl Fn(usize) -> String, base: usize) {
+    let base = scaled(base);
+    let (small_text, large_text) = (make(base), make(4 * base));
+    // A loaded machine can stall one measurement: fail only when two agree.
+    let mut last = None;
+    for _ in 0..2 {
+        let small = time(&small_text);
+        let large = time(&large_text);
+        let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
+        eprintln!("{name}: 1x {small:?}, 4x {large:?}, ratio {ratio:.1} (linear 4, quadratic 16)");
+        if ratio < 9.0 || large < Duration::from_millis(20) {
+            return;
+        }
+        last = Some((small, large, ratio));
+    }
+    let (small, large, ratio) = last.expect("measured");
+    panic!("{name}: 4x the input took {ratio:.1}x the time ({small:?} -> {large:?}): not linear");
+}
+
+/// All the cases that must pass, in one test so they never time each other.
+///
+/// The calendar-word sentence: each expression's tense was once read by scanning
+/// every token of its sentence (`src/timex/resolve.rs`, `tense_at`), so 2,000 /
+/// 4,000 / 8,000 "yesterday" took 0.9 / 3.6 / 13 s in release and a 20 MB article
+/// of it did not finish; fixed in the timex branch (tense read only where the value
+/// needs it).
 #[test]
-fn plain_words_and_many_sentences_scale_linearly() {
+fn pathological_shapes_scale_linearly() {
+    assert_linear(
+        "one repeated calendar word",
+        |n| "yesterday ".repeat(n),
+        10_000,
+    );
     assert_linear("one repeated plain word", |n| "word ".repeat(n), 40_000);
     assert_linear(
         "many short dated sentences",
@@ -58,19 +88,5 @@ fn many_dated_event_sentences_scale_linearly() {
         "many short dated event sentences",
         |n| "He left yesterday. ".repeat(n / 3),
         20_000,
-    );
-}
-
-/// One long sentence dense with expressions: each expression's tense was read by
-/// scanning every token of its sentence (`src/timex/resolve.rs`, `tense_at`), so
-/// time grew with (expressions x sentence length): 2,000 / 4,000 / 8,000
-/// "yesterday" took 0.9 / 3.6 / 13 s in release, and a 20 MB article of it did not
-/// finish. Fixed in the timex branch (tense read only where the value needs it).
-#[test]
-fn a_long_sentence_dense_with_expressions_scales_linearly() {
-    assert_linear(
-        "one repeated calendar word",
-        |n| "yesterday ".repeat(n),
-        10_000,
     );
 }
