@@ -78,15 +78,15 @@ fn pathological_shapes_scale_linearly() {
 
 /// Many sentences each with an event and a date: for every sentence with a
 /// trigger, the event stage filtered all the article's timexes
-/// (`src/event/extract.rs`, `sent_timexes`), so time grew with (sentences x
+/// (`src/event/extract.rs:356`, `sent_timexes`), so time grew with (sentences x
 /// timexes): 5,000 / 10,000 / 20,000 "He left yesterday." took 0.05 / 0.15 / 0.83 s
-/// in release through the `timeline` example.
+/// in release through the `timeline` example, 40,000 took 9.9 s.
 #[test]
 #[ignore = "open bug in src/event/extract.rs (every trigger sentence scans all timexes: quadratic); run with --ignored"]
 fn many_dated_event_sentences_scale_linearly() {
     assert_linear(
         "many short dated event sentences",
         |n| "He left yesterday. ".repeat(n / 3),
-        20_000,
+        60_000,
     );
 }
