@@ -99,8 +99,27 @@ pub(super) fn annotate(
 ) -> Annotation {
     let text = doc.text();
     let mut found = Vec::new();
-    scan::scan(text, config.expression_limit(), &mut found);
+    // Scan past the limit so that an over-long expression is reported whole rather
+    // than silently shortened to a part of it ("September" of "September 21, 2011").
+    let limit = config.expression_limit();
+    scan::scan(text, limit.saturating_mul(4).max(256), &mut found);
     let mut ann = Annotation::default();
+    found.retain(|f| {
+        let long = f.end - f.start > limit;
+        if long {
+            ann.diagnostics.push(Diagnostic {
+                span: Some(Span::new(f.start, f.end)),
+                kind: DiagnosticKind::LimitReached,
+                message: format!(
+                    "expression at bytes {}..{} is {} bytes, over the limit of {limit}; not resolved",
+                    f.start,
+                    f.end,
+                    f.end - f.start
+                ),
+            });
+        }
+        !long
+    });
     let mut ctx = Ctx {
         reference: published.map(Published::date),
         ref_anchor: Anchor::Publication,
@@ -1394,6 +1413,10 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
             Ok(res)
         }
         Piece::Fuzzy(v) => Ok(Res::new(TimexType::Date, (*v).into(), Anchor::Absolute)),
+        Piece::Duration {
+            n: scan::Count::Halves(h),
+            ..
+        } if *h >= scan::COUNT_OVERFLOW => Err(Unresolvable("count overflow")),
         Piece::Duration { n, unit } => Ok(Res::new(
             TimexType::Duration,
             duration_value(*n, *unit),

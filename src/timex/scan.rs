@@ -71,6 +71,10 @@ impl Part {
     }
 }
 
+/// A count too large for `i64`: any count at or above it stands for a number
+/// the text gives but no value can hold.
+pub(crate) const COUNT_OVERFLOW: i64 = i64::MAX / 4;
+
 /// A count as written: exact, or vague ("several", "a few").
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Count {
@@ -1240,7 +1244,9 @@ impl<'a> Parser<'a> {
                     }
                 }
                 if over {
-                    v = i64::MAX / 4;
+                    // Resolution reports this as unresolvable rather than inventing
+                    // a number the text does not say.
+                    v = COUNT_OVERFLOW;
                 }
                 let mut j = i + 1;
                 // "2 1/2"
