@@ -16,7 +16,7 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use storyline::{output, text, Extractor, TimelineBuilder};
+use storyline::{output, text, DiagnosticKind, Extractor, TimelineBuilder};
 
 const HELP: &str =
     "usage: timeline [--json] [--html FILE] [--timeml DIR] [--blocks] [--strict] [FILE.jsonl ...]
@@ -107,6 +107,16 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     if !blocks {
+        // Limits reached and inferred publication dates are said, so a cut article
+        // never looks whole; unresolvable values stay quiet (see the timex example).
+        for (id, d) in builder.diagnostics() {
+            match d.kind {
+                DiagnosticKind::LimitReached | DiagnosticKind::InferredPublication => {
+                    eprintln!("note: article {id}: {}", d.message)
+                }
+                _ => {}
+            }
+        }
         let timeline = builder.build();
         if let Some(path) = &html {
             if let Err(e) = std::fs::write(path, output::html::render(&timeline)) {

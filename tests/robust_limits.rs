@@ -189,3 +189,24 @@ fn an_expression_over_the_limit_says_so() {
         "no LimitReached diagnostic: timexes {timexes:?}, diagnostics {diags:?}"
     );
 }
+
+/// A timeline built from an article cut at the article limit says so: the
+/// builder keeps the `LimitReached` note with the article's id (it was dropped).
+#[test]
+fn the_timeline_builder_keeps_limit_notes() {
+    let article = Article::new("long", "He left yesterday. ".repeat(100))
+        .with_published_str("2011-03-04")
+        .unwrap();
+    let extractor = Extractor::new(Config::default().max_article_bytes(100));
+    let mut builder = storyline::TimelineBuilder::new(&extractor);
+    builder.add(&article);
+    let notes: Vec<_> = builder
+        .diagnostics()
+        .iter()
+        .filter(|(id, d)| id == "long" && d.kind == DiagnosticKind::LimitReached)
+        .collect();
+    assert_eq!(notes.len(), 1, "{:?}", builder.diagnostics());
+    assert_eq!(notes[0].1.span, Some(Span::new(100, article.text.len())));
+    let timeline = builder.build();
+    assert!(timeline.mentions().all(|m| m.trigger.end <= 100));
+}

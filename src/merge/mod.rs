@@ -293,6 +293,7 @@ pub struct TimelineBuilder<'x> {
     extractor: &'x Extractor,
     mentions: Vec<EventMention>,
     articles: Vec<ArticleRecord>,
+    diagnostics: Vec<(String, crate::Diagnostic)>,
 }
 
 impl<'x> TimelineBuilder<'x> {
@@ -302,7 +303,15 @@ impl<'x> TimelineBuilder<'x> {
             extractor,
             mentions: Vec::new(),
             articles: Vec::new(),
+            diagnostics: Vec::new(),
         }
+    }
+
+    /// The diagnostics of every article added so far, with the article's id: limits
+    /// reached, unresolvable values, inferred publication dates. A timeline cut
+    /// short by a limit never looks whole: the note is here.
+    pub fn diagnostics(&self) -> &[(String, crate::Diagnostic)] {
+        &self.diagnostics
     }
 
     /// Extracts one article and keeps its mentions.
@@ -314,6 +323,9 @@ impl<'x> TimelineBuilder<'x> {
 
     /// Keeps an extraction made elsewhere (another thread, another machine).
     pub fn push(&mut self, extraction: crate::Extraction) -> &mut Self {
+        let id = &extraction.record.id;
+        self.diagnostics
+            .extend(extraction.diagnostics.into_iter().map(|d| (id.clone(), d)));
         self.articles.push(extraction.record);
         self.mentions.extend(extraction.events);
         self
