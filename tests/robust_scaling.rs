@@ -82,7 +82,6 @@ fn pathological_shapes_scale_linearly() {
 /// timexes): 5,000 / 10,000 / 20,000 "He left yesterday." took 0.05 / 0.15 / 0.83 s
 /// in release through the `timeline` example, 40,000 took 9.9 s.
 #[test]
-#[ignore = "open bug in src/event/extract.rs (every trigger sentence scans all timexes: quadratic); run with --ignored"]
 fn many_dated_event_sentences_scale_linearly() {
     assert_linear(
         "many short dated event sentences",
@@ -98,7 +97,6 @@ fn many_dated_event_sentences_scale_linearly() {
 /// grew with (matches x tokens): 10,000 / 20,000 / 40,000 words took 0.27 / 1.3 /
 /// 8.1 s in release, and 100,000 words 54 s.
 #[test]
-#[ignore = "open bug in src/event (per-match linear token searches in one sentence: quadratic); run with --ignored"]
 fn one_long_sentence_of_events_scales_linearly() {
     const WORDS: &[&str] = &[
         "the",

@@ -267,6 +267,43 @@ fn clause_of(text: &str, toks: &[Tok], a: usize, b: usize) -> (usize, usize) {
     (lo, hi)
 }
 
+/// The longest stretch of one sentence read at once, in bytes.
+const MAX_SENTENCE_BYTES: usize = 2_000;
+
+/// Cuts a span into windows of at most `max` bytes, at white space where there is
+/// some, else at a char boundary.
+fn windows(text: &str, span: Span, max: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while span.end - start > max {
+        let mut cut = start + max;
+        while cut > start && !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let piece = text.get(start..cut).unwrap_or("");
+        if let Some(ws) = piece.rfind(char::is_whitespace) {
+            if ws > 0 {
+                cut = start + ws;
+            }
+        }
+        if cut <= start {
+            break;
+        }
+        out.push(Span::new(start, cut));
+        start = cut;
+        while start < span.end {
+            match text.get(start..).and_then(|r| r.chars().next()) {
+                Some(c) if c.is_whitespace() => start += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    if start < span.end {
+        out.push(Span::new(start, span.end));
+    }
+    out
+}
+
 pub(super) fn extract(
     article_id: &str,
     source: Option<&str>,
@@ -276,10 +313,15 @@ pub(super) fn extract(
     _config: &Config,
 ) -> Vec<EventMention> {
     let text = doc.text();
-    let sents: Vec<(usize, Span, BlockKind, usize)> = doc
-        .news_sentences()
-        .map(|(i, s)| (i, s.span, doc.sentence_kind(s), s.block))
-        .collect();
+    let mut sents: Vec<(usize, Span, BlockKind, usize)> = Vec::new();
+    for (i, s) in doc.news_sentences() {
+        // No news sentence runs to thousands of bytes; a run-on one (a scraped
+        // table, a page without punctuation) is read in windows so that the
+        // per-sentence passes below stay linear in the article.
+        for window in windows(text, s.span, MAX_SENTENCE_BYTES) {
+            sents.push((i, window, doc.sentence_kind(s), s.block));
+        }
+    }
     if sents.is_empty() {
         return Vec::new();
     }
@@ -304,7 +346,7 @@ pub(super) fn extract(
                 if is_word_byte(text, s, true) || is_word_byte(text, e, false) {
                     continue;
                 }
-                if let Some(k) = st.iter().position(|t| t.span.start == s) {
+                if let Ok(k) = st.binary_search_by_key(&s, |t| t.span.start) {
                     br[k] = true;
                 }
                 ms.push((Span::new(s, e), m.pattern().as_usize()));
@@ -353,11 +395,15 @@ pub(super) fn extract(
         if found.is_empty() {
             continue;
         }
-        let sent_timexes: Vec<usize> = timexes
+        // Timexes come in text order: find the sentence's run by binary search
+        // rather than scanning the whole article for every sentence.
+        let first = timexes.partition_point(|t| t.span.start < sspan.start);
+        let sent_timexes: Vec<usize> = timexes[first..]
             .iter()
+            .take_while(|t| t.span.start < sspan.end)
             .enumerate()
             .filter(|(_, t)| sspan.contains(t.span) && timelink::usable(t))
-            .map(|(i, _)| i)
+            .map(|(i, _)| first + i)
             .collect();
         for f in found.iter_mut() {
             filter_trigger(text, st, mentions, timexes, &sent_timexes, f);

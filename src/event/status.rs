@@ -82,6 +82,9 @@ const MODAL_HYP: &[&str] = &[
 const NEG: &[&str] = &["not", "never", "no", "neither", "nor", "without", "cannot"];
 const BE: &[&str] = &["is", "are", "am", "was", "were", "be", "been", "being"];
 
+/// How far back, in bytes, an open quotation mark is looked for.
+const QUOTE_LOOKBACK: usize = 4_000;
+
 /// Whether the trigger is in a quotation or first-person text.
 pub(crate) fn voice(
     text: &str,
@@ -97,6 +100,12 @@ pub(crate) fn voice(
         .blocks()
         .get(block)
         .map_or(sentence.start, |b| b.span.start);
+    // Quotes are counted from the block's start, but no further back than a few
+    // paragraphs' worth, so a run-on block costs linear time, not quadratic.
+    let mut start = start.max(f.span.start.saturating_sub(QUOTE_LOOKBACK));
+    while start < f.span.start && !text.is_char_boundary(start) {
+        start += 1;
+    }
     let before = text.get(start..f.span.start).unwrap_or("");
     let open = before.matches('“').count();
     let close = before.matches('”').count();

@@ -945,6 +945,12 @@ fn entry(
         })
         .collect();
     dated.sort_unstable_by(|a, b| (a.span, a.value, a.article).cmp(&(b.span, b.value, b.article)));
+    // Repeats of one date by one article add nothing to the choice below, which
+    // compares dates pairwise: drop them so a huge cluster stays cheap.
+    dated.dedup_by(|a, b| {
+        (a.span, a.value, a.article, a.granularity, a.interval)
+            == (b.span, b.value, b.article, b.granularity, b.interval)
+    });
     let mut agree: Vec<&str> = Vec::new();
     let chosen = dated
         .iter()
