@@ -336,6 +336,8 @@ const ORG_HEADS: &[&str] = &[
     "authority",
     "police",
     "tribunal",
+    "chamber",
+    "bureau",
     "cabinet",
     "administration",
     "team",
@@ -1121,7 +1123,13 @@ fn classify(
     } else {
         EntityKind::Unknown
     };
-    let prep_here = if x == a { prep } else { None };
+    // "with Prime Minister X": a title does not hide that X is a partner, not a
+    // subject; a locative preposition stays with the title ("in Foreign Minister X's")
+    let prep_here = if x == a {
+        prep
+    } else {
+        prep.filter(|p| matches!(*p, "with" | "between" | "by" | "of"))
+    };
     if kind == EntityKind::Person || kind == EntityKind::Unknown {
         let key = fold(&name);
         let pi = *person_ix.entry(key).or_insert_with(|| {

@@ -781,7 +781,9 @@ fn left_agents(
                 && gap.len() <= 2
                 && gap.iter().all(|t| matches!(lw(text, t), "and" | "," | "&"))
                 && gap.iter().any(|t| lw(text, t) == "and" || gap.len() == 1);
-            if joined && prev.kind != EntityKind::Place {
+            // "Kenya and Vietnam signed": countries coordinated with a country
+            let place_ok = m.kind == EntityKind::Place && !prev.locative;
+            if joined && (prev.kind != EntityKind::Place || place_ok) {
                 out.push(prev.clone());
                 cur = prev.toks.0;
             } else {
@@ -1033,7 +1035,26 @@ fn verb_takes_its_noun(text: &str, st: &[Tok], found: &mut [Found]) {
                     .iter()
                     .all(|t| t.word && !t.cap && !is_in(lw(text, t), STOP_PREPS))
         });
-        if verb {
+        // "will host X for summit talks", "received X for a state visit": the
+        // meeting verb and the noun of its purpose are one occasion.
+        let host = (0..found.len()).any(|i| {
+            i != j
+                && !found[i].drop
+                && found[i].entry.kind == EventKind::Meeting
+                && matches!(found[j].entry.kind, EventKind::Meeting | EventKind::Visit)
+                && !matches!(found[i].entry.form, Form::Noun | Form::Plural)
+                && found[i].toks.1 < a
+                && a - found[i].toks.1 <= 12
+                && st[found[i].toks.1..a].iter().all(|t| t.word)
+                && st[found[i].toks.1..a]
+                    .iter()
+                    .rposition(|t| lw(text, t).eq_ignore_ascii_case("for"))
+                    .is_some_and(|p| {
+                        let p = found[i].toks.1 + p;
+                        a - p <= 3 && st[p + 1..a].iter().all(|t| !t.cap)
+                    })
+        });
+        if verb || host {
             found[j].drop = true;
         }
     }

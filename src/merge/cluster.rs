@@ -432,7 +432,18 @@ impl Clusterer<'_> {
         // with nobody named on one side, only the same place, or the same
         // article going on about it, says it is the same event
         let nameless = item.keys.is_empty() || c.keys.is_empty();
-        if nameless && place != 2 && c.articles.binary_search(&item.article).is_err() {
+        // an election is seldom reported with names, but one polity holds one on
+        // a given day: reports of the very same day agree without a place
+        let same_day_election = item.kind == EventKind::Election
+            && c.kinds.contains(&EventKind::Election)
+            && item
+                .time
+                .is_some_and(|t| t.1 - t.0 <= DAY && c.times.iter().all(|&(_, u)| u == t));
+        if nameless
+            && place != 2
+            && !same_day_election
+            && c.articles.binary_search(&item.article).is_err()
+        {
             return None;
         }
         let time = match item.time {
