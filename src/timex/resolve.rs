@@ -87,6 +87,9 @@ struct Ctx {
     sentence: usize,
     prefer: Prefer,
     years: (i32, i32),
+    /// The past verb governing the expression stands right before it ("ended
+    /// Jan. 31", "announced Aug. 21"): the date is behind, not merely leaning so.
+    adjacent_past: bool,
 }
 
 pub(super) fn annotate(
@@ -109,6 +112,7 @@ pub(super) fn annotate(
         sentence: usize::MAX,
         prefer: config.direction(),
         years: config.years(),
+        adjacent_past: false,
     };
     if ctx.reference.is_none() {
         if let Some(f) = found.iter().find(|f| {
@@ -168,11 +172,12 @@ pub(super) fn annotate(
                 .push(unresolvable(text, span, "not a calendar date or time"));
             continue;
         }
-        let tense = if needs_tense(&f.piece) {
-            tense_at(doc, sentence, f.start, f.end)
+        let (tense, adjacent) = if needs_tense(&f.piece) {
+            tense_detail(doc, sentence, f.start, f.end)
         } else {
-            Tense::Unknown
+            (Tense::Unknown, false)
         };
+        ctx.adjacent_past = adjacent && tense == Tense::Past;
         match resolve(&f, &ctx, tense) {
             Ok(res) => {
                 if !year_ok(&res.value, ctx.years) {
@@ -292,6 +297,7 @@ pub(super) fn resolve_phrase(
         sentence: 0,
         prefer,
         years: (1, 9999),
+        adjacent_past: false,
     };
     let res = resolve(&f, &ctx, Tense::Unknown).ok()?;
     Some(Timex {
@@ -607,15 +613,16 @@ const TENSE_WINDOW: usize = 40;
 /// Markers in the local clause (up to a comma, a conjunction or a relative
 /// pronoun) outrank the rest of the sentence; a marker before the expression
 /// outranks one after it; reporting verbs ("the ministry said") count only when
-/// nothing else does.
-pub(crate) fn tense_at(
+/// nothing else does. The flag says the governing marker is a (non-reporting)
+/// verb right before the expression.
+fn tense_detail(
     doc: &Document<'_>,
     sentence: Option<usize>,
     start: usize,
     end: usize,
-) -> Tense {
+) -> (Tense, bool) {
     let Some(s) = sentence.and_then(|i| doc.sentences().get(i)) else {
-        return Tense::Unknown;
+        return (Tense::Unknown, false);
     };
     let clause = s
         .clauses
@@ -655,30 +662,30 @@ pub(crate) fn tense_at(
         [(0, 0, WordClass::Boundary, false); 2 * TENSE_WINDOW];
     let mut n = 0;
     let mut prev_be = false;
-    let mut prev_det = false;
-    // 0: no "had" before; 1: "had" just before; 2: "had been" just before.
-    let mut had = 0u8;
-    let mut prev_modal = false;
+    // The words before token `k`, read only for the rare markers that need them.
+    let word_at = |k: usize| -> &str {
+        window
+            .get(k)
+            .and_then(|t| text.get(t.span.start..t.span.end))
+            .unwrap_or("")
+    };
     for (k, t) in window.iter().enumerate() {
         let word = text.get(t.span.start..t.span.end).unwrap_or("");
         let was_be = std::mem::replace(&mut prev_be, word.eq_ignore_ascii_case("be"));
-        let was_det = std::mem::replace(&mut prev_det, before_noun(word));
-        let after_had = had > 0;
-        had = if word.eq_ignore_ascii_case("had") {
-            1
-        } else if had == 1 && word.eq_ignore_ascii_case("been") {
-            2
-        } else {
-            0
+        let prev = |back: usize| k.checked_sub(back).map_or("", word_at);
+        let was_det = || before_noun(prev(1));
+        let after_had = || {
+            prev(1).eq_ignore_ascii_case("had")
+                || (prev(1).eq_ignore_ascii_case("been") && prev(2).eq_ignore_ascii_case("had"))
         };
-        let was_modal = std::mem::replace(
-            &mut prev_modal,
+        let was_modal = || {
             [
                 "will", "would", "to", "could", "may", "might", "must", "shall", "should", "can",
+                "has", "have",
             ]
             .iter()
-            .any(|m| word.eq_ignore_ascii_case(m)),
-        );
+            .any(|m| prev(1).eq_ignore_ascii_case(m))
+        };
         if t.span.start < clause.start || t.span.end > clause.end {
             continue;
         }
@@ -689,6 +696,17 @@ pub(crate) fn tense_at(
             continue;
         };
         match class {
+            // "between Australia and India": names joined, not clauses.
+            WordClass::Boundary
+                if word.eq_ignore_ascii_case("and")
+                    && starts_upper(prev(1))
+                    && starts_upper(word_at(k + 1)) => {}
+            // "markets untouched by the crisis": a participle after its noun.
+            WordClass::Past
+                if word.len() >= 5
+                    && word.ends_with("ed")
+                    && word_at(k + 1).eq_ignore_ascii_case("by")
+                    && !is_auxiliary(prev(1)) => {}
             WordClass::Boundary => {
                 if t.span.end <= start {
                     lo = t.span.end;
@@ -701,7 +719,7 @@ pub(crate) fn tense_at(
             // planned trip", "hastily planned", "planned to pay" do not.
             WordClass::NotPast
                 if word.eq_ignore_ascii_case("planned")
-                    && !was_det
+                    && !was_det()
                     && window
                         .get(k + 1)
                         .and_then(|t| text.get(t.span.start..t.span.end))
@@ -719,7 +737,7 @@ pub(crate) fn tense_at(
             // "vacation plans": a planning verb takes "to".
             WordClass::Future
                 if is_noun_after_det(word)
-                    && (was_det
+                    && (was_det()
                         || !window
                             .get(k + 1)
                             .and_then(|t| text.get(t.span.start..t.span.end))
@@ -737,8 +755,8 @@ pub(crate) fn tense_at(
                     marks[n] = (t.span.start, t.span.end, WordClass::Future, false);
                     n += 1;
                 } else if !next_to
-                    && !was_modal
                     && word.eq_ignore_ascii_case("set")
+                    && !was_modal()
                     && n < marks.len()
                 {
                     // "set Friday as the deadline": a past tense in news.
@@ -748,7 +766,7 @@ pub(crate) fn tense_at(
             }
             // "had been scheduled to expire", "had been due": a plan made in the
             // past says nothing of which side of the reference it falls on.
-            WordClass::Future if after_had => {
+            WordClass::Future if after_had() => {
                 let last = n.checked_sub(1).and_then(|i| marks.get(i));
                 if last
                     .and_then(|m| text.get(m.0..m.1))
@@ -765,7 +783,7 @@ pub(crate) fn tense_at(
             }
         }
     }
-    let mut best: Option<((usize, usize), Tense)> = None;
+    let mut best: Option<((usize, usize), Tense, bool)> = None;
     for &(ts, te, class, report) in &marks[..n] {
         let tense = if class == WordClass::Future {
             Tense::Future
@@ -787,11 +805,24 @@ pub(crate) fn tense_at(
                 | usize::from(!left),
             dist,
         );
-        if best.map_or(true, |(r, _)| rank < r) {
-            best = Some((rank, tense));
+        if best.map_or(true, |(r, _, _)| rank < r) {
+            best = Some((rank, tense, adjacent && !report));
         }
     }
-    best.map_or(Tense::Unknown, |(_, t)| t)
+    best.map_or((Tense::Unknown, false), |(_, t, a)| (t, a))
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+}
+
+/// Forms of "be" and "have" before a participle ("was seized by").
+fn is_auxiliary(w: &str) -> bool {
+    [
+        "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get",
+    ]
+    .iter()
+    .any(|a| w.eq_ignore_ascii_case(a))
 }
 
 /// Words after which "plans" is a noun: determiners ("its plans") and verbs
@@ -974,7 +1005,10 @@ fn season_of(d: NaiveDate) -> u32 {
 }
 
 fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
-    let dir = direction(ctx.prefer, tense);
+    let dir = match direction(ctx.prefer, tense) {
+        Dir::PastLean if ctx.adjacent_past => Dir::Past,
+        d => d,
+    };
     let anchor = ctx.ref_anchor;
     let r = ctx.reference;
     match &f.piece {
@@ -1049,14 +1083,16 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                             let lean = if dir == Dir::PastLean { 3 } else { 1 };
                             let dist = |y: i32| {
                                 let (yy, mm, dd) = cand(y);
-                                NaiveDate::from_ymd_opt(yy, mm, dd.min(28)).map_or(i64::MAX, |d| {
-                                    let k = (d - r).num_days();
-                                    if k > 0 {
-                                        k * lean
-                                    } else {
-                                        -k
-                                    }
-                                })
+                                NaiveDate::from_ymd_opt(yy, mm, dd)
+                                    .or_else(|| NaiveDate::from_ymd_opt(yy, mm, dd.min(28)))
+                                    .map_or(i64::MAX, |d| {
+                                        let k = (d - r).num_days();
+                                        if k > 0 {
+                                            k * lean
+                                        } else {
+                                            -k
+                                        }
+                                    })
                             };
                             [ry - 1, ry, ry + 1]
                                 .into_iter()
