@@ -748,9 +748,32 @@ fn left_agents(
 ) -> Vec<Mention> {
     let mut out = Vec::new();
     let _ = form;
+    // "she visited Osaka and met X": a conjoined verb shares the first verb's
+    // subject, never that verb's object place
+    let conjoined = from
+        .checked_sub(1)
+        .and_then(|k| st.get(k))
+        .is_some_and(|t| t.word && lw(text, t).eq_ignore_ascii_case("and"));
     for (mi, m) in mentions.iter().enumerate().rev() {
         if m.toks.1 > from {
             continue;
+        }
+        if conjoined {
+            // the first verb's object ("visited Osaka") right after that verb
+            let after_verb = m
+                .toks
+                .0
+                .checked_sub(1)
+                .and_then(|k| st.get(k))
+                .is_some_and(|t| {
+                    let w = lw(text, t);
+                    t.word
+                        && !t.cap
+                        && !is_in(w, &["and", "but", "when", "while", "as", "that", "then"])
+                });
+            if m.kind == EntityKind::Place || (after_verb && !m.anaphor) {
+                continue;
+            }
         }
         if m.locative
             || m.prep.is_some_and(|p| {

@@ -157,6 +157,34 @@ pub(crate) fn assign(
             found[i].timex = Some(ti);
         }
     }
+    // "In 2019 she visited Osaka and met X": a verb conjoined to a dated verb,
+    // with no time of its own, shares its time.
+    for i in 0..found.len() {
+        let verbal = |f: &Found| !matches!(f.entry.form, Form::Noun | Form::Plural);
+        if found[i].drop || found[i].timex.is_some() || !verbal(&found[i]) {
+            continue;
+        }
+        let a = found[i].toks.0;
+        let conjoined = a
+            .checked_sub(1)
+            .and_then(|k| st.get(k))
+            .is_some_and(|t| t.word && lw(text, t).eq_ignore_ascii_case("and"));
+        if !conjoined {
+            continue;
+        }
+        let prior = (0..found.len())
+            .filter(|&j| {
+                j != i
+                    && !found[j].drop
+                    && found[j].timex.is_some()
+                    && verbal(&found[j])
+                    && found[j].toks.1 < a
+            })
+            .max_by_key(|&j| found[j].toks.1);
+        if let Some(j) = prior {
+            found[i].timex = found[j].timex;
+        }
+    }
     // "Moon visited Japan last year when he met with ...": a temporal clause
     // without a time of its own shares the time of the clause it hangs on.
     for i in 0..found.len() {

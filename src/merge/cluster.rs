@@ -543,7 +543,7 @@ impl Clusterer<'_> {
             .published
             .map(|p| (p.0.saturating_sub(tol), p.1.saturating_add(tol)));
         // a dated event this report may be of, with its time hull
-        let accept = |c: u32| -> Option<(u32, Secs)> {
+        let accept = |c: u32| -> Option<(u32, Secs, Score)> {
             let cluster = self.clusters.get(c as usize)?;
             let hull = cluster.hull?;
             let score = self.fit(item, cluster)?;
@@ -562,17 +562,17 @@ impl Clusterer<'_> {
                     return None;
                 }
             }
-            Some((c, hull))
+            Some((c, hull, score))
         };
         let near = |h: &Secs| window.is_some_and(|w| overlaps(*h, w));
-        let only = |v: Vec<u32>| match v.as_slice() {
-            [one] => Some(*one),
-            _ => None,
-        };
+        // among several referents, the one that fits clearly best (the meeting
+        // with both partners over a visit by one of them), never a tie
+        let only = |v: Vec<(Score, u32)>| unique_best(v.into_iter());
         // the referent: the one event this article also dates; among several, the
-        // one around its publication; when it dates none, the one event around
-        // its publication; with no publication date, the one compatible event
-        let same_article: Vec<(u32, Secs)> = self
+        // best-fitting one around its publication; when it dates none, the
+        // best-fitting event around its publication; with no publication date,
+        // the one compatible event
+        let same_article: Vec<(u32, Secs, Score)> = self
             .by_article
             .get(&(item.class, item.article))
             .into_iter()
@@ -589,18 +589,23 @@ impl Clusterer<'_> {
                             .into_iter()
                             .filter_map(accept)
                             .filter(|x| near(&x.1))
-                            .map(|x| x.0)
+                            .map(|x| (x.2, x.0))
                             .collect(),
                     )
                 }),
             (0, None) => self.candidates_near(item, None, tol).and_then(|cands| {
-                only(cands.into_iter().filter_map(accept).map(|x| x.0).collect())
+                // with no date to go by, only a single compatible event
+                let v: Vec<u32> = cands.into_iter().filter_map(accept).map(|x| x.0).collect();
+                match v.as_slice() {
+                    [one] => Some(*one),
+                    _ => None,
+                }
             }),
             _ => only(
                 same_article
                     .iter()
                     .filter(|x| near(&x.1))
-                    .map(|x| x.0)
+                    .map(|x| (x.2, x.0))
                     .collect(),
             ),
         };
