@@ -31,6 +31,8 @@ pub(super) struct Found {
     pub timex: Option<usize>,
     /// Set when the trigger lies in a temporal subordinate clause ("when he met").
     pub subordinate_when: bool,
+    /// Days from the governing time to this event ("a day after X arrived": -1).
+    pub shift_days: i64,
     pub drop: bool,
 }
 
@@ -347,6 +349,7 @@ pub(super) fn extract(
                 voice: Voice::Narrator,
                 timex: None,
                 subordinate_when: false,
+                shift_days: 0,
                 drop: false,
             });
         }
