@@ -63,8 +63,8 @@ const FLOORS: &[Floor] = &[
     },
     Floor {
         name: "trade_deal",
-        recall: 0.83,
-        precision: 0.83,
+        recall: 1.0,
+        precision: 0.85,
         max_duplicates: 0,
         max_noise: 0,
     },
