@@ -337,6 +337,18 @@ pub(super) fn extract(
                 .iter()
                 .position(|t| t.span.start >= e)
                 .unwrap_or(st.len());
+            // "the Warsaw Pact", "the Paris Agreement": a capitalised noun after a
+            // capitalised word is part of a name, not a report (headlines aside,
+            // whose words are all capitalised)
+            let in_name = !headline
+                && matches!(entry.form, Form::Noun | Form::Plural)
+                && st.get(a).is_some_and(|t| t.cap)
+                && a.checked_sub(1)
+                    .and_then(|k| st.get(k))
+                    .is_some_and(|t| t.word && t.cap && a > 1);
+            if in_name {
+                continue;
+            }
             found.push(Found {
                 entry,
                 span: Span::new(s, e),

@@ -432,13 +432,15 @@ impl Clusterer<'_> {
         // with nobody named on one side, only the same place, or the same
         // article going on about it, says it is the same event
         let nameless = item.keys.is_empty() || c.keys.is_empty();
-        // an election is seldom reported with names, but one polity holds one on
-        // a given day: reports of the very same day agree without a place
+        // an election is seldom reported with names, but a story's polity holds
+        // one at a time: reports of the very same date ("the 2020 election",
+        // "May 11") agree without a place, unless they name different places
         let same_day_election = item.kind == EventKind::Election
             && c.kinds.contains(&EventKind::Election)
+            && place != 0
             && item
                 .time
-                .is_some_and(|t| t.1 - t.0 <= DAY && c.times.iter().all(|&(_, u)| u == t));
+                .is_some_and(|t| c.times.iter().all(|&(_, u)| u == t));
         if nameless
             && place != 2
             && !same_day_election
