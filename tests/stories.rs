@@ -71,8 +71,8 @@ const FLOORS: &[Floor] = &[
     Floor {
         name: "snap_election",
         recall: 1.0,
-        precision: 0.66,
-        max_duplicates: 1,
+        precision: 0.8,
+        max_duplicates: 0,
         max_noise: 2,
     },
 ];
