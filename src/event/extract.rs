@@ -811,6 +811,13 @@ fn left_agents(
             continue;
         }
         out.push(m.clone());
+        // "the two leaders": one phrase standing for two people
+        for twin in mentions[..mi].iter().rev() {
+            if twin.toks != m.toks {
+                break;
+            }
+            out.push(twin.clone());
+        }
         // Coordination: "X and Y will meet".
         let mut cur = m.toks.0;
         for prev in mentions[..mi].iter().rev() {
