@@ -336,6 +336,8 @@ const ORG_HEADS: &[&str] = &[
     "authority",
     "police",
     "tribunal",
+    "chamber",
+    "bureau",
     "cabinet",
     "administration",
     "team",
@@ -663,6 +665,8 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
     }
     // Pass 2: pronouns and descriptions, in text order.
     let mut last_person: Option<Rc<str>> = None;
+    // the person named before `last_person`, for "the two leaders"
+    let mut prev_person: Option<Rc<str>> = None;
     let empty: Rc<str> = Rc::from("");
     let mut per_sentence = Vec::with_capacity(sentences.len());
     for (si, toks) in sentences.iter().enumerate() {
@@ -681,10 +685,10 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                 i = m.toks.1.max(i + 1);
                 // An unknown single name after a preposition ("on Twitter") is
                 // rarely a person.
-                if m.kind == EntityKind::Person
-                    || (m.kind == EntityKind::Unknown && m.prep.is_none())
-                {
-                    last_person = Some(m.name.clone());
+                let person = m.kind == EntityKind::Person
+                    || (m.kind == EntityKind::Unknown && m.prep.is_none());
+                if person && last_person.as_deref() != Some(&*m.name) {
+                    prev_person = last_person.replace(m.name.clone());
                 }
                 out.push(m);
                 continue;
@@ -705,12 +709,49 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                 i += 1;
                 continue;
             }
+            // "the two leaders met": the last two people named
+            if is_in(w, &["the"])
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|t| lower(t).eq_ignore_ascii_case("two"))
+                && toks.get(i + 2).is_some_and(|t| {
+                    is_in(
+                        lower(t),
+                        &[
+                            "leaders",
+                            "presidents",
+                            "men",
+                            "women",
+                            "ministers",
+                            "heads",
+                        ],
+                    )
+                })
+            {
+                if let (Some(p1), Some(p2)) = (&last_person, &prev_person) {
+                    let span = Span::new(t.span.start, toks[i + 2].span.end);
+                    for p in [p2, p1] {
+                        out.push(Mention {
+                            span,
+                            toks: (i, i + 3),
+                            name: p.clone(),
+                            kind: EntityKind::Person,
+                            anaphor: true,
+                            locative: false,
+                            prep: None,
+                            relative: false,
+                        });
+                    }
+                    i += 3;
+                    continue;
+                }
+            }
             if is_in(w, &["the", "his", "her", "its", "their"]) {
                 if let Some((m, next)) =
                     description(text, toks, i, &names[ni..], &persons, &last_person)
                 {
-                    if m.kind == EntityKind::Person {
-                        last_person = Some(m.name.clone());
+                    if m.kind == EntityKind::Person && last_person.as_deref() != Some(&*m.name) {
+                        prev_person = last_person.replace(m.name.clone());
                     }
                     out.push(m);
                     i = next;
@@ -1121,7 +1162,13 @@ fn classify(
     } else {
         EntityKind::Unknown
     };
-    let prep_here = if x == a { prep } else { None };
+    // "with Prime Minister X": a title does not hide that X is a partner, not a
+    // subject; a locative preposition stays with the title ("in Foreign Minister X's")
+    let prep_here = if x == a {
+        prep
+    } else {
+        prep.filter(|p| matches!(*p, "with" | "between" | "by" | "of"))
+    };
     if kind == EntityKind::Person || kind == EntityKind::Unknown {
         let key = fold(&name);
         let pi = *person_ix.entry(key).or_insert_with(|| {

@@ -31,6 +31,8 @@ pub(super) struct Found {
     pub timex: Option<usize>,
     /// Set when the trigger lies in a temporal subordinate clause ("when he met").
     pub subordinate_when: bool,
+    /// Days from the governing time to this event ("a day after X arrived": -1).
+    pub shift_days: i64,
     pub drop: bool,
 }
 
@@ -377,6 +379,18 @@ pub(super) fn extract(
                 .iter()
                 .position(|t| t.span.start >= e)
                 .unwrap_or(st.len());
+            // "the Warsaw Pact", "the Paris Agreement": a capitalised noun after a
+            // capitalised word is part of a name, not a report (headlines aside,
+            // whose words are all capitalised)
+            let in_name = !headline
+                && matches!(entry.form, Form::Noun | Form::Plural)
+                && st.get(a).is_some_and(|t| t.cap)
+                && a.checked_sub(1)
+                    .and_then(|k| st.get(k))
+                    .is_some_and(|t| t.word && t.cap && a > 1);
+            if in_name {
+                continue;
+            }
             found.push(Found {
                 entry,
                 span: Span::new(s, e),
@@ -389,6 +403,7 @@ pub(super) fn extract(
                 voice: Voice::Narrator,
                 timex: None,
                 subordinate_when: false,
+                shift_days: 0,
                 drop: false,
             });
         }
@@ -794,9 +809,32 @@ fn left_agents(
 ) -> Vec<Mention> {
     let mut out = Vec::new();
     let _ = form;
+    // "she visited Osaka and met X": a conjoined verb shares the first verb's
+    // subject, never that verb's object place
+    let conjoined = from
+        .checked_sub(1)
+        .and_then(|k| st.get(k))
+        .is_some_and(|t| t.word && lw(text, t).eq_ignore_ascii_case("and"));
     for (mi, m) in mentions.iter().enumerate().rev() {
         if m.toks.1 > from {
             continue;
+        }
+        if conjoined {
+            // the first verb's object ("visited Osaka") right after that verb
+            let after_verb = m
+                .toks
+                .0
+                .checked_sub(1)
+                .and_then(|k| st.get(k))
+                .is_some_and(|t| {
+                    let w = lw(text, t);
+                    t.word
+                        && !t.cap
+                        && !is_in(w, &["and", "but", "when", "while", "as", "that", "then"])
+                });
+            if m.kind == EntityKind::Place || (after_verb && !m.anaphor) {
+                continue;
+            }
         }
         if m.locative
             || m.prep.is_some_and(|p| {
@@ -819,6 +857,13 @@ fn left_agents(
             continue;
         }
         out.push(m.clone());
+        // "the two leaders": one phrase standing for two people
+        for twin in mentions[..mi].iter().rev() {
+            if twin.toks != m.toks {
+                break;
+            }
+            out.push(twin.clone());
+        }
         // Coordination: "X and Y will meet".
         let mut cur = m.toks.0;
         for prev in mentions[..mi].iter().rev() {
@@ -827,7 +872,9 @@ fn left_agents(
                 && gap.len() <= 2
                 && gap.iter().all(|t| matches!(lw(text, t), "and" | "," | "&"))
                 && gap.iter().any(|t| lw(text, t) == "and" || gap.len() == 1);
-            if joined && prev.kind != EntityKind::Place {
+            // "Kenya and Vietnam signed": countries coordinated with a country
+            let place_ok = m.kind == EntityKind::Place && !prev.locative;
+            if joined && (prev.kind != EntityKind::Place || place_ok) {
                 out.push(prev.clone());
                 cur = prev.toks.0;
             } else {
@@ -1079,7 +1126,26 @@ fn verb_takes_its_noun(text: &str, st: &[Tok], found: &mut [Found]) {
                     .iter()
                     .all(|t| t.word && !t.cap && !is_in(lw(text, t), STOP_PREPS))
         });
-        if verb {
+        // "will host X for summit talks", "received X for a state visit": the
+        // meeting verb and the noun of its purpose are one occasion.
+        let host = (0..found.len()).any(|i| {
+            i != j
+                && !found[i].drop
+                && found[i].entry.kind == EventKind::Meeting
+                && matches!(found[j].entry.kind, EventKind::Meeting | EventKind::Visit)
+                && !matches!(found[i].entry.form, Form::Noun | Form::Plural)
+                && found[i].toks.1 < a
+                && a - found[i].toks.1 <= 12
+                && st[found[i].toks.1..a].iter().all(|t| t.word)
+                && st[found[i].toks.1..a]
+                    .iter()
+                    .rposition(|t| lw(text, t).eq_ignore_ascii_case("for"))
+                    .is_some_and(|p| {
+                        let p = found[i].toks.1 + p;
+                        a - p <= 3 && st[p + 1..a].iter().all(|t| !t.cap)
+                    })
+        });
+        if verb || host {
             found[j].drop = true;
         }
     }

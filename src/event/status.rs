@@ -78,6 +78,8 @@ const MODAL_PLAN: &[&str] = &[
 const MODAL_HYP: &[&str] = &[
     "could", "might", "may", "if", "unless", "should", "possible", "possibly", "whether",
     "perhaps", "maybe", "likely", "unlikely", "would",
+    // a law "that allows the government to impose sanctions" permits, it does not report
+    "allow", "allows", "allowing", "enable", "enables", "enabling",
 ];
 const NEG: &[&str] = &["not", "never", "no", "neither", "nor", "without", "cannot"];
 const BE: &[&str] = &["is", "are", "am", "was", "were", "be", "been", "being"];

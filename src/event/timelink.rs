@@ -16,6 +16,45 @@ fn lw<'a>(text: &'a str, t: &Tok) -> &'a str {
     t.span.slice(text).unwrap_or("")
 }
 
+/// "a day after", "two days before" opening the clause of the trigger at token
+/// `at`: where the phrase starts and the days from the main clause's time to the
+/// trigger's event (negative for "after").
+fn days_from(text: &str, st: &[Tok], at: usize) -> Option<(usize, i64)> {
+    // the subject between the phrase and the trigger: a few words, no punctuation
+    let lo = at.saturating_sub(9);
+    let rel = (lo..at).rev().find(|&k| {
+        st.get(k).is_some_and(|t| {
+            t.word
+                && matches!(
+                    lw(text, t).to_ascii_lowercase().as_str(),
+                    "after" | "before"
+                )
+        })
+    })?;
+    if st.get(rel + 1..at)?.iter().any(|t| !t.word) {
+        return None;
+    }
+    let unit = st.get(rel.checked_sub(1)?)?;
+    let days_per = match lw(text, unit).to_ascii_lowercase().as_str() {
+        "day" | "days" => 1,
+        "week" | "weeks" => 7,
+        _ => return None,
+    };
+    let count = st.get(rel.checked_sub(2)?)?;
+    let n: i64 = match lw(text, count).to_ascii_lowercase().as_str() {
+        "a" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        w => w.parse().ok().filter(|n| (1..=60).contains(n))?,
+    };
+    let after = lw(text, &st[rel]).eq_ignore_ascii_case("after");
+    let days = n.checked_mul(days_per)?;
+    Some((rel - 2, if after { -days } else { days }))
+}
+
 /// Whether a timex can date an event: an anchored date or time.
 pub(crate) fn usable(t: &Timex) -> bool {
     matches!(t.kind, TimexType::Date | TimexType::Time)
@@ -157,6 +196,52 @@ pub(crate) fn assign(
             found[i].timex = Some(ti);
         }
     }
+    // "In 2019 she visited Osaka and met X": a verb conjoined to a dated verb,
+    // with no time of its own, shares its time.
+    for i in 0..found.len() {
+        let verbal = |f: &Found| !matches!(f.entry.form, Form::Noun | Form::Plural);
+        if found[i].drop || found[i].timex.is_some() || !verbal(&found[i]) {
+            continue;
+        }
+        let a = found[i].toks.0;
+        let conjoined = a
+            .checked_sub(1)
+            .and_then(|k| st.get(k))
+            .is_some_and(|t| t.word && lw(text, t).eq_ignore_ascii_case("and"));
+        if !conjoined {
+            continue;
+        }
+        let prior = (0..found.len())
+            .filter(|&j| {
+                j != i
+                    && !found[j].drop
+                    && found[j].timex.is_some()
+                    && verbal(&found[j])
+                    && found[j].toks.1 < a
+            })
+            .max_by_key(|&j| found[j].toks.1);
+        if let Some(j) = prior {
+            found[i].timex = found[j].timex;
+        }
+    }
+    // "held talks on Monday, a day after Minh arrived": an event dated from the
+    // main clause's time by a count of days.
+    for i in 0..found.len() {
+        if found[i].drop || found[i].timex.is_some() {
+            continue;
+        }
+        let Some((at, shift)) = days_from(text, st, found[i].toks.0) else {
+            continue;
+        };
+        let main = (0..found.len())
+            .filter(|&j| j != i && !found[j].drop && found[j].toks.1 <= at)
+            .filter(|&j| found[j].timex.is_some() && found[j].shift_days == 0)
+            .max_by_key(|&j| found[j].toks.1);
+        if let Some(j) = main {
+            found[i].timex = found[j].timex;
+            found[i].shift_days = shift;
+        }
+    }
     // "Moon visited Japan last year when he met with ...": a temporal clause
     // without a time of its own shares the time of the clause it hangs on.
     for i in 0..found.len() {
@@ -178,6 +263,19 @@ pub(crate) fn assign(
             }
         }
     }
+}
+
+/// The day `days` from a timex's day; nothing when the timex names no day.
+fn shifted(t: &Timex, days: i64) -> Option<EventTime> {
+    let day = NaiveDate::parse_from_str(t.value.get(..10)?, "%Y-%m-%d").ok()?;
+    let d = day.checked_add_signed(Duration::try_days(days)?)?;
+    Some(EventTime {
+        value: d.format("%Y-%m-%d").to_string(),
+        granularity: Granularity::Day,
+        interval: Some(Interval::day(d)),
+        zone: None,
+        timex: Some(t.span),
+    })
 }
 
 fn from_timex(t: &Timex, text: &str) -> Option<EventTime> {
@@ -228,6 +326,9 @@ pub(crate) fn resolve(
         .iter()
         .map(|(si, f)| {
             if let Some(t) = f.timex.and_then(|i| timexes.get(i)) {
+                if f.shift_days != 0 {
+                    return shifted(t, f.shift_days);
+                }
                 return from_timex(t, text);
             }
             let headline = sents.get(*si).is_some_and(|s| s.2 == BlockKind::Headline);

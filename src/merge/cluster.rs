@@ -432,7 +432,20 @@ impl Clusterer<'_> {
         // with nobody named on one side, only the same place, or the same
         // article going on about it, says it is the same event
         let nameless = item.keys.is_empty() || c.keys.is_empty();
-        if nameless && place != 2 && c.articles.binary_search(&item.article).is_err() {
+        // an election is seldom reported with names, but a story's polity holds
+        // one at a time: reports of the very same date ("the 2020 election",
+        // "May 11") agree without a place, unless they name different places
+        let same_day_election = item.kind == EventKind::Election
+            && c.kinds.contains(&EventKind::Election)
+            && place != 0
+            && item
+                .time
+                .is_some_and(|t| c.times.iter().all(|&(_, u)| u == t));
+        if nameless
+            && place != 2
+            && !same_day_election
+            && c.articles.binary_search(&item.article).is_err()
+        {
             return None;
         }
         let time = match item.time {
@@ -532,7 +545,7 @@ impl Clusterer<'_> {
             .published
             .map(|p| (p.0.saturating_sub(tol), p.1.saturating_add(tol)));
         // a dated event this report may be of, with its time hull
-        let accept = |c: u32| -> Option<(u32, Secs)> {
+        let accept = |c: u32| -> Option<(u32, Secs, Score)> {
             let cluster = self.clusters.get(c as usize)?;
             let hull = cluster.hull?;
             let score = self.fit(item, cluster)?;
@@ -551,17 +564,17 @@ impl Clusterer<'_> {
                     return None;
                 }
             }
-            Some((c, hull))
+            Some((c, hull, score))
         };
         let near = |h: &Secs| window.is_some_and(|w| overlaps(*h, w));
-        let only = |v: Vec<u32>| match v.as_slice() {
-            [one] => Some(*one),
-            _ => None,
-        };
+        // among several referents, the one that fits clearly best (the meeting
+        // with both partners over a visit by one of them), never a tie
+        let only = |v: Vec<(Score, u32)>| unique_best(v.into_iter());
         // the referent: the one event this article also dates; among several, the
-        // one around its publication; when it dates none, the one event around
-        // its publication; with no publication date, the one compatible event
-        let same_article: Vec<(u32, Secs)> = self
+        // best-fitting one around its publication; when it dates none, the
+        // best-fitting event around its publication; with no publication date,
+        // the one compatible event
+        let same_article: Vec<(u32, Secs, Score)> = self
             .by_article
             .get(&(item.class, item.article))
             .into_iter()
@@ -578,18 +591,23 @@ impl Clusterer<'_> {
                             .into_iter()
                             .filter_map(accept)
                             .filter(|x| near(&x.1))
-                            .map(|x| x.0)
+                            .map(|x| (x.2, x.0))
                             .collect(),
                     )
                 }),
             (0, None) => self.candidates_near(item, None, tol).and_then(|cands| {
-                only(cands.into_iter().filter_map(accept).map(|x| x.0).collect())
+                // with no date to go by, only a single compatible event
+                let v: Vec<u32> = cands.into_iter().filter_map(accept).map(|x| x.0).collect();
+                match v.as_slice() {
+                    [one] => Some(*one),
+                    _ => None,
+                }
             }),
             _ => only(
                 same_article
                     .iter()
                     .filter(|x| near(&x.1))
-                    .map(|x| x.0)
+                    .map(|x| (x.2, x.0))
                     .collect(),
             ),
         };
