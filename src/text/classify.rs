@@ -243,9 +243,30 @@ pub(crate) fn classify(text: &str, blocks: &[Pending], tokens: &[Token]) -> Vec<
 
     // 2. The comment section: after a header that follows the start of the body.
     let first_prose = (0..n).find(|&i| is_prose(i, &kind));
-    let opens = |f: &Feat| matches!(f.phrase, Some(Tag::Comments | Tag::Counted | Tag::Form));
+    // A bare count or "Comments" line is furniture on its own (it also labels
+    // share bars mid-article), but opens the comment section when the next block
+    // reads like a signed comment ("Marco_R: ...").
+    let weak_opens = |i: usize| {
+        let bare = feats[i].phrase == Some(Tag::Count)
+            || matches!(
+                block_text(text, &blocks[i])
+                    .trim_end_matches([':', '.'])
+                    .to_ascii_lowercase()
+                    .as_str(),
+                "comments" | "comment" | "reader comments" | "discussion" | "responses" | "replies"
+            );
+        bare && blocks
+            .get(i + 1)
+            .is_some_and(|next| signed_comment(block_text(text, next)))
+    };
+    let opens = |i: usize| {
+        matches!(
+            feats[i].phrase,
+            Some(Tag::Comments | Tag::Counted | Tag::Form)
+        ) || weak_opens(i)
+    };
     let comments = first_prose
-        .and_then(|fp| (fp + 1..n).find(|&i| opens(&feats[i])))
+        .and_then(|fp| (fp + 1..n).find(|&i| opens(i)))
         .unwrap_or(n);
     let mut end_marker = None;
     for i in comments.saturating_add(1)..n {
@@ -383,6 +404,27 @@ pub(crate) fn classify(text: &str, blocks: &[Pending], tokens: &[Token]) -> Vec<
 
 /// A block's text for comparing captions: without its list marker and final
 /// punctuation.
+/// Whether a block starts like a signed reader comment: a user name of one to
+/// three words (letters, digits, `_`, `.`, `-`, `@`; at most 30 bytes: "Marco_R",
+/// "Anna B") and a colon, then text.
+fn signed_comment(block: &str) -> bool {
+    let Some((handle, rest)) = block.split_once(':') else {
+        return false;
+    };
+    let words = handle.split(' ').count();
+    !handle.is_empty()
+        && handle.len() <= 30
+        && (1..=3).contains(&words)
+        && handle.chars().next().is_some_and(char::is_alphanumeric)
+        && handle.split(' ').all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-' | '@'))
+        })
+        && rest.starts_with(' ')
+        && rest.split_whitespace().count() >= 3
+}
+
 fn block_text<'t>(text: &'t str, b: &Pending) -> &'t str {
     normalize(text.get(b.raw.body..b.raw.end).unwrap_or(""))
 }
