@@ -3,10 +3,11 @@
 //! full name, "the Venezuelan president" -> the person with that demonym, "he" ->
 //! the most recent person).
 
+use super::lexicon::HashMap;
 use super::lexicon::{fold, gazetteer, Gaz};
 use super::EntityKind;
 use crate::Span;
-use std::collections::HashMap;
+use std::rc::Rc;
 
 /// A token of a sentence: a word (letters and digits with inner `'’-.`) or one
 /// punctuation character.
@@ -20,32 +21,46 @@ pub(crate) struct Tok {
     pub possessive: bool,
 }
 
+/// The char at byte `i` and its length; ASCII without decoding.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+fn alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Splits `text[range]` into tokens.
 pub(crate) fn tokenize(text: &str, range: Span, out: &mut Vec<Tok>) {
     let Some(s) = range.slice(text) else { return };
     let base = range.start;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_alphanumeric() {
-                    it.next();
-                    end = j + d.len_utf8();
-                } else if matches!(d, '\'' | '’' | '-' | '.') {
+    let mut i = 0;
+    while let Some((c, n)) = char_at(s, i) {
+        if alnum(c) {
+            let start = i;
+            let mut end = i + n;
+            while let Some((d, m)) = char_at(s, end) {
+                if alnum(d) {
+                    end += m;
+                } else if matches!(d, '\'' | '’' | '-' | '.')
+                    && char_at(s, end + m).is_some_and(|(a, _)| alnum(a))
+                {
                     // A joiner only when a letter or digit follows it.
-                    let after = s[j + d.len_utf8()..].chars().next();
-                    if after.is_some_and(|a| a.is_alphanumeric()) {
-                        it.next();
-                        end = j + d.len_utf8();
-                    } else {
-                        break;
-                    }
+                    end += m;
                 } else {
                     break;
                 }
             }
-            let word = &s[i..end];
+            let word = &s[start..end];
             let mut possessive = false;
             let mut wend = end;
             for suffix in ["'s", "’s", "'S", "’S"] {
@@ -55,18 +70,22 @@ pub(crate) fn tokenize(text: &str, range: Span, out: &mut Vec<Tok>) {
                 }
             }
             out.push(Tok {
-                span: Span::new(base + i, base + wend),
+                span: Span::new(base + start, base + wend),
                 word: true,
                 cap: c.is_uppercase(),
                 possessive,
             });
-        } else if !c.is_whitespace() {
-            out.push(Tok {
-                span: Span::new(base + i, base + i + c.len_utf8()),
-                word: false,
-                cap: false,
-                possessive: false,
-            });
+            i = end;
+        } else {
+            if !c.is_whitespace() {
+                out.push(Tok {
+                    span: Span::new(base + i, base + i + n),
+                    word: false,
+                    cap: false,
+                    possessive: false,
+                });
+            }
+            i += n;
         }
     }
 }
@@ -78,8 +97,8 @@ pub(crate) struct Mention {
     pub span: Span,
     /// The token range in its sentence.
     pub toks: (usize, usize),
-    /// The resolved name ("Nicolás Maduro").
-    pub name: String,
+    /// The resolved name ("Nicolás Maduro"), shared: pronouns copy it often.
+    pub name: Rc<str>,
     pub kind: EntityKind,
     /// A pronoun or description ("he", "the Venezuelan president").
     #[allow(dead_code)]
@@ -102,10 +121,6 @@ struct Person {
     first: usize,
 }
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "that", "these", "those",
-    "your",
-];
 const PREPS: &[&str] = &[
     "in", "at", "to", "from", "for", "into", "near", "outside", "inside", "across", "via",
     "toward", "towards", "on", "of", "by", "with", "between", "and",
@@ -415,7 +430,7 @@ const PERSON_NOUNS: &[&str] = &[
 ];
 const CONNECTORS: &[&str] = &[
     "de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "la",
-    "le", "bin", "ibn", "al", "el",
+    "le", "bin", "ibn", "al", "el", "arap", "ben", "bint", "abu", "ter", "ten", "zu",
 ];
 const CALENDAR: &[&str] = &[
     "monday",
@@ -454,6 +469,58 @@ fn is_in(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+const PRONOUNS: &[&str] = &[
+    "he", "him", "his", "himself", "she", "her", "hers", "herself", "i", "me", "my", "we", "us",
+    "our", "who",
+];
+const C_STOP: u16 = 1;
+const C_ORG: u16 = 2;
+const C_PLACE: u16 = 4;
+const C_EVENT: u16 = 8;
+const C_PERSON: u16 = 16;
+const C_CONNECTOR: u16 = 32;
+const C_CALENDAR: u16 = 64;
+
+/// The word lists above as one hashed table, for the per-token checks.
+fn classes() -> &'static HashMap<&'static [u8], u16> {
+    static C: std::sync::OnceLock<HashMap<&'static [u8], u16>> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        let mut m: HashMap<&'static [u8], u16> = HashMap::default();
+        for (list, bit) in [
+            (STOP, C_STOP),
+            (ORG_HEADS, C_ORG),
+            (PLACE_HEADS, C_PLACE),
+            (EVENT_HEADS, C_EVENT),
+            (PERSON_NOUNS, C_PERSON),
+            (CONNECTORS, C_CONNECTOR),
+            (CALENDAR, C_CALENDAR),
+        ] {
+            for w in list {
+                *m.entry(w.as_bytes()).or_insert(0) |= bit;
+            }
+        }
+        m
+    })
+}
+
+/// The classes of a word, case-insensitively, without allocating.
+fn class(word: &str) -> u16 {
+    let mut buf = [0u8; 24];
+    if word.len() > buf.len() {
+        return 0;
+    }
+    for (b, c) in buf.iter_mut().zip(word.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    buf.get(..word.len())
+        .and_then(|w| classes().get(w).copied())
+        .unwrap_or(0)
+}
+
+fn has_class(word: &str, bit: u16) -> bool {
+    class(word) & bit != 0
+}
+
 fn all_caps(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && word.chars().all(|c| !c.is_lowercase())
@@ -473,7 +540,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
     // Pass 1: capitalised runs.
     let mut raw: Vec<Vec<Mention>> = Vec::with_capacity(sentences.len());
     let mut persons: Vec<Person> = Vec::new();
-    let mut person_ix: HashMap<String, usize> = HashMap::new();
+    let mut person_ix: HashMap<String, usize> = HashMap::default();
     for (si, toks) in sentences.iter().enumerate() {
         let mut out = Vec::new();
         let mut i = 0;
@@ -483,7 +550,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
             if !(t.word && t.cap)
                 || w.chars().next().is_some_and(|c| c.is_ascii_digit())
                 || w == "I"
-                || is_in(w, CALENDAR)
+                || has_class(w, C_CALENDAR)
                 || breaks
                     .get(si)
                     .and_then(|b| b.get(i))
@@ -496,7 +563,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
             // Extend the run.
             let start = i;
             let mut end = i + 1;
-            let mut head_org = is_in(w, ORG_HEADS) || is_in(w, PLACE_HEADS);
+            let mut head_org = has_class(w, C_ORG) || has_class(w, C_PLACE);
             while end < toks.len() && !toks[end - 1].possessive {
                 let n = toks[end];
                 let nw = lower(&n);
@@ -505,14 +572,14 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                     .and_then(|b| b.get(end))
                     .copied()
                     .unwrap_or(false);
-                if brk || is_in(nw, CALENDAR) {
+                if brk || has_class(nw, C_CALENDAR) {
                     break;
                 }
                 if n.word && n.cap && !nw.starts_with(|c: char| c.is_ascii_digit()) {
-                    head_org |= is_in(nw, ORG_HEADS) || is_in(nw, PLACE_HEADS);
+                    head_org |= has_class(nw, C_ORG) || has_class(nw, C_PLACE);
                     end += 1;
                 } else if n.word
-                    && (is_in(nw, CONNECTORS)
+                    && (has_class(nw, C_CONNECTOR)
                         || (head_org && is_in(nw, &["of", "for", "and", "the"]))
                         || (is_in(nw, &["of"]) && gaz.is_title(&fold(lower(&toks[end - 1])))))
                     && toks
@@ -544,7 +611,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
         raw.push(out);
     }
     // Surname index: last word of multi-word person names.
-    let mut surnames: HashMap<String, usize> = HashMap::new();
+    let mut surnames: HashMap<String, usize> = HashMap::default();
     for (pi, p) in persons.iter().enumerate() {
         if p.words >= 2 {
             if let Some(last) = p.name.split_whitespace().last() {
@@ -566,7 +633,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                 let single = !m.name.contains(' ');
                 if single {
                     if let Some(&pi) = surnames.get(&key) {
-                        m.name = persons[pi].name.clone();
+                        m.name = Rc::from(persons[pi].name.as_str());
                         m.kind = EntityKind::Person;
                     }
                 }
@@ -595,19 +662,28 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
         }
     }
     // Pass 2: pronouns and descriptions, in text order.
-    let mut last_person: Option<String> = None;
+    let mut last_person: Option<Rc<str>> = None;
+    let empty: Rc<str> = Rc::from("");
     let mut per_sentence = Vec::with_capacity(sentences.len());
     for (si, toks) in sentences.iter().enumerate() {
-        let names = std::mem::take(&mut raw[si]);
+        let mut names = std::mem::take(&mut raw[si]);
         let mut out: Vec<Mention> = Vec::new();
         let mut ni = 0;
         let mut i = 0;
         while i < toks.len() {
+            // A description may have read over a name's first words.
+            while ni < names.len() && names[ni].toks.0 < i {
+                ni += 1;
+            }
             if ni < names.len() && names[ni].toks.0 == i {
-                let m = names[ni].clone();
+                let m = std::mem::replace(&mut names[ni], placeholder(&empty));
                 ni += 1;
                 i = m.toks.1.max(i + 1);
-                if m.kind == EntityKind::Person || m.kind == EntityKind::Unknown {
+                // An unknown single name after a preposition ("on Twitter") is
+                // rarely a person.
+                if m.kind == EntityKind::Person
+                    || (m.kind == EntityKind::Unknown && m.prep.is_none())
+                {
                     last_person = Some(m.name.clone());
                 }
                 out.push(m);
@@ -615,7 +691,17 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
             }
             let t = toks[i];
             let w = lower(&t);
-            if !t.word {
+            // Pronouns and determiners are short words of a few initials: skip
+            // every other word cheaply.
+            let maybe_short = t.word
+                && w.len() <= 7
+                && w.as_bytes().first().is_some_and(|b| {
+                    matches!(
+                        b | 0x20,
+                        b'h' | b's' | b'i' | b'm' | b'w' | b'u' | b'o' | b't'
+                    )
+                });
+            if !maybe_short {
                 i += 1;
                 continue;
             }
@@ -631,7 +717,12 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                     continue;
                 }
             }
-            let lw = w.to_ascii_lowercase();
+            // Lower-case only the pronouns, not every word.
+            let lw = if is_in(w, PRONOUNS) {
+                w.to_ascii_lowercase()
+            } else {
+                String::new()
+            };
             match lw.as_str() {
                 "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" | "i"
                 | "me" | "my" | "we" | "us" | "our" => {
@@ -665,7 +756,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                     out.push(Mention {
                         span: t.span,
                         toks: (i, i + 1),
-                        name: String::new(),
+                        name: empty.clone(),
                         kind: EntityKind::Person,
                         anaphor: true,
                         locative: false,
@@ -693,7 +784,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                         out[k].name = n;
                         out[k].kind = kind;
                     }
-                    None => out[k].name.clear(),
+                    None => out[k].name = empty.clone(),
                 }
             }
         }
@@ -710,7 +801,7 @@ fn description(
     i: usize,
     names: &[Mention],
     persons: &[Person],
-    last_person: &Option<String>,
+    last_person: &Option<Rc<str>>,
 ) -> Option<(Mention, usize)> {
     let gaz = gazetteer();
     let lower = |t: &Tok| -> &str { t.span.slice(text).unwrap_or("") };
@@ -748,7 +839,7 @@ fn description(
             Mention {
                 span: Span::new(toks[i].span.start, noun_tok.span.end),
                 toks: (i, j + 1),
-                name: (*cap).to_string(),
+                name: Rc::from(*cap),
                 kind: EntityKind::Place,
                 anaphor: true,
                 locative,
@@ -758,7 +849,7 @@ fn description(
             j + 1,
         ));
     }
-    if !is_in(&noun, PERSON_NOUNS) {
+    if !has_class(&noun, C_PERSON) {
         return None;
     }
     let mut end = j + 1;
@@ -806,7 +897,7 @@ fn description(
         Mention {
             span: Span::new(toks[i].span.start, toks[end - 1].span.end),
             toks: (i, end),
-            name: pick.name.clone(),
+            name: Rc::from(pick.name.as_str()),
             kind: EntityKind::Person,
             anaphor: true,
             locative: false,
@@ -846,15 +937,32 @@ fn classify(
         || toks[..start].iter().all(|t| !t.word)
         || prev.is_some_and(|t| !t.word && matches!(lower(t), "“" | "\"" | ":" | "•" | "("));
     let prep = prep_word.and_then(|w| PREPS.iter().copied().find(|p| p.eq_ignore_ascii_case(w)));
-    let after_det = prev_word.is_some_and(|w| is_in(w, DETERMINERS));
+    let after_det = prev_word.is_some_and(|w| {
+        is_in(
+            w,
+            &[
+                "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+            ],
+        )
+    });
     let mut a = 0;
     let b = run.len();
     // Leading stop words of sentence starts ("The Kremlin", "In Moscow").
     while a < b
-        && is_in(lower(&run[a]), STOP)
+        && has_class(lower(&run[a]), C_STOP)
         && (a == 0 && sentence_initial || is_in(lower(&run[a]), &["the"]))
     {
         a += 1;
+    }
+    // "Certainly Saddam Hussein", "Other Bush officials": a sentence's first word
+    // that the article also writes in lower case, or an adverb, is not a name's.
+    if a == 0 && sentence_initial && b - a >= 2 {
+        let first = lower(&run[0]);
+        let known =
+            gazetteer().lookup(&fold(first)).is_some() || gazetteer().is_title(&fold(first));
+        if !known && (first.ends_with("ly") || common_word(text, first)) {
+            a += 1;
+        }
     }
     if a >= b {
         return;
@@ -866,7 +974,7 @@ fn classify(
         |name: String, kind: EntityKind, x: usize, y: usize, prep: Option<&'static str>| Mention {
             span: span_of(x, y),
             toks: (start + x.min(a), start + y),
-            name,
+            name: Rc::from(name),
             kind,
             anaphor: false,
             locative: prep.is_some_and(|p| !matches!(p, "and" | "with" | "between" | "by" | "of")),
@@ -881,7 +989,12 @@ fn classify(
             Gaz::Demonym(_) => return,
         };
         // Keep the surface form when it is the full name; otherwise the canonical.
-        let name = if words.len() > 1 || name.split(' ').count() == 1 {
+        // Bodies keep the name as written ("NATO"); places take the canonical
+        // country name unless the text gives a longer form.
+        let name = if kind == EntityKind::Organization
+            || words.len() > 1
+            || name.split(' ').count() == 1
+        {
             words.join(" ")
         } else {
             name
@@ -924,7 +1037,13 @@ fn classify(
     while x < b {
         // Longest title at x.
         let mut took = 0;
-        for n in (1..=gaz.title_words.min(b - x)).rev() {
+        let first = fold(lower(&run[x]));
+        let max_n = if gaz.title_starts.contains_key(&first) {
+            gaz.title_words.min(b - x)
+        } else {
+            0
+        };
+        for n in (1..=max_n).rev() {
             let cand: Vec<&str> = run[x..x + n].iter().map(&lower).collect();
             if gaz.is_title(&fold(&cand.join(" "))) {
                 took = n;
@@ -984,12 +1103,12 @@ fn classify(
     let name_words: Vec<&str> = run[x..b].iter().map(&lower).collect();
     let name = name_words.join(" ");
     let acronym = name_words.len() == 1 && all_caps(name_words[0]);
-    let has = |list: &[&str]| name_words.iter().any(|w| is_in(w, list));
-    let kind = if acronym || has(ORG_HEADS) {
+    let has = |bit: u16| name_words.iter().any(|w| has_class(w, bit));
+    let kind = if acronym || has(C_ORG) {
         EntityKind::Organization
-    } else if has(PLACE_HEADS) {
+    } else if has(C_PLACE) {
         EntityKind::Place
-    } else if has(EVENT_HEADS) {
+    } else if has(C_EVENT) {
         return;
     } else if titled || after_title {
         EntityKind::Person
@@ -1049,7 +1168,7 @@ fn common_word(text: &str, word: &str) -> bool {
 
 /// The speaker of a first-person pronoun at token `i`: the name right after the
 /// quotation's closing mark (`...," Maduro wrote`, `..." said Maduro`).
-fn quote_speaker(text: &str, toks: &[Tok], i: usize, names: &[Mention]) -> Option<String> {
+fn quote_speaker(text: &str, toks: &[Tok], i: usize, names: &[Mention]) -> Option<Rc<str>> {
     let close = (i..toks.len())
         .find(|&k| !toks[k].word && matches!(toks[k].span.slice(text), Some("”") | Some("\"")))?;
     names
@@ -1060,4 +1179,17 @@ fn quote_speaker(text: &str, toks: &[Tok], i: usize, names: &[Mention]) -> Optio
                 && matches!(m.kind, EntityKind::Person | EntityKind::Unknown)
         })
         .map(|m| m.name.clone())
+}
+
+fn placeholder(empty: &Rc<str>) -> Mention {
+    Mention {
+        span: Span::default(),
+        toks: (0, 0),
+        name: empty.clone(),
+        kind: EntityKind::Unknown,
+        anaphor: false,
+        locative: false,
+        prep: None,
+        relative: false,
+    }
 }

@@ -118,6 +118,62 @@ const PERSON_NOUNS: &[&str] = &[
     "guest",
     "ally",
 ];
+/// Words a bare "meet"/"met" may be followed by and still name a meeting.
+const MEET_FOLLOWERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "for",
+    "to",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "again",
+    "later",
+    "next",
+    "this",
+    "last",
+    "privately",
+    "briefly",
+    "separately",
+    "behind",
+    "during",
+    "after",
+    "before",
+    "with",
+    "here",
+    "there",
+    "twice",
+    "once",
+    "soon",
+    "face",
+    "face-to-face",
+    "informally",
+    "regularly",
+    "secretly",
+    "until",
+    "and",
+    "but",
+    "amid",
+    "over",
+    "early",
+    "late",
+    "his",
+    "her",
+    "their",
+    "the",
+    "president",
+    "prime",
+    "king",
+    "queen",
+    "leaders",
+    "officials",
+    "representatives",
+    "him",
+    "them",
+    "us",
+    "me",
+];
 const DETS: &[&str] = &[
     "the",
     "a",
@@ -320,6 +376,7 @@ pub(super) fn extract(
                 .get(lo)
                 .is_some_and(|t| t.word && is_in(lw(text, t), &["when", "while", "as"]));
         }
+        verb_takes_its_noun(text, st, &mut found);
         timelink::assign(text, st, timexes, &sent_timexes, &mut found);
         fold_announcements(text, st, &mut found);
         for f in found.into_iter().filter(|f| !f.drop) {
@@ -333,9 +390,13 @@ pub(super) fn extract(
         let mut place = f.place.clone();
         if place.is_none() && f.voice == Voice::Narrator {
             // The dateline places what its own sentence reports.
+            // (The segmenter may make the dateline a sentence of its own.)
             place = dateline
                 .clone()
-                .filter(|(_, sp)| sspan.contains(*sp) && bkind != BlockKind::Headline);
+                .filter(|(_, _, dsi)| {
+                    (*dsi == *si || *dsi + 1 == *si) && bkind != BlockKind::Headline
+                })
+                .map(|(n, sp, _)| (n, sp));
         }
         let mut participants: Vec<Participant> = Vec::new();
         let mut evidence = vec![f.span];
@@ -346,12 +407,12 @@ pub(super) fn extract(
                 }
                 if role == Role::Patient
                     && m.kind == EntityKind::Place
-                    && place.as_ref().is_some_and(|(n, _)| n == &m.name)
+                    && place.as_ref().is_some_and(|(n, _)| **n == *m.name)
                 {
                     continue;
                 }
                 participants.push(Participant {
-                    name: m.name.clone(),
+                    name: m.name.to_string(),
                     entity: m.kind,
                     role,
                     span: m.span,
@@ -506,8 +567,49 @@ fn filter_trigger(
         _ => false,
     };
     if as_noun && f.span.slice(text).is_some_and(|p| !p.contains(' ')) {
-        f.drop = true;
-        return;
+        // "his visit": the noun reading when the lexicon has one, else no event.
+        let lex = triggers();
+        let phrase = f.span.slice(text).unwrap_or("").to_ascii_lowercase();
+        if lex
+            .entries
+            .iter()
+            .zip(&lex.phrases)
+            .any(|(e, p)| e.kind == f.entry.kind && e.form == Form::Noun && *p == phrase)
+            && f.entry.form == Form::Base
+        {
+            f.entry.form = Form::Noun;
+        } else {
+            f.drop = true;
+            return;
+        }
+    }
+    // "meet new standards", "met the deadline": a bare meeting verb needs a
+    // partner after it, or a time, place or purpose ("the two will meet on
+    // Monday", "X and Y met in Geneva").
+    let phrase = f.span.slice(text).unwrap_or("");
+    if f.entry.kind == EventKind::Meeting
+        && !matches!(f.entry.form, Form::Noun | Form::Plural | Form::Ger)
+        && !phrase.contains(' ')
+    {
+        // "meet NATO's standards": a possessor is not the partner.
+        let partner_next = mentions.iter().any(|m| {
+            m.toks.0 >= b
+                && m.toks.0 <= b + 3
+                && m.kind != EntityKind::Place
+                && !m
+                    .toks
+                    .1
+                    .checked_sub(1)
+                    .and_then(|k| st.get(k))
+                    .is_some_and(|t| t.possessive)
+        });
+        let ok = partner_next
+            || next.is_none_or_punct(text)
+            || next_word.is_some_and(|w| is_in(w, MEET_FOLLOWERS));
+        if !ok {
+            f.drop = true;
+            return;
+        }
     }
     if f.entry.needs_object {
         let ok = match f.entry.kind {
@@ -674,7 +776,7 @@ fn left_agents(
         // Coordination: "X and Y will meet".
         let mut cur = m.toks.0;
         for prev in mentions[..mi].iter().rev() {
-            let gap = &st[prev.toks.1..cur];
+            let gap = st.get(prev.toks.1..cur).unwrap_or(&[]);
             let joined = !gap.is_empty()
                 && gap.len() <= 2
                 && gap.iter().all(|t| matches!(lw(text, t), "and" | "," | "&"))
@@ -725,7 +827,9 @@ fn right_patients(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
         if m.toks.0 > last_end + 10 {
             break;
         }
-        let gap = &st[last_end..m.toks.0];
+        let Some(gap) = st.get(last_end..m.toks.0) else {
+            continue;
+        };
         let stop = gap.iter().any(|t| {
             let w = lw(text, t);
             (!t.word && matches!(w, ";" | ":" | "." | "(" | "–" | "—"))
@@ -783,6 +887,7 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
     let want: &[&str] = match f.entry.kind {
         EventKind::Departure => &["from", "for", "to"],
         EventKind::Arrival => &["in", "at", "to"],
+        EventKind::Visit => &["to", "in", "at"],
         _ => &["in", "at"],
     };
     // "visited Russia", "leaving Venezuela": a direct-object place.
@@ -791,7 +896,7 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
             .iter()
             .find(|m| m.toks.0 == b && m.kind == EntityKind::Place)
         {
-            return Some((m.name.clone(), m.span));
+            return Some((m.name.to_string(), m.span));
         }
     }
     for p in want {
@@ -801,14 +906,14 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
                 && placeish(m)
                 && m.prep.is_some_and(|q| q.eq_ignore_ascii_case(p))
         }) {
-            return Some((m.name.clone(), m.span));
+            return Some((m.name.to_string(), m.span));
         }
     }
     if let Some(m) = mentions
         .iter()
         .find(|m| m.toks.0 >= lo && m.toks.1 <= a && placeish(m) && m.locative)
     {
-        return Some((m.name.clone(), m.span));
+        return Some((m.name.to_string(), m.span));
     }
     // "Moscow, where he will hold a meeting": the place "where" stands for.
     if st
@@ -820,7 +925,7 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
             .rev()
             .find(|m| m.toks.1 <= lo && m.kind == EntityKind::Place)
         {
-            return Some((m.name.clone(), m.span));
+            return Some((m.name.to_string(), m.span));
         }
     }
     None
@@ -831,7 +936,7 @@ fn dateline(
     text: &str,
     sents: &[(usize, Span, BlockKind, usize)],
     toks: &[Vec<Tok>],
-) -> Option<(String, Span)> {
+) -> Option<(String, Span, usize)> {
     let (si, _) = sents
         .iter()
         .enumerate()
@@ -859,7 +964,7 @@ fn dateline(
     let span = Span::new(words[0].span.start, words[words.len() - 1].span.end);
     let name = span.slice(text)?;
     match gazetteer().lookup(&fold(name))? {
-        Gaz::Capital(c, _) | Gaz::Country(c) => Some((c.to_string(), span)),
+        Gaz::Capital(c, _) | Gaz::Country(c) => Some((c.to_string(), span, si)),
         _ => None,
     }
 }
@@ -893,7 +998,11 @@ fn fold_announcements(text: &str, st: &[Tok], found: &mut [Found]) {
         if let Some(j) = target {
             let agents = found[i].agents.clone();
             let timex = found[i].timex;
+            let status = found[i].status;
             let f = &mut found[j];
+            if f.status == Status::Occurred || f.status == Status::Reported {
+                f.status = status;
+            }
             if f.agents.is_empty() {
                 f.agents = agents;
             }
@@ -901,6 +1010,45 @@ fn fold_announcements(text: &str, st: &[Tok], found: &mut [Found]) {
                 f.timex = timex;
             }
             found[i].drop = true;
+        }
+    }
+}
+
+/// "signed an agreement", "paid a visit": a verb whose object is a noun trigger of
+/// its own kind names one event; the verb keeps it.
+fn verb_takes_its_noun(text: &str, st: &[Tok], found: &mut [Found]) {
+    for j in 0..found.len() {
+        if found[j].drop || found[j].entry.form != Form::Noun {
+            continue;
+        }
+        let (a, _) = found[j].toks;
+        let verb = (0..found.len()).any(|i| {
+            i != j
+                && !found[i].drop
+                && found[i].entry.kind == found[j].entry.kind
+                && !matches!(found[i].entry.form, Form::Noun | Form::Plural)
+                && found[i].toks.1 <= a
+                && a - found[i].toks.1 <= 3
+                && st[found[i].toks.1..a]
+                    .iter()
+                    .all(|t| t.word && !t.cap && !is_in(lw(text, t), STOP_PREPS))
+        });
+        if verb {
+            found[j].drop = true;
+        }
+    }
+}
+
+trait PunctOrNone {
+    fn is_none_or_punct(&self, text: &str) -> bool;
+}
+
+impl PunctOrNone for Option<&Tok> {
+    /// Whether there is no next token, or it is punctuation other than a quote.
+    fn is_none_or_punct(&self, text: &str) -> bool {
+        match self {
+            None => true,
+            Some(t) => !t.word && !matches!(lw(text, t), "\"" | "“" | "‘" | "'"),
         }
     }
 }

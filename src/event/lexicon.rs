@@ -5,8 +5,33 @@
 
 use super::EventKind;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: the keys are short words, for which SipHash's setup dominates.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map keyed by short words.
+pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The grammatical form of a trigger phrase, which drives status and time.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -34,6 +59,8 @@ pub(crate) struct Trigger {
 pub(crate) struct Triggers {
     pub matcher: AhoCorasick,
     pub entries: Vec<Trigger>,
+    /// The phrase of each entry, lower case.
+    pub phrases: Vec<String>,
 }
 
 const TRIGGERS: &str = include_str!("data/triggers.txt");
@@ -94,6 +121,7 @@ pub(crate) fn triggers() -> &'static Triggers {
             }
         }
         let matcher = AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&phrases)
@@ -101,7 +129,12 @@ pub(crate) fn triggers() -> &'static Triggers {
                 // The lexicon is compiled in; an empty matcher keeps extraction total.
                 AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton builds")
             });
-        Triggers { matcher, entries }
+        let phrases = phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
+        Triggers {
+            matcher,
+            entries,
+            phrases,
+        }
     })
 }
 
@@ -120,6 +153,15 @@ pub(crate) enum Gaz {
 
 /// Folds a name for lookup: lower case, accents off, dots off, curly quotes straight.
 pub(crate) fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        out.extend(
+            s.bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let c = match c {
@@ -156,14 +198,16 @@ pub(crate) struct Gazetteer {
     pub titles: HashMap<String, ()>,
     /// The longest title in words.
     pub title_words: usize,
+    /// First words of titles, folded.
+    pub title_starts: HashMap<String, ()>,
 }
 
 /// The compiled gazetteer of countries, capitals, demonyms, bodies and titles.
 pub(crate) fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| {
-        let mut names = HashMap::new();
-        let mut capitals = HashMap::new();
+        let mut names = HashMap::default();
+        let mut capitals = HashMap::default();
         for line in data_lines(COUNTRIES) {
             let mut f = line.split('|');
             let (Some(country), Some(capital), Some(demonyms)) = (f.next(), f.next(), f.next())
@@ -197,17 +241,22 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
                 names.insert(fold(a), Gaz::Body(name));
             }
         }
-        let mut titles = HashMap::new();
+        let mut titles = HashMap::default();
         let mut title_words = 1;
+        let mut title_starts = HashMap::default();
         for t in data_lines(TITLES) {
             title_words = title_words.max(t.split_whitespace().count());
             titles.insert(fold(t), ());
+            if let Some(w) = t.split_whitespace().next() {
+                title_starts.insert(fold(w), ());
+            }
         }
         Gazetteer {
             names,
             capitals,
             titles,
             title_words,
+            title_starts,
         }
     })
 }

@@ -151,7 +151,11 @@ pub(crate) fn status(text: &str, st: &[Tok], f: &Found, headline: bool) -> Statu
         && after
             .iter()
             .any(|w| is_in(w, &["expected", "scheduled", "planned", "set", "due"]));
-    let nominal = matches!(f.entry.form, Form::Noun);
+    let det_before = a
+        .checked_sub(1)
+        .and_then(|p| st.get(p))
+        .is_some_and(|t| is_in(lw(text, t), &["the", "a", "an"]));
+    let nominal = matches!(f.entry.form, Form::Noun) || (f.entry.form == Form::Ger && det_before);
     if negated || (nominal && after_neg && after_plan) {
         return Status::Negated;
     }

@@ -41,11 +41,19 @@ pub(crate) fn assign(
     if live.is_empty() {
         return;
     }
+    // A time after its verb ("adopted a resolution on Monday condemning ...") is
+    // the usual order; one headed by a preposition leans back harder still.
     let dist = |f: &Found, at: usize| -> usize {
         if at >= f.toks.1 {
             at - f.toks.1
         } else {
-            f.toks.0.saturating_sub(at + 1)
+            let leans_back = at.checked_sub(1).and_then(|p| st.get(p)).is_some_and(|t| {
+                t.word
+                    && ["on", "in", "at", "since", "during", "by", "until", "of"]
+                        .iter()
+                        .any(|p| p.eq_ignore_ascii_case(lw(text, t)))
+            });
+            f.toks.0.saturating_sub(at + 1) + if leans_back { 4 } else { 2 }
         }
     };
     let timex_toks: Vec<(usize, usize)> = sent_timexes
@@ -59,17 +67,55 @@ pub(crate) fn assign(
     };
     let mut best: Vec<Option<(usize, usize)>> = vec![None; found.len()];
     for &(ti, at) in &timex_toks {
+        // "that 1978 resolution calls for": a time between a determiner and a
+        // noun modifies that noun, and dates only a trigger that is that noun.
+        let end = timexes.get(ti).map_or(at, |t| {
+            st.iter()
+                .position(|k| k.span.start >= t.span.end)
+                .unwrap_or(st.len())
+        });
+        let attributive = at.checked_sub(1).and_then(|p| st.get(p)).is_some_and(|t| {
+            t.word
+                && [
+                    "the", "that", "this", "a", "an", "its", "his", "her", "their",
+                ]
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(lw(text, t)))
+        }) && st.get(end).is_some_and(|t| t.word && !t.cap);
+        if attributive {
+            if let Some(&i) = live.iter().find(|&&i| found[i].toks.0 == end) {
+                best[i] = Some((ti, 0));
+            }
+            continue;
+        }
         let same: Vec<usize> = live
             .iter()
             .copied()
             .filter(|&i| at >= found[i].clause.0 && at < found[i].clause.1)
             .collect();
+        // A sentence-initial time set off by a comma ("On Friday, the mayors, with
+        // their lawyers, flew to Washington") governs the main clause.
+        let fronted = st.get(end).is_some_and(|t| !t.word && lw(text, t) == ",")
+            && st.get(..at).is_some_and(|before| {
+                before.iter().all(|t| {
+                    t.word
+                        && [
+                            "on", "in", "at", "during", "by", "since", "early", "late", "earlier",
+                            "later",
+                        ]
+                        .iter()
+                        .any(|p| p.eq_ignore_ascii_case(lw(text, t)))
+                })
+            });
         let pool: Vec<usize> = if same.is_empty() {
             // A fronted time ("On Monday, the council voted") governs the next
             // clause; a stray one further away governs nothing.
             live.iter()
                 .copied()
-                .filter(|&i| !clause_has_timex(&found[i]) && dist(&found[i], at) <= 8)
+                .filter(|&i| {
+                    !clause_has_timex(&found[i])
+                        && (dist(&found[i], at) <= 8 || (fronted && found[i].toks.0 >= end))
+                })
                 .collect()
         } else {
             same
@@ -81,6 +127,28 @@ pub(crate) fn assign(
             let d = dist(&found[i], at);
             if best[i].map_or(true, |(_, bd)| d < bd) {
                 best[i] = Some((ti, d));
+            }
+        }
+    }
+    // "from 1968, when the Soviets invaded": a "when" clause right after a time
+    // is that time.
+    for &i in &live {
+        let lo = found[i].clause.0;
+        let opens_when = st
+            .get(lo)
+            .is_some_and(|t| t.word && lw(text, t).eq_ignore_ascii_case("when"));
+        let comma = lo
+            .checked_sub(1)
+            .and_then(|k| st.get(k))
+            .is_some_and(|t| !t.word && lw(text, t) == ",");
+        if opens_when && comma {
+            let before = timex_toks.iter().find(|&&(ti, _)| {
+                timexes.get(ti).is_some_and(|t| {
+                    lo >= 2 && st.get(lo - 2).is_some_and(|k| k.span.end == t.span.end)
+                })
+            });
+            if let Some(&(ti, _)) = before {
+                best[i] = Some((ti, 0));
             }
         }
     }
@@ -110,8 +178,6 @@ pub(crate) fn assign(
             }
         }
     }
-    let _ = text;
-    let _ = lw;
 }
 
 fn from_timex(t: &Timex, text: &str) -> Option<EventTime> {

@@ -180,15 +180,19 @@ struct Item {
 }
 
 /// Folded places: one id per distinct token list, with its identifying tokens.
-struct Places {
-    ids: BTreeMap<String, u32>,
+struct Places<'a> {
+    ids: HashMap<&'a str, u32>,
     sets: Vec<BTreeSet<String>>,
 }
 
-impl Places {
-    fn build<'a>(names: impl IntoIterator<Item = &'a str>) -> Places {
-        let keys: BTreeSet<String> = names.into_iter().map(place_key).collect();
-        let mut ids = BTreeMap::new();
+impl<'a> Places<'a> {
+    fn build(names: impl IntoIterator<Item = &'a str>) -> Places<'a> {
+        let mut surfaces: Vec<&'a str> = names.into_iter().collect();
+        surfaces.sort_unstable();
+        surfaces.dedup();
+        let keyed: Vec<(String, &'a str)> = surfaces.iter().map(|s| (place_key(s), *s)).collect();
+        let keys: BTreeSet<&str> = keyed.iter().map(|k| k.0.as_str()).collect();
+        let mut key_ids: BTreeMap<&str, u32> = BTreeMap::new();
         let mut sets = Vec::new();
         for k in keys {
             sets.push(
@@ -197,13 +201,17 @@ impl Places {
                     .map(str::to_owned)
                     .collect(),
             );
-            ids.insert(k, (sets.len() - 1) as u32);
+            key_ids.insert(k, (sets.len() - 1) as u32);
         }
+        let ids = keyed
+            .iter()
+            .filter_map(|(k, s)| Some((*s, *key_ids.get(k.as_str())?)))
+            .collect();
         Places { ids, sets }
     }
 
     fn id(&self, name: &str) -> Option<u32> {
-        self.ids.get(&place_key(name)).copied()
+        self.ids.get(name).copied()
     }
 
     /// One place names the other: the same tokens, or all the tokens of one are in
@@ -370,14 +378,22 @@ type Score = (usize, u8, u8, bool, Reverse<usize>);
 struct Clusterer<'a> {
     items: &'a [Item],
     strict: Vec<bool>,
-    places: &'a Places,
+    places: &'a Places<'a>,
     tolerance: i64,
     clusters: Vec<Cluster>,
     index: Index,
+    /// The clusters holding a report of each article, by kind class.
+    by_article: HashMap<(u8, u32), Vec<u32>>,
 }
 
 impl Clusterer<'_> {
     fn candidates(&self, item: &Item) -> Option<Vec<u32>> {
+        self.candidates_near(item, item.time, self.tolerance)
+    }
+
+    /// Clusters sharing a participant with `item` (any cluster when it names
+    /// nobody) with a member within `tolerance` of `t`, or at any time.
+    fn candidates_near(&self, item: &Item, t: Option<Secs>, tolerance: i64) -> Option<Vec<u32>> {
         let mut out = Vec::new();
         let mut budget = SCAN_LIMIT;
         let keys: &[u32] = if item.keys.is_empty() {
@@ -390,14 +406,10 @@ impl Clusterer<'_> {
         } else {
             [EMPTY].iter()
         }) {
-            if !self.index.query(
-                item.class,
-                k,
-                item.time,
-                self.tolerance,
-                &mut out,
-                &mut budget,
-            ) {
+            if !self
+                .index
+                .query(item.class, k, t, tolerance, &mut out, &mut budget)
+            {
                 return None;
             }
         }
@@ -463,6 +475,12 @@ impl Clusterer<'_> {
             return;
         };
         let was_empty = c.keys.is_empty();
+        if c.articles.binary_search(&item.article).is_err() {
+            self.by_article
+                .entry((item.class, item.article))
+                .or_default()
+                .push(cluster);
+        }
         c.add(idx, item);
         if let Some(t) = item.time {
             self.index.insert(item.class, ALL, t, cluster);
@@ -506,47 +524,70 @@ impl Clusterer<'_> {
     fn place_undated(&mut self, idx: u32, undated: &mut BTreeMap<(u8, u32), Vec<u32>>) {
         let item = &self.items[idx as usize];
         let tol = self.tolerance;
-        let mut dated = Vec::new();
-        if let Some(cands) = self.candidates(item) {
-            for c in cands {
-                let Some(cluster) = self.clusters.get(c as usize) else {
-                    continue;
-                };
-                let (Some(hull), Some(_)) = (cluster.hull, self.fit(item, cluster)) else {
-                    continue;
-                };
-                if let Some(p) = item.published {
-                    let (lo, hi) = (p.0.saturating_sub(tol), p.1.saturating_add(tol));
-                    let ok = match item.status {
-                        Status::Planned | Status::Hypothetical => hull.1 > lo,
-                        Status::Ongoing => overlaps(hull, (lo, hi)),
-                        _ => hull.0 < hi,
-                    };
-                    if !ok {
-                        continue;
-                    }
-                }
-                dated.push((
-                    c,
-                    cluster.articles.binary_search(&item.article).is_ok(),
-                    hull,
-                ));
+        let window = item
+            .published
+            .map(|p| (p.0.saturating_sub(tol), p.1.saturating_add(tol)));
+        // a dated event this report may be of, with its time hull
+        let accept = |c: u32| -> Option<(u32, Secs)> {
+            let cluster = self.clusters.get(c as usize)?;
+            let hull = cluster.hull?;
+            let score = self.fit(item, cluster)?;
+            // with no date and nobody named, only the same place identifies it
+            if item.keys.is_empty() && score.2 != 2 {
+                return None;
             }
-        }
-        let same_article: Vec<u32> = dated.iter().filter(|d| d.1).map(|d| d.0).collect();
-        let near: Vec<u32> = match item.published {
-            Some(p) => dated
-                .iter()
-                .filter(|d| overlaps(d.2, (p.0.saturating_sub(tol), p.1.saturating_add(tol))))
-                .map(|d| d.0)
-                .collect(),
-            None => Vec::new(),
+            // the status points from the publication date to the event
+            if let Some((lo, hi)) = window {
+                let ok = match item.status {
+                    Status::Planned | Status::Hypothetical => hull.1 > lo,
+                    Status::Ongoing => overlaps(hull, (lo, hi)),
+                    _ => hull.0 < hi,
+                };
+                if !ok {
+                    return None;
+                }
+            }
+            Some((c, hull))
         };
-        let target = match (same_article.as_slice(), dated.as_slice(), near.as_slice()) {
-            ([one], _, _) => Some(*one),
-            ([], [one], _) => Some(one.0),
-            ([], _, [one]) => Some(*one),
+        let near = |h: &Secs| window.is_some_and(|w| overlaps(*h, w));
+        let only = |v: Vec<u32>| match v.as_slice() {
+            [one] => Some(*one),
             _ => None,
+        };
+        // the referent: the one event this article also dates; among several, the
+        // one around its publication; when it dates none, the one event around
+        // its publication; with no publication date, the one compatible event
+        let same_article: Vec<(u32, Secs)> = self
+            .by_article
+            .get(&(item.class, item.article))
+            .into_iter()
+            .flatten()
+            .filter_map(|&c| accept(c))
+            .collect();
+        let target = match (same_article.len(), window) {
+            (1, _) => same_article.first().map(|x| x.0),
+            (0, Some(w)) => self
+                .candidates_near(item, Some(w), tol.saturating_mul(2))
+                .and_then(|cands| {
+                    only(
+                        cands
+                            .into_iter()
+                            .filter_map(accept)
+                            .filter(|x| near(&x.1))
+                            .map(|x| x.0)
+                            .collect(),
+                    )
+                }),
+            (0, None) => self.candidates_near(item, None, tol).and_then(|cands| {
+                only(cands.into_iter().filter_map(accept).map(|x| x.0).collect())
+            }),
+            _ => only(
+                same_article
+                    .iter()
+                    .filter(|x| near(&x.1))
+                    .map(|x| x.0)
+                    .collect(),
+            ),
         };
         if let Some(c) = target {
             self.join(c, idx);
@@ -594,13 +635,59 @@ fn length_class(t: Secs) -> u32 {
     63 - len.leading_zeros()
 }
 
+/// The mentions sorted by their total order, identical ones once. Sorting
+/// indices moves pointers, not the large mentions.
+///
+/// The order is by kind class, start of the reported time (undated last),
+/// article, kind and position first (cheap integer keys, the article ranked
+/// among the sorted article ids), then the full order of [`EventMention`]: a
+/// total order that depends on the mentions only. Putting neighbours in time
+/// next to each other keeps the clustering's memory accesses local.
+fn canonical(mentions: Vec<EventMention>) -> Vec<EventMention> {
+    let mut ids: Vec<&str> = mentions.iter().map(|m| m.article.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    type Key = (u8, i64, usize, EventKind, crate::Span, crate::Span);
+    let keys: Vec<Key> = mentions
+        .iter()
+        .map(|m| {
+            let rank = ids.binary_search(&m.article.as_str()).unwrap_or_default();
+            let start = m
+                .time
+                .as_ref()
+                .and_then(time_span)
+                .map_or(i64::MAX, |t| t.0);
+            (
+                kind_class(m.kind),
+                start,
+                rank,
+                m.kind,
+                m.trigger,
+                m.sentence,
+            )
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        keys[a]
+            .cmp(&keys[b])
+            .then_with(|| mentions[a].cmp(&mentions[b]))
+            .then(a.cmp(&b))
+    });
+    order.dedup_by(|a, b| mentions[*a] == mentions[*b]);
+    let mut slots: Vec<Option<EventMention>> = mentions.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect()
+}
+
 pub(super) fn build(
-    mut mentions: Vec<EventMention>,
+    mentions: Vec<EventMention>,
     mut articles: Vec<ArticleRecord>,
     tolerance_days: i64,
 ) -> Timeline {
-    mentions.sort();
-    mentions.dedup();
+    let mentions = canonical(mentions);
     articles.sort();
     articles.dedup_by(|a, b| a.id == b.id);
     let tolerance = tolerance_days.max(0).saturating_mul(DAY);
@@ -615,14 +702,23 @@ pub(super) fn build(
             .iter()
             .filter_map(|m| m.place.as_ref().map(|p| p.name.as_str())),
     );
-    let article_ids: BTreeMap<&str, u32> = mentions
-        .iter()
-        .map(|m| m.article.as_str())
-        .collect::<BTreeSet<_>>()
+    // lookups only: hash maps are never iterated into the output
+    let mut article_list: Vec<&str> = mentions.iter().map(|m| m.article.as_str()).collect();
+    article_list.sort_unstable();
+    article_list.dedup();
+    let article_ids: HashMap<&str, u32> = article_list
         .into_iter()
         .enumerate()
         .map(|(i, a)| (a, i as u32))
         .collect();
+    let mut published: HashMap<&str, Option<Secs>> = HashMap::new();
+    for m in &mentions {
+        if let Some(p) = m.published.as_deref() {
+            published
+                .entry(p)
+                .or_insert_with(|| publication_day(Some(p)));
+        }
+    }
     let items: Vec<Item> = mentions
         .iter()
         .map(|m| {
@@ -644,7 +740,10 @@ pub(super) fn build(
                     .copied()
                     .unwrap_or_default(),
                 status: m.status,
-                published: publication_day(m.published.as_deref()),
+                published: m
+                    .published
+                    .as_deref()
+                    .and_then(|p| published.get(p).copied().flatten()),
             }
         })
         .collect();
@@ -676,6 +775,7 @@ pub(super) fn build(
         tolerance,
         clusters: Vec::new(),
         index: Index::default(),
+        by_article: HashMap::new(),
     };
     for &i in &dated {
         cl.place_dated(i);
@@ -685,12 +785,32 @@ pub(super) fn build(
         cl.place_undated(i, &mut undated_clusters);
     }
 
-    let mut events: Vec<TimelineEvent> = cl
+    let built: Vec<(TimelineEvent, Vec<usize>)> = cl
         .clusters
         .iter()
         .map(|c| entry(c, &mentions, &items, &table))
         .collect();
-    events.sort_by(|a, b| event_order(a).cmp(&event_order(b)));
+    // move each mention into its entry instead of copying it
+    let mut slots: Vec<Option<EventMention>> = mentions.into_iter().map(Some).collect();
+    let events: Vec<TimelineEvent> = built
+        .into_iter()
+        .map(|(mut e, order)| {
+            e.mentions = order
+                .into_iter()
+                .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+                .collect();
+            e
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    let keys: Vec<EventKey<'_>> = events.iter().map(event_order).collect();
+    order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+    drop(keys);
+    let mut slots: Vec<Option<TimelineEvent>> = events.into_iter().map(Some).collect();
+    let events: Vec<TimelineEvent> = order
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect();
     Timeline::from_sorted(tolerance_days, events, articles)
 }
 
@@ -713,24 +833,16 @@ fn event_order(e: &TimelineEvent) -> EventKey<'_> {
     )
 }
 
-/// Picks the most frequent value, ties to the smallest by `tie`.
-fn majority<T: Ord + Clone>(values: impl IntoIterator<Item = T>) -> Option<T> {
-    let mut counts: BTreeMap<T, usize> = BTreeMap::new();
-    for v in values {
-        *counts.entry(v).or_default() += 1;
+/// The most frequent value, ties to the smallest. Sorts in place.
+fn majority<T: Ord + Copy>(values: &mut [T]) -> Option<T> {
+    values.sort_unstable();
+    let mut best: Option<(usize, T)> = None;
+    for run in values.chunk_by(|a, b| a == b) {
+        if best.map_or(true, |(n, _)| run.len() > n) {
+            best = Some((run.len(), run[0]));
+        }
     }
-    counts
-        .into_iter()
-        .min_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)))
-        .map(|(v, _)| v)
-}
-
-/// One reported date of an entry.
-struct Dated<'m> {
-    span: Secs,
-    value: &'m str,
-    granularity: Granularity,
-    interval: Interval,
+    best.map(|b| b.1)
 }
 
 fn to_interval(t: Secs) -> Interval {
@@ -745,84 +857,127 @@ fn to_interval(t: Secs) -> Interval {
     }
 }
 
+/// One dated report of an entry.
+#[derive(Clone, Copy)]
+struct Dated<'m> {
+    span: Secs,
+    value: &'m str,
+    article: &'m str,
+    granularity: Granularity,
+    interval: Option<Interval>,
+}
+
+/// The entry of one cluster, without its mentions (moved in afterwards), and the
+/// indices of those mentions in entry order.
 fn entry(
     c: &Cluster,
     mentions: &[EventMention],
     items: &[Item],
     table: &NameTable,
-) -> TimelineEvent {
+) -> (TimelineEvent, Vec<usize>) {
     let mut order: Vec<usize> = c
         .members
         .iter()
         .map(|&i| i as usize)
         .filter(|&i| i < mentions.len() && i < items.len())
         .collect();
-    order.sort_by(|&a, &b| {
+    order.sort_unstable_by(|&a, &b| {
         let (ma, mb) = (&mentions[a], &mentions[b]);
         (&ma.article, ma.trigger)
             .cmp(&(&mb.article, mb.trigger))
             .then_with(|| ma.cmp(mb))
     });
-    let members: Vec<&EventMention> = order.iter().map(|&i| &mentions[i]).collect();
-    let member_items: Vec<&Item> = order.iter().map(|&i| &items[i]).collect();
+    let member = |i: &usize| (&mentions[*i], &items[*i]);
 
-    let kind = majority(members.iter().map(|m| m.kind)).unwrap_or(EventKind::Other);
+    let mut kinds: Vec<EventKind> = order.iter().map(|i| mentions[*i].kind).collect();
+    let kind = majority(&mut kinds).unwrap_or(EventKind::Other);
+
+    // articles, in order; each counts once, under its source name when one of its
+    // mentions gives it (the smallest, should they disagree), else as its own
+    let mut per_article: Vec<(&str, Option<&str>)> = Vec::new();
+    for i in &order {
+        let m = &mentions[*i];
+        match per_article.last_mut() {
+            Some((a, s)) if *a == m.article => {
+                if let Some(new) = m.source.as_deref() {
+                    if s.map_or(true, |old| new < old) {
+                        *s = Some(new);
+                    }
+                }
+            }
+            _ => per_article.push((m.article.as_str(), m.source.as_deref())),
+        }
+    }
+    let source_of = |article: &str| {
+        per_article
+            .binary_search_by(|(a, _)| (*a).cmp(article))
+            .ok()
+            .and_then(|i| per_article[i].1)
+    };
+    let mut source_keys: Vec<(bool, &str)> = per_article
+        .iter()
+        .map(|(a, s)| match s {
+            Some(s) => (true, *s),
+            None => (false, *a),
+        })
+        .collect();
+    source_keys.sort_unstable();
+    source_keys.dedup();
 
     // dates: the sharpest reported ones (containing no other) compete; an article
     // agrees with a date when one of its reports overlaps it
-    let dated: Vec<(&str, Dated<'_>)> = members
+    let mut dated: Vec<Dated<'_>> = order
         .iter()
-        .filter_map(|m| {
+        .filter_map(|i| {
+            let m = &mentions[*i];
             let t = m.time.as_ref()?;
-            let span = time_span(t)?;
-            Some((
-                m.article.as_str(),
-                Dated {
-                    span,
-                    value: t.value.as_str(),
-                    granularity: t.granularity,
-                    interval: t.interval.unwrap_or_else(|| to_interval(span)),
-                },
-            ))
+            Some(Dated {
+                span: time_span(t)?,
+                value: t.value.as_str(),
+                article: m.article.as_str(),
+                granularity: t.granularity,
+                interval: t.interval,
+            })
         })
         .collect();
+    dated.sort_unstable_by(|a, b| (a.span, a.value, a.article).cmp(&(b.span, b.value, b.article)));
+    let mut agree: Vec<&str> = Vec::new();
     let chosen = dated
         .iter()
-        .filter(|(_, d)| !dated.iter().any(|(_, o)| strictly_contains(d.span, o.span)))
-        .map(|(_, d)| {
-            let support = dated
-                .iter()
-                .filter(|(_, o)| overlaps(o.span, d.span))
-                .map(|(a, _)| *a)
-                .collect::<BTreeSet<_>>()
-                .len();
-            (
-                Reverse(support),
+        .filter(|d| !dated.iter().any(|o| strictly_contains(d.span, o.span)))
+        .map(|d| {
+            agree.clear();
+            agree.extend(
+                dated
+                    .iter()
+                    .filter(|o| overlaps(o.span, d.span))
+                    .map(|o| o.article),
+            );
+            agree.sort_unstable();
+            agree.dedup();
+            let key = (
+                Reverse(agree.len()),
                 d.span.1.saturating_sub(d.span.0),
                 d.span.0,
                 d.value,
-                d,
-            )
+            );
+            (key, d)
         })
-        .min_by(|a, b| (a.0, a.1, a.2, a.3).cmp(&(b.0, b.1, b.2, b.3)))
-        .map(|x| x.4);
+        .min_by(|a, b| a.0.cmp(&b.0))
+        .map(|x| *x.1);
     let disagree = dated
         .iter()
-        .any(|(_, a)| dated.iter().any(|(_, b)| !overlaps(a.span, b.span)));
+        .any(|a| dated.iter().any(|b| !overlaps(a.span, b.span)));
     let mut conflicts = Vec::new();
     if disagree {
-        for (article, d) in &dated {
-            let own_sharpest = !dated
+        for d in &dated {
+            let own_sharper = dated
                 .iter()
-                .any(|(a2, o)| a2 == article && strictly_contains(d.span, o.span));
-            if own_sharpest {
-                let source = members
-                    .iter()
-                    .find(|m| m.article == *article)
-                    .and_then(|m| m.source.clone());
+                .any(|o| o.article == d.article && strictly_contains(d.span, o.span));
+            if !own_sharper {
                 conflicts.push(Conflict {
-                    article: (*article).to_owned(),
-                    source,
+                    article: d.article.to_owned(),
+                    source: source_of(d.article).map(str::to_owned),
                     when: d.value.to_owned(),
                 });
             }
@@ -831,85 +986,60 @@ fn entry(
         conflicts.dedup();
     }
 
-    // participants: most often named first, then by name
-    let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
-    for it in &member_items {
-        for k in &it.keys {
-            *counts.entry(*k).or_default() += 1;
-        }
-    }
-    let mut people: Vec<(usize, String)> = counts
-        .into_iter()
-        .filter_map(|(k, n)| Some((n, table.entity(k)?.name.clone())))
+    // participants: the most often named first, then by name
+    let mut keys: Vec<u32> = order
+        .iter()
+        .flat_map(|i| items[*i].keys.iter().copied())
         .collect();
-    people.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    let mut participants: Vec<String> = Vec::new();
+    keys.sort_unstable();
+    let mut people: Vec<(usize, &str)> = keys
+        .chunk_by(|a, b| a == b)
+        .filter_map(|run| Some((run.len(), table.entity(run[0])?.name.as_str())))
+        .collect();
+    people.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let mut participants: Vec<String> = Vec::with_capacity(people.len());
     for (_, name) in people {
-        if !participants.contains(&name) {
-            participants.push(name);
+        if !participants.iter().any(|p| p == name) {
+            participants.push(name.to_owned());
         }
     }
 
-    // place: the most reported one; its most frequent, then longest, spelling
-    let place_id = majority(member_items.iter().filter_map(|it| it.place));
-    let place = place_id.and_then(|pid| {
-        let spellings = members
+    // place: the most reported one, in its most frequent, then longest, spelling
+    let mut places: Vec<u32> = order.iter().filter_map(|i| items[*i].place).collect();
+    let place = majority(&mut places).and_then(|pid| {
+        let mut spellings: Vec<&str> = order
             .iter()
-            .zip(&member_items)
+            .map(member)
             .filter(|(_, it)| it.place == Some(pid))
-            .filter_map(|(m, _)| m.place.as_ref().map(|p| p.name.trim()));
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for s in spellings {
-            *counts.entry(s).or_default() += 1;
-        }
-        counts
-            .into_iter()
+            .filter_map(|(m, _)| m.place.as_ref().map(|p| p.name.trim()))
+            .collect();
+        spellings.sort_unstable();
+        spellings
+            .chunk_by(|a, b| a == b)
             .min_by(|a, b| {
-                b.1.cmp(&a.1)
-                    .then(b.0.len().cmp(&a.0.len()))
-                    .then_with(|| a.0.cmp(b.0))
+                b.len()
+                    .cmp(&a.len())
+                    .then(b[0].len().cmp(&a[0].len()))
+                    .then_with(|| a[0].cmp(b[0]))
             })
-            .map(|(s, _)| s.to_owned())
+            .map(|run| run[0].to_owned())
     });
 
-    let status = merged_status(members.iter().map(|m| m.status));
-    let articles = members
-        .iter()
-        .map(|m| m.article.as_str())
-        .collect::<BTreeSet<_>>()
-        .len();
-    // each article counts once, under its source name when one of its mentions
-    // gives it (the smallest, should they disagree), else as its own source
-    let mut source_of: BTreeMap<&str, Option<&str>> = BTreeMap::new();
-    for m in &members {
-        let s = source_of.entry(m.article.as_str()).or_insert(None);
-        if let Some(new) = m.source.as_deref() {
-            if s.map_or(true, |old| new < old) {
-                *s = Some(new);
-            }
-        }
-    }
-    let sources = source_of
-        .iter()
-        .map(|(article, s)| match s {
-            Some(s) => (true, *s),
-            None => (false, *article),
-        })
-        .collect::<BTreeSet<_>>()
-        .len();
-    TimelineEvent {
+    let status = merged_status(order.iter().map(|i| mentions[*i].status));
+    let event = TimelineEvent {
         kind,
         when: chosen.map(|d| d.value.to_owned()),
         granularity: chosen.map(|d| d.granularity),
-        interval: chosen.map(|d| d.interval),
+        interval: chosen.map(|d| d.interval.unwrap_or_else(|| to_interval(d.span))),
         participants,
         place,
         status,
-        mentions: members.into_iter().cloned().collect(),
-        articles,
-        sources,
+        mentions: Vec::new(),
+        articles: per_article.len(),
+        sources: source_keys.len(),
         conflicts,
-    }
+    };
+    (event, order)
 }
 
 /// Occurred once any report says it happened; then ongoing, planned, reported,

@@ -4,6 +4,117 @@
 //! it holds: merging two timelines takes the union and clusters again, so merging
 //! is commutative, associative and idempotent, and the same articles in any order
 //! give the same bytes.
+//!
+//! ```
+//! use storyline::event::{EventMention, EventTime};
+//! use storyline::timex::Granularity;
+//! use storyline::{Config, EventKind, Span, Status, Timeline};
+//!
+//! let report = |article: &str, value: &str| EventMention {
+//!     article: article.into(),
+//!     source: None,
+//!     published: None,
+//!     kind: EventKind::Election,
+//!     trigger: Span::new(0, 8),
+//!     sentence: Span::new(0, 40),
+//!     participants: vec![],
+//!     place: None,
+//!     status: Status::Occurred,
+//!     time: Some(EventTime {
+//!         value: value.into(),
+//!         granularity: if value.len() == 4 { Granularity::Year } else { Granularity::Day },
+//!         interval: None,
+//!         zone: None,
+//!         timex: None,
+//!     }),
+//!     evidence: vec![],
+//!     quote: String::new(),
+//! };
+//! let config = Config::default();
+//! let a = Timeline::from_parts(vec![report("a", "2021-11-21")], vec![], &config);
+//! let b = Timeline::from_parts(vec![report("b", "2021"), report("c", "2021-11-22")], vec![], &config);
+//! let merged = a.merge(&b);
+//! assert_eq!(merged, b.merge(&a));
+//! // one election: the year report joins the day reports, whose dates differ by a day
+//! assert_eq!(merged.events().len(), 1);
+//! let event = &merged.events()[0];
+//! assert_eq!(event.when.as_deref(), Some("2021-11-21"));
+//! assert_eq!(event.conflicts.len(), 3);
+//! ```
+//!
+//! # How mentions become events
+//!
+//! The mentions are first put in a canonical order (a total order on their
+//! content), identical mentions kept once, so nothing below depends on the order
+//! they were given in. Then:
+//!
+//! - **Names** are folded across articles (accents, case, leading titles) and a
+//!   name contained in exactly one longer name is that name: "Maduro" is
+//!   "Nicolás Maduro" when no other known name holds "Maduro". An entry shows the
+//!   most complete spelling (fewest titles, not in capitals, accents kept).
+//! - **Kinds** must match, except that a meeting and a visit may be one event (a
+//!   trip where two leaders meet is reported either way). An announcement of a
+//!   meeting is never the meeting.
+//! - **Participants** must nest: the people one report names are all among the
+//!   people the other names ("X met Y" and "Y was received"), so two meetings of X
+//!   with different partners stay apart. Organisations and places count only when
+//!   one side names no person ("Russia received X" and "Y received X" agree).
+//! - **Places** are names without a gazetteer: "Berlin" and "Berlin, Germany" are
+//!   the same place; "Berlin" and "Germany" merely differ. A different place never
+//!   splits reports that name the same people, but a report that names nobody
+//!   joins an event only if its place does not differ.
+//! - **Time** decides between occurrences. Two reported times are compatible when
+//!   their intervals share an instant or their midpoints lie no further apart
+//!   than the conflict tolerance ([`Config::conflict_tolerance_days`], one day by
+//!   default). Every pair of dated reports in one event is compatible (complete
+//!   link), so three meetings a year apart are three events. Two reports of one
+//!   article never disagree on the date of one event: they must overlap.
+//! - **Sharper first.** Dated mentions are placed from the sharpest interval to
+//!   the vaguest, each joining the one existing event it fits best (more shared
+//!   participants, then same date over a conflicting one, an equal interval over a
+//!   containing one, a matching place, the same kind), or opening its own. When
+//!   two events fit equally well the mention opens its own event rather than
+//!   guess: "met in 2021" with two day-dated meetings of the same people in 2021
+//!   becomes a third, year-dated entry, while with one such meeting it joins it
+//!   ("earlier this year" and "last January" → one event dated January).
+//! - **Undated mentions** come last. One joins a dated event when exactly one
+//!   compatible event also has a report from the same article (among several
+//!   such, the only one within the tolerance of the publication date); when the
+//!   article dates none, the only compatible event within the tolerance of its
+//!   publication date; with no publication date, the only compatible event.
+//!   "Compatible" also reads the status against the publication date (a planned
+//!   event lies after it, one that occurred before it), and a report naming
+//!   nobody must name the event's place. Otherwise it joins the undated entry of
+//!   its own article that fits best, or starts one; undated reports of different
+//!   articles never merge.
+//!
+//! Candidates are found through an index by kind class, participant and interval
+//! start, so each mention looks at the few events near it in time that share a
+//! participant: the cost grows near-linearly with the number of mentions. A
+//! mention whose block holds more than a few thousand candidates stays apart.
+//!
+//! # What an entry says
+//!
+//! - `kind`: the kind most reports give, ties to the first in declaration order.
+//! - `when`: among the sharpest reported dates (those that contain no other
+//!   reported date), the one most articles agree with (an article agrees with a
+//!   date when one of its reports overlaps it), then the finer, then the earlier,
+//!   then the smaller value. A year report and a January report give January; two
+//!   articles saying the 4th and one the 3rd give the 4th; one each gives the 3rd.
+//!   `None` when no report has an anchored date (relative values such as
+//!   `PAST_REF` or `XXXX-09-24` do not date an event).
+//! - `participants`: the most often named first, then by name.
+//! - `place`: the most reported place, in its most frequent spelling.
+//! - `status`: occurred once any report says it happened; else ongoing, planned,
+//!   reported, hypothetical in that order; negated only when every report denies it.
+//! - `mentions`: by article id, then trigger position.
+//! - `articles`, `sources`: distinct articles, and distinct source names (an
+//!   article without a source counts as its own).
+//! - `conflicts`: empty when all dated reports overlap; otherwise each article's
+//!   sharpest date, so a reader sees who said what.
+//!
+//! Events are ordered by interval start (then end), kind and first mention;
+//! undated events come last.
 
 use crate::event::{EventKind, EventMention, Status};
 use crate::timex::{Granularity, Interval, Timex};

@@ -13,7 +13,7 @@
 //! before ids are assigned, so the same names in any order give the same ids.
 
 use crate::event::EntityKind;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Title and honorific words that precede a name and are not part of it.
 const TITLES: &[&str] = &[
@@ -99,11 +99,8 @@ fn fold_char(c: char, out: &mut String) {
     }
 }
 
-/// Folds a string: accents removed, lower case.
-///
-/// ```ignore
-/// assert_eq!(fold("Nicolás ERDOĞAN"), "nicolas erdogan");
-/// ```
+/// Folds a string: accents removed, lower case ("Nicolás ERDOĞAN" →
+/// "nicolas erdogan").
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -167,7 +164,7 @@ pub(crate) struct Entity {
 /// Surface names → entity ids, for one set of mentions.
 #[derive(Debug, Default)]
 pub(crate) struct NameTable {
-    ids: BTreeMap<String, u32>,
+    ids: HashMap<String, u32>,
     entities: Vec<Entity>,
 }
 
@@ -176,12 +173,14 @@ impl NameTable {
     pub fn build<'a>(names: impl IntoIterator<Item = (&'a str, EntityKind)>) -> NameTable {
         // surface -> whether any report calls it an organisation or place
         // surface -> (whether any report calls it an organisation or place, uses)
-        let mut surfaces: BTreeMap<&'a str, (bool, usize)> = BTreeMap::new();
+        let mut counted: HashMap<&'a str, (bool, usize)> = HashMap::new();
         for (name, kind) in names {
-            let entry = surfaces.entry(name).or_insert((false, 0));
+            let entry = counted.entry(name).or_insert((false, 0));
             entry.0 |= !is_strict(kind);
             entry.1 += 1;
         }
+        // hashed for speed, then sorted: nothing below depends on hash order
+        let surfaces: BTreeMap<&'a str, (bool, usize)> = counted.into_iter().collect();
         // key (joined tokens) -> (token set, soft, surfaces with their title count)
         struct Key<'a> {
             set: BTreeSet<String>,
@@ -272,7 +271,7 @@ impl NameTable {
                 });
             }
         }
-        let mut ids = BTreeMap::new();
+        let mut ids = HashMap::new();
         for (i, (_, k)) in key_list.iter().enumerate() {
             let id = entity_of_rep.get(&rep[i]).copied().unwrap_or_default();
             for (_, _, s) in &k.surfaces {

@@ -434,7 +434,6 @@ const FUTURE: &[&str] = &[
     "deadline",
     "aim",
     "intend",
-    "planned",
     "planning",
     "intends",
     "aims",
@@ -656,12 +655,11 @@ pub(crate) fn tense_at(
         [(0, 0, WordClass::Boundary, false); 2 * TENSE_WINDOW];
     let mut n = 0;
     let mut prev_be = false;
+    let mut prev_det = false;
     for (k, t) in window.iter().enumerate() {
-        let was_be = std::mem::replace(
-            &mut prev_be,
-            text.get(t.span.start..t.span.end)
-                .is_some_and(|w| w.eq_ignore_ascii_case("be")),
-        );
+        let word = text.get(t.span.start..t.span.end).unwrap_or("");
+        let was_be = std::mem::replace(&mut prev_be, word.eq_ignore_ascii_case("be"));
+        let was_det = std::mem::replace(&mut prev_det, before_noun(word));
         if t.span.start < clause.start || t.span.end > clause.end {
             continue;
         }
@@ -679,6 +677,34 @@ pub(crate) fn tense_at(
                     hi = t.span.start;
                 }
             }
+            // "the plan", "its plans", "his hopes": nouns, not planning verbs.
+            // "planned a rally", "planned for Saturday" look ahead; "the
+            // planned trip", "hastily planned", "planned to pay" do not.
+            WordClass::NotPast
+                if word.eq_ignore_ascii_case("planned")
+                    && !was_det
+                    && window
+                        .get(k + 1)
+                        .and_then(|t| text.get(t.span.start..t.span.end))
+                        .is_some_and(|w| {
+                            ["a", "an", "the", "for", "its", "their"]
+                                .iter()
+                                .any(|d| w.eq_ignore_ascii_case(d))
+                        }) =>
+            {
+                if n < marks.len() {
+                    marks[n] = (t.span.start, t.span.end, WordClass::Future, false);
+                    n += 1;
+                }
+            }
+            // "vacation plans": a planning verb takes "to".
+            WordClass::Future
+                if is_noun_after_det(word)
+                    && (was_det
+                        || !window
+                            .get(k + 1)
+                            .and_then(|t| text.get(t.span.start..t.span.end))
+                            .is_some_and(|w| w.eq_ignore_ascii_case("to"))) => {}
             WordClass::NotPast => {}
             // "will be held", "to be named": a participle, not a past tense.
             WordClass::Past if was_be => {}
@@ -728,6 +754,25 @@ pub(crate) fn tense_at(
         }
     }
     best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// Words after which "plans" is a noun: determiners ("its plans") and verbs
+/// taking it as object ("announced plans", "had plans").
+fn before_noun(w: &str) -> bool {
+    (w.len() >= 5 && w.ends_with("ed"))
+        || [
+            "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "new",
+            "had", "has", "have", "made",
+        ]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d))
+}
+
+/// Future markers that are nouns after a determiner.
+fn is_noun_after_det(w: &str) -> bool {
+    ["plan", "plans", "aim", "aims", "hopes", "intent"]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d))
 }
 
 // ---------------------------------------------------------------- values

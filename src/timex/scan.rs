@@ -878,6 +878,39 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
             Kind::Punct(b'\'') => true,
             _ => false,
         };
+        // "by year-end", "by year's end": the end of the current year ("since
+        // year-end": of the last one).
+        if tk.lex == Lex::Unit(Unit::Year, false) {
+            let end = if p.punct(i + 1, b'-') && p.adj(i) && p.word_is(i + 2, "end") {
+                Some(i + 3)
+            } else if p.word_is(i + 1, "end") {
+                Some(i + 2)
+            } else if p.punct(i + 1, b'\'') && p.word_is(i + 2, "s") && p.word_is(i + 3, "end") {
+                Some(i + 4)
+            } else {
+                None
+            };
+            if let Some(e) = end.filter(|_| !p.is_w(i.wrapping_sub(1), W::The)) {
+                let n = if i > 0 && p.word_is(i - 1, "since") {
+                    -1
+                } else {
+                    0
+                };
+                out.push(Found {
+                    start: tk.start,
+                    end: toks[e - 1].end,
+                    piece: Piece::RelUnit {
+                        unit: Unit::Year,
+                        n,
+                    },
+                    modifier: Some(Modifier::End),
+                    zone: None,
+                    invalid: false,
+                });
+                i = e;
+                continue;
+            }
+        }
         // "for years", "within weeks": a vague length; the preposition stays out.
         if let (Lex::W(W::In | W::Within | W::Over | W::For), Some(next)) =
             (tk.lex, toks.get(i + 1))
@@ -943,6 +976,7 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
                 let start = toks[m.first].start;
                 let end = toks[m.end - 1].end;
                 if end > start && end - start <= max_len {
+                    let second = p.second_day(&m);
                     out.push(Found {
                         start,
                         end,
@@ -952,6 +986,17 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
                         invalid: m.invalid,
                     });
                     i = m.end;
+                    if let Some((k, piece)) = second {
+                        out.push(Found {
+                            start: toks[k].start,
+                            end: toks[k].end,
+                            piece,
+                            modifier: None,
+                            zone: None,
+                            invalid: false,
+                        });
+                        i = k + 1;
+                    }
                     continue;
                 }
             }
@@ -1051,6 +1096,43 @@ impl<'a> Parser<'a> {
         std::str::from_utf8(&buf[..s.len()]).unwrap_or("")
     }
 
+    /// "April 24 and 25": the second day number shares the first's month.
+    fn second_day(&self, m: &M) -> Option<(usize, Piece)> {
+        let Piece::Date {
+            year,
+            yrel: None,
+            month: Some(month),
+            day: Some(_),
+        } = m.piece
+        else {
+            return None;
+        };
+        let j = m.end;
+        if !(self.is_w(j, W::And) || self.is_w(j, W::Or)) {
+            return None;
+        }
+        let (d, len) = self.num(j + 1)?;
+        // "April 24 and 25 people", "April 24 and 25%", "and 25 May" are not days.
+        let next = self.kind(j + 2);
+        if len > 2
+            || !(1..=31).contains(&d)
+            || matches!(next, Some(Kind::Word | Kind::Num))
+            || self.punct(j + 2, b'%')
+            || self.punct(j + 2, b'-')
+            || self.punct(j + 2, b':')
+        {
+            return None;
+        }
+        Some((
+            j + 1,
+            Piece::Date {
+                year,
+                yrel: None,
+                month: Some(month),
+                day: Some(d as u32),
+            },
+        ))
+    }
     fn word_is(&self, i: usize, w: &str) -> bool {
         self.kind(i) == Some(Kind::Word) && self.str(i).eq_ignore_ascii_case(w)
     }
@@ -1695,8 +1777,18 @@ impl<'a> Parser<'a> {
                         | "every"
                 )
             );
+            // "the March accession", "the May elections": a month as a modifier;
+            // "the March on Washington", "the march to the sea" are walks.
+            let modifier = prev == Some("the")
+                && self.kind(j) == Some(Kind::Word)
+                && self.t.get(j).is_some_and(|t| !t.cap)
+                && ![
+                    "on", "to", "of", "for", "in", "against", "by", "from", "through", "and",
+                ]
+                .iter()
+                .any(|w| self.word_is(j, w));
             // "March on Washington", "may": a verb follows.
-            if !ok {
+            if !ok && !modifier {
                 return None;
             }
         }
@@ -2010,6 +2102,16 @@ impl<'a> Parser<'a> {
                 }
                 // "yesterday's": the possessive stays out of the extent (TimeML).
                 // "the day before yesterday" is handled from "the".
+                // "today's world", "today's youth": the present era, which TimeML
+                // does not mark.
+                if off == 0
+                    && part.is_none()
+                    && self.punct(end, b'\'')
+                    && self.word_is(end + 1, "s")
+                    && GENERIC_NOW_NOUNS.iter().any(|w| self.word_is(end + 2, w))
+                {
+                    return None;
+                }
                 Some(M::new(i, end, Piece::RelDay { offset: off, part }))
             }
             Lex::Tonight => Some(M::new(
@@ -2979,8 +3081,24 @@ impl<'a> Parser<'a> {
         if let Some((Unit::Quarter, false)) = self.unit(j) {
             return Some(M::new(i, j + 1, Piece::ContextQuarter { years: 0 }));
         }
-        // "the year": a year-long period
+        // "the year": a year-long period when bounded ("the year ended Sept.
+        // 30"), else the year being reported ("a high for the year").
         if let Some((Unit::Year, false)) = self.unit(j) {
+            let bounded = [
+                "ended", "ending", "ends", "to", "through", "before", "after",
+            ]
+            .iter()
+            .any(|w| self.word_is(j + 1, w));
+            if !bounded && !self.punct(j + 1, b'\'') {
+                return Some(M::new(
+                    i,
+                    j + 1,
+                    Piece::RelUnit {
+                        unit: Unit::Year,
+                        n: 0,
+                    },
+                ));
+            }
             if !self.punct(j + 1, b'\'') {
                 return Some(M::new(
                     i,
@@ -3056,6 +3174,40 @@ pub(crate) const WEEK_OF: i32 = 1000;
 /// Marker in `Piece::Date::yrel` for "last Oct. 23" (`REL_DATE - 1`) and "next
 /// March 3" (`REL_DATE + 1`).
 pub(crate) const REL_DATE: i32 = 2000;
+/// Nouns after "today's" that name the present era, not the day.
+const GENERIC_NOW_NOUNS: &[&str] = &[
+    "world",
+    "youth",
+    "society",
+    "societies",
+    "generation",
+    "young",
+    "children",
+    "kids",
+    "families",
+    "parents",
+    "students",
+    "economy",
+    "technology",
+    "consumers",
+    "culture",
+    "politics",
+    "standards",
+    "personal",
+    "modern",
+    "global",
+    "fast",
+    "computers",
+    "media",
+    "business",
+    "market",
+    "markets",
+    "women",
+    "men",
+    "teens",
+    "teenagers",
+];
+
 /// Marker in `Piece::Weekday::rel` for a possessive ("Wednesday's").
 pub(crate) const POSSESSIVE: i32 = -50;
 

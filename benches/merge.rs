@@ -1,0 +1,196 @@
+//! The merge stage on synthetic mentions: 10k, 100k and 1M, to show that the cost
+//! grows near-linearly (blocking by kind, participant and time). Each iteration
+//! asserts the answer: every mention kept, and the same number of entries as the
+//! first run, inside a band around the number of generated events.
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use std::hint::black_box;
+use storyline::event::{EntityKind, EventMention, EventTime, Participant, Place, Role};
+use storyline::merge::Timeline;
+use storyline::timex::{Granularity, Interval};
+use storyline::{Config, EventKind, Span, Status};
+
+/// xorshift64*: deterministic, no dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const KINDS: [EventKind; 6] = [
+    EventKind::Meeting,
+    EventKind::Visit,
+    EventKind::Arrival,
+    EventKind::Announcement,
+    EventKind::Vote,
+    EventKind::Agreement,
+];
+const SYLLABLES: [&str; 16] = [
+    "ka", "lo", "mi", "ra", "te", "vu", "sa", "no", "di", "pe", "zo", "ha", "ri", "mu", "be", "ga",
+];
+
+fn word(rng: &mut Rng, syllables: usize, cap: bool) -> String {
+    let mut w = String::new();
+    for _ in 0..syllables {
+        w.push_str(SYLLABLES[rng.below(SYLLABLES.len())]);
+    }
+    if cap {
+        w[..1].make_ascii_uppercase();
+    }
+    w
+}
+
+/// `n` mentions of about `n / 5` events over five years: most reports at the
+/// day, some at the month or the year, some a day off in another article
+/// (conflicts), some undated, some by surname only.
+///
+/// A bigger corpus is a corpus about more people (one per 50 mentions: 200 for
+/// 10k, 2,000 for 100k, 20,000 for 1M), so the number of events per person and
+/// year stays that of a news story; with a fixed cast, ten times the mentions
+/// would mean ten times the meetings of each person each year, and any reader,
+/// not only this one, would need longer to tell them apart.
+fn synthetic(n: usize) -> (Vec<EventMention>, usize) {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let people: Vec<(String, String)> = (0..(n / 50).max(100))
+        .map(|_| (word(&mut rng, 3, true), word(&mut rng, 4, true)))
+        .collect();
+    let places: Vec<String> = (0..300).map(|_| word(&mut rng, 3, true)).collect();
+    let base = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).expect("valid date");
+    let articles = (n / 20).max(1);
+    let events = (n / 5).max(1);
+    let mut out = Vec::with_capacity(n);
+    let mut e = 0;
+    while out.len() < n {
+        let kind = KINDS[rng.below(KINDS.len())];
+        let a = rng.below(people.len());
+        let b = rng.below(people.len());
+        let place = &places[rng.below(places.len())];
+        let day = base + chrono::Days::new(rng.below(5 * 365) as u64);
+        let reports = 1 + rng.below(9);
+        for r in 0..reports {
+            if out.len() >= n {
+                break;
+            }
+            let article = (e * 7 + r * 13 + rng.below(3)) % articles;
+            let roll = rng.below(100);
+            let (value, gran, interval) = match roll {
+                0..=69 => (
+                    day.format("%Y-%m-%d").to_string(),
+                    Granularity::Day,
+                    Some(Interval::day(day)),
+                ),
+                70..=79 => (day.format("%Y-%m").to_string(), Granularity::Month, None),
+                80..=84 => (day.format("%Y").to_string(), Granularity::Year, None),
+                85..=89 => {
+                    let d = day + chrono::Days::new(1);
+                    (
+                        d.format("%Y-%m-%d").to_string(),
+                        Granularity::Day,
+                        Some(Interval::day(d)),
+                    )
+                }
+                _ => (String::new(), Granularity::Day, None),
+            };
+            let full = rng.below(3) > 0;
+            let name = |p: &(String, String)| {
+                if full {
+                    format!("{} {}", p.0, p.1)
+                } else {
+                    p.1.clone()
+                }
+            };
+            let trigger = Span::new(r * 100 + e % 50, r * 100 + e % 50 + 5);
+            let person = |name: String, role| Participant {
+                name,
+                entity: EntityKind::Person,
+                role,
+                span: trigger,
+            };
+            let mut participants = vec![person(name(&people[a]), Role::Agent)];
+            if kind != EventKind::Arrival && rng.below(4) > 0 {
+                participants.push(person(name(&people[b]), Role::Patient));
+            }
+            out.push(EventMention {
+                article: format!("a{article:06}"),
+                source: Some(format!("s{}", article % 40)),
+                published: Some(day.format("%Y-%m-%d").to_string()),
+                kind,
+                trigger,
+                sentence: Span::new(trigger.start, trigger.end + 40),
+                participants,
+                place: (rng.below(2) == 0).then(|| Place {
+                    name: place.clone(),
+                    span: trigger,
+                }),
+                status: if rng.below(3) == 0 {
+                    Status::Planned
+                } else {
+                    Status::Occurred
+                },
+                time: (!value.is_empty()).then_some(EventTime {
+                    value,
+                    granularity: gran,
+                    interval,
+                    zone: None,
+                    timex: None,
+                }),
+                evidence: Vec::new(),
+                quote: String::new(),
+            });
+        }
+        e += 1;
+    }
+    (out, events.min(e))
+}
+
+fn merge(c: &mut Criterion) {
+    let config = Config::default();
+    let mut group = c.benchmark_group("merge");
+    group.sample_size(10);
+    // STORYLINE_MERGE_SIZES=10000,100000 runs only those sizes (setting up 1M
+    // mentions takes a while even when criterion's filter skips it)
+    let sizes: Vec<usize> = std::env::var("STORYLINE_MERGE_SIZES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![10_000, 100_000, 1_000_000]);
+    for n in sizes {
+        let (mentions, events) = synthetic(n);
+        let mut unique = mentions.clone();
+        unique.sort();
+        unique.dedup();
+        let kept = unique.len();
+        let first = Timeline::from_parts(mentions.clone(), Vec::new(), &config);
+        let entries = first.events().len();
+        // the generated events, give or take split ambiguous and undated reports
+        assert!(
+            entries >= events * 8 / 10 && entries <= events * 2,
+            "{entries} entries for {events} generated events"
+        );
+        drop(first);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_function(format!("{n}"), |b| {
+            b.iter_batched(
+                || mentions.clone(),
+                |ms| {
+                    let t = Timeline::from_parts(black_box(ms), Vec::new(), &config);
+                    assert_eq!(t.events().len(), entries);
+                    assert_eq!(t.mentions().count(), kept);
+                    t
+                },
+                BatchSize::LargeInput,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, merge);
+criterion_main!(benches);
