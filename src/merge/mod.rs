@@ -206,6 +206,11 @@ impl Timeline {
     }
 
     /// Clusters mentions into a timeline, with article records for output.
+    ///
+    /// The result depends on the set of mentions only (identical mentions count
+    /// once; records are kept once per article id), never on their order; the
+    /// rules are in the [module docs](self). Conflicting dates are merged within
+    /// `config`'s [`Config::tolerance_days`].
     pub fn from_parts(
         mentions: Vec<EventMention>,
         articles: Vec<ArticleRecord>,
@@ -214,7 +219,10 @@ impl Timeline {
         cluster::build(mentions, articles, config.tolerance_days())
     }
 
-    /// Merges two partial timelines. Commutative, associative and idempotent.
+    /// Merges two partial timelines: the union of their mentions and article
+    /// records, clustered again with the larger of the two tolerances.
+    /// Commutative, associative and idempotent, so partial timelines can be
+    /// reduced in any grouping and order (a distributed engine's combine step).
     pub fn merge(&self, other: &Timeline) -> Timeline {
         let mentions = self
             .mentions()

@@ -656,10 +656,29 @@ pub(crate) fn tense_at(
     let mut n = 0;
     let mut prev_be = false;
     let mut prev_det = false;
+    // 0: no "had" before; 1: "had" just before; 2: "had been" just before.
+    let mut had = 0u8;
+    let mut prev_modal = false;
     for (k, t) in window.iter().enumerate() {
         let word = text.get(t.span.start..t.span.end).unwrap_or("");
         let was_be = std::mem::replace(&mut prev_be, word.eq_ignore_ascii_case("be"));
         let was_det = std::mem::replace(&mut prev_det, before_noun(word));
+        let after_had = had > 0;
+        had = if word.eq_ignore_ascii_case("had") {
+            1
+        } else if had == 1 && word.eq_ignore_ascii_case("been") {
+            2
+        } else {
+            0
+        };
+        let was_modal = std::mem::replace(
+            &mut prev_modal,
+            [
+                "will", "would", "to", "could", "may", "might", "must", "shall", "should", "can",
+            ]
+            .iter()
+            .any(|m| word.eq_ignore_ascii_case(m)),
+        );
         if t.span.start < clause.start || t.span.end > clause.end {
             continue;
         }
@@ -717,6 +736,25 @@ pub(crate) fn tense_at(
                 if next_to && n < marks.len() {
                     marks[n] = (t.span.start, t.span.end, WordClass::Future, false);
                     n += 1;
+                } else if !next_to
+                    && !was_modal
+                    && word.eq_ignore_ascii_case("set")
+                    && n < marks.len()
+                {
+                    // "set Friday as the deadline": a past tense in news.
+                    marks[n] = (t.span.start, t.span.end, WordClass::Past, false);
+                    n += 1;
+                }
+            }
+            // "had been scheduled to expire", "had been due": a plan made in the
+            // past says nothing of which side of the reference it falls on.
+            WordClass::Future if after_had => {
+                let last = n.checked_sub(1).and_then(|i| marks.get(i));
+                if last
+                    .and_then(|m| text.get(m.0..m.1))
+                    .is_some_and(|w| w.eq_ignore_ascii_case("had"))
+                {
+                    n -= 1;
                 }
             }
             c => {

@@ -2126,7 +2126,21 @@ impl<'a> Parser<'a> {
                 // "now" as in "now that"? still present.
                 Some(M::new(i, i + 1, Piece::Fuzzy(v)))
             }
-            Lex::SetAdv(v) => Some(M::new(i, i + 1, Piece::Set(v.into()))),
+            Lex::SetAdv(v) => {
+                // "rise 8.5% annually", "10,000 units annually", "$5 million
+                // annually": a rate, which TimeML leaves unmarked.
+                let rate = self.word_is(i, "annually")
+                    && i > 0
+                    && (self.punct(i - 1, b'%')
+                        || self.word_is(i - 1, "percent")
+                        || self.word_is(i - 1, "million")
+                        || self.word_is(i - 1, "billion")
+                        || (i > 1 && self.kind(i - 2) == Some(Kind::Num)));
+                if rate {
+                    return None;
+                }
+                Some(M::new(i, i + 1, Piece::Set(v.into())))
+            }
             Lex::Holiday(h) => {
                 // "Labor Day", "Election Day": the word alone is not the day.
                 let needs_day = matches!(
