@@ -259,7 +259,7 @@ proptest::proptest! {
             proptest::sample::select(vec![
                 "met with ", "the ", "his Russian counterpart, ", "President ", "will meet ",
                 "received ", "on Wednesday", " who arrived yesterday", "took off at 9:59 PM",
-                "\"", "“", "”", ", ", ". ", "\n\n", "Maduro", "Vladimir Putin", "NATO ",
+                "\"", "“", "”", ", ", ". ", "\n\n", "Merkel", "Emmanuel Macron", "NATO ",
                 "announced the activation of the treaty", "I ", "my ", "on my way to ",
             ]).prop_map(str::to_string),
         ],

@@ -1,6 +1,6 @@
 //! Names in an article and who they are: capitalised sequences with titles,
 //! organisation patterns and the gazetteer, then in-article coreference (surname ->
-//! full name, "the Venezuelan president" -> the person with that demonym, "he" ->
+//! full name, "the French president" -> the person with that demonym, "he" ->
 //! the most recent person).
 
 use super::lexicon::HashMap;
@@ -97,13 +97,13 @@ pub(crate) struct Mention {
     pub span: Span,
     /// The token range in its sentence.
     pub toks: (usize, usize),
-    /// The resolved name ("Nicolás Maduro"), shared: pronouns copy it often.
+    /// The resolved name ("Angela Merkel"), shared: pronouns copy it often.
     pub name: Rc<str>,
     pub kind: EntityKind,
-    /// A pronoun or description ("he", "the Venezuelan president").
+    /// A pronoun or description ("he", "the German chancellor").
     #[allow(dead_code)]
     pub anaphor: bool,
-    /// Preceded by a locative preposition ("in Moscow").
+    /// Preceded by a locative preposition ("in Berlin").
     pub locative: bool,
     /// The preposition before it, lower case.
     pub prep: Option<&'static str>,
@@ -404,7 +404,7 @@ const EVENT_HEADS: &[&str] = &[
     "picture",
     "photo",
 ];
-/// Lower-case nouns that head a description of a person ("the Venezuelan president").
+/// Lower-case nouns that head a description of a person ("the French president").
 const PERSON_NOUNS: &[&str] = &[
     "president",
     "leader",
@@ -856,7 +856,7 @@ fn description(
     if noun == "prime" || noun == "head" {
         end += 1;
     }
-    // An apposition ("his Venezuelan counterpart, Nicolás Maduro") names the person
+    // An apposition ("his French counterpart, Emmanuel Macron") names the person
     // itself; the name's own mention carries it.
     let mut k = end;
     if toks.get(k).is_some_and(|t| !t.word && lower(t) == ",") {
@@ -947,7 +947,7 @@ fn classify(
     });
     let mut a = 0;
     let b = run.len();
-    // Leading stop words of sentence starts ("The Kremlin", "In Moscow").
+    // Leading stop words of sentence starts ("The Pentagon", "In Paris").
     while a < b
         && has_class(lower(&run[a]), C_STOP)
         && (a == 0 && sentence_initial || is_in(lower(&run[a]), &["the"]))
@@ -1005,13 +1005,13 @@ fn classify(
     // Strip leading demonyms, countries and titles; remember them.
     let mut countries: Vec<&'static str> = Vec::new();
     let mut titled = false;
-    // Lower-case titles just before the run ("spokesman Dmitry Peskov").
+    // Lower-case titles just before the run ("spokesman Steffen Seibert").
     let mut k = start;
     let mut comma_ok = true;
     while k > 0 {
         let t = &toks[k - 1];
         if !t.word {
-            // One comma of an apposition: "the president of Russia, Vladimir Putin".
+            // One comma of an apposition: "the president of France, Emmanuel Macron".
             if comma_ok && k == start && lower(t) == "," {
                 comma_ok = false;
                 k -= 1;
@@ -1053,7 +1053,7 @@ fn classify(
         if took > 0 {
             titled = true;
             x += took;
-            // "President of Russia Vladimir Putin": the country is a title's.
+            // "President of France Emmanuel Macron": the country is a title's.
             if x + 1 < b && is_in(lower(&run[x]), &["of", "for"]) {
                 if let Some(Gaz::Country(c)) | Some(Gaz::Demonym(c)) =
                     gaz.lookup(&fold(lower(&run[x + 1])))
@@ -1082,7 +1082,7 @@ fn classify(
         // Only a demonym or title: no name here.
         return;
     }
-    // Titles after: ", spokesman for the Kremlin,", "president of Russia".
+    // Titles after: ", spokesman for the government,", "president of France".
     let mut k = start + b;
     let apposition = toks.get(k).is_some_and(|t| !t.word && lower(t) == ",");
     k += 1;
@@ -1167,7 +1167,7 @@ fn common_word(text: &str, word: &str) -> bool {
 }
 
 /// The speaker of a first-person pronoun at token `i`: the name right after the
-/// quotation's closing mark (`...," Maduro wrote`, `..." said Maduro`).
+/// quotation's closing mark (`...," Trudeau wrote`, `..." said Trudeau`).
 fn quote_speaker(text: &str, toks: &[Tok], i: usize, names: &[Mention]) -> Option<Rc<str>> {
     let close = (i..toks.len())
         .find(|&k| !toks[k].word && matches!(toks[k].span.slice(text), Some("”") | Some("\"")))?;

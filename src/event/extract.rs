@@ -291,7 +291,7 @@ pub(super) fn extract(
     }
     let lex = triggers();
     // Trigger matches per sentence, word-bounded; their first tokens also end
-    // capitalised names, so that "Maduro Travels to Russia" is a name and a verb.
+    // capitalised names, so that "Trudeau Travels to Japan" is a name and a verb.
     let mut matches: Vec<Vec<(Span, usize)>> = Vec::with_capacity(sents.len());
     let mut breaks: Vec<Vec<bool>> = Vec::with_capacity(sents.len());
     for (si, (_, sspan, _, _)) in sents.iter().enumerate() {
@@ -634,7 +634,7 @@ fn filter_trigger(
         }
     }
     if f.entry.reporting {
-        // `"...," Putin confirmed.`: a reporting verb closing a quotation.
+        // `"...," Merkel confirmed.`: a reporting verb closing a quotation.
         let rest_empty = st[b.min(st.len())..].iter().all(|t| !t.word);
         let quoted_before = st[..a]
             .iter()
@@ -651,7 +651,7 @@ fn arguments(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
     let verbal = !matches!(f.entry.form, Form::Noun | Form::Plural);
     let mut agent_from = if verbal { Some(a) } else { None };
     if !verbal {
-        // Possessor or light verb on the left: "Maduro's visit", "his visit",
+        // Possessor or light verb on the left: "Obama's visit", "his visit",
         // "will hold a meeting", "on an official visit".
         let mut k = a;
         let mut steps = 0;
@@ -669,7 +669,7 @@ fn arguments(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
                 break;
             }
             if t.word && is_in(w, &["at", "during"]) {
-                // "Maduro said at yesterday's meeting": the speaker was there.
+                // "Obama said at yesterday's meeting": the speaker was there.
                 agent_from = Some(k - 1);
                 break;
             }
@@ -712,7 +712,7 @@ fn arguments(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
         }
     }
     if f.agents.is_empty() && f.entry.form == Form::Ger {
-        // "Confirming the meeting, Kremlin spokesman Dmitry Peskov said":
+        // "Confirming the visit, White House spokesman Sean Spicer said":
         // a fronted participle takes the main clause's subject.
         if let Some(c) = (b..st.len()).find(|&k| !st[k].word && lw(text, &st[k]) == ",") {
             let near: Vec<&Mention> = mentions
@@ -843,7 +843,7 @@ fn right_patients(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
         }
         // A comma ends the object unless it opens an apposition of the last one.
         let comma = gap.iter().any(|t| !t.word && lw(text, t) == ",");
-        // "his Russian counterpart, Vladimir Putin": a comma after a person noun
+        // "his French counterpart, Emmanuel Macron": a comma after a person noun
         // opens an apposition.
         let appos = m.toks.0 >= 2
             && !st[m.toks.0 - 1].word
@@ -890,7 +890,7 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
         EventKind::Visit => &["to", "in", "at"],
         _ => &["in", "at"],
     };
-    // "visited Russia", "leaving Venezuela": a direct-object place.
+    // "visited Japan", "leaving Canada": a direct-object place.
     if matches!(f.entry.kind, EventKind::Visit | EventKind::Departure) {
         if let Some(m) = mentions
             .iter()
@@ -915,7 +915,7 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
     {
         return Some((m.name.to_string(), m.span));
     }
-    // "Moscow, where he will hold a meeting": the place "where" stands for.
+    // "Paris, where he will hold a meeting": the place "where" stands for.
     if st
         .get(lo)
         .is_some_and(|t| t.word && lw(text, t).eq_ignore_ascii_case("where"))
@@ -931,7 +931,7 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
     None
 }
 
-/// "CARACAS, Venezuela –": the place an article is filed from.
+/// "NAIROBI, Kenya (AP) –": the place an article is filed from.
 fn dateline(
     text: &str,
     sents: &[(usize, Span, BlockKind, usize)],

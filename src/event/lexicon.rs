@@ -50,7 +50,7 @@ pub(crate) enum Form {
 pub(crate) struct Trigger {
     pub kind: EventKind,
     pub form: Form,
-    /// Needs a name or "for" after it ("received Maduro", not "received a letter").
+    /// Needs a name or "for" after it ("received Macron", not "received a letter").
     pub needs_object: bool,
     /// A reporting verb: dropped when it only closes a quotation.
     pub reporting: bool,

@@ -173,7 +173,7 @@ pub(crate) fn status(text: &str, st: &[Tok], f: &Found, headline: bool) -> Statu
         .checked_sub(1)
         .and_then(|p| st.get(p))
         .map(|t| lw(text, t));
-    // "to + verb" is planned in a headline ("Putin to Receive Maduro") or after a
+    // "to + verb" is planned in a headline ("Obama to Receive Netanyahu") or after a
     // verb of intent, which MODAL_PLAN already reads.
     let to_before = headline
         && prev.is_some_and(|w| w.eq_ignore_ascii_case("to"))

@@ -157,7 +157,7 @@ pub(crate) fn assign(
             found[i].timex = Some(ti);
         }
     }
-    // "Maduro visited Russia last year when he met with ...": a temporal clause
+    // "Moon visited Japan last year when he met with ...": a temporal clause
     // without a time of its own shares the time of the clause it hangs on.
     for i in 0..found.len() {
         if found[i].timex.is_none() && found[i].subordinate_when && !found[i].drop {

@@ -1558,7 +1558,8 @@ fn shift(base: NaiveDate, unit: Unit, n: i64, anchor: Anchor, narrative: bool) -
         Unit::Week => {
             let d =
                 add_days(base, n.checked_mul(7).ok_or(ov)?).ok_or(Unresolvable("date overflow"))?;
-            if narrative {
+            // "two weeks ago" still names a day; "six weeks ago" only a week.
+            if narrative || n.abs() >= 3 {
                 Ok(week_res(d, anchor))
             } else {
                 Ok(day_res(d, anchor))

@@ -1718,10 +1718,10 @@ impl<'a> Parser<'a> {
         } else {
             j
         };
-        if let Some(y) = self.year(jy) {
+        if let Some((y, ye)) = self.year_or_spelled(jy) {
             return Some(M::new(
                 i,
-                jy + 1,
+                ye,
                 Piece::Date {
                     year: Some(y),
                     yrel: None,
@@ -1862,6 +1862,17 @@ impl<'a> Parser<'a> {
             k += 1;
         }
         let (unit, plural) = self.unit(k)?;
+        // "a year-earlier loss", "a year-ago profit": "year-earlier" is the
+        // expression and "a" belongs to the noun.
+        if self.is_w(i, W::A)
+            && j == i + 1
+            && !hyphen
+            && self.punct(k + 1, b'-')
+            && self.adj(k)
+            && (self.is_w(k + 2, W::Earlier) || self.is_w(k + 2, W::Ago))
+        {
+            return None;
+        }
         if hyphen && plural {
             return None;
         }
@@ -2185,10 +2196,10 @@ impl<'a> Parser<'a> {
                 } else {
                     i + 1
                 };
-                if let Some(y) = self.year(k) {
+                if let Some((y, ye)) = self.year_or_spelled(k) {
                     m = M::new(
                         i,
-                        k + 1,
+                        ye,
                         Piece::Season {
                             season: s,
                             year: YearOf::Explicit(y),
@@ -2298,6 +2309,22 @@ impl<'a> Parser<'a> {
         Some(M::new(i, i + 1, Piece::Decade(d)))
     }
 
+    /// A year in digits or in words ("January nineteen ninety-seven"), with the
+    /// index after it.
+    fn year_or_spelled(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year(i) {
+            return Some((y, i + 1));
+        }
+        match self.spelled_year(i)? {
+            M {
+                end,
+                piece: Piece::Date { year: Some(y), .. },
+                ..
+            } => Some((y, end)),
+            _ => None,
+        }
+    }
+
     /// "nineteen ninety-six", "twenty ten".
     fn spelled_year(&self, i: usize) -> Option<M> {
         let Lex::NumW(c) = self.lex(i) else {
@@ -2331,6 +2358,18 @@ impl<'a> Parser<'a> {
     /// Phrases led by a function word: "the third quarter", "last year", "this
     /// week", "the next day", "every Monday", "early next year", "mid-1990s".
     fn word_phrase(&self, i: usize, w: W) -> Option<M> {
+        // A quoted title: ABC's "This Week", "Next Year in Jerusalem".
+        if matches!(w, W::This | W::Next | W::Last)
+            && self.t.get(i).is_some_and(|t| t.cap)
+            && self
+                .t
+                .get(i + 1)
+                .is_some_and(|t| t.cap && t.kind == Kind::Word)
+            && i > 0
+            && (self.punct(i - 1, b'"') || self.str(i - 1).ends_with('\u{201c}'))
+        {
+            return None;
+        }
         match w {
             W::The => self.the_phrase(i),
             W::Early | W::Late | W::Mid | W::Earlier | W::Later => {
