@@ -429,8 +429,10 @@ impl Clusterer<'_> {
             Some(p) if c.places.iter().any(|&q| self.places.same(p, q)) => 2,
             Some(_) => 0,
         };
-        // with nobody named on one side, the place is all that identifies it
-        if place == 0 && (item.keys.is_empty() || c.keys.is_empty()) {
+        // with nobody named on one side, only the same place, or the same
+        // article going on about it, says it is the same event
+        let nameless = item.keys.is_empty() || c.keys.is_empty();
+        if nameless && place != 2 && c.articles.binary_search(&item.article).is_err() {
             return None;
         }
         let time = match item.time {
@@ -451,6 +453,8 @@ impl Clusterer<'_> {
                     equal |= t == u;
                 }
                 match (all_overlap, equal) {
+                    // a conflict needs the same participants: names on both sides
+                    (false, _) if nameless => return None,
                     (false, _) => 1,
                     (true, false) => 2,
                     (true, true) => 3,

@@ -6,7 +6,7 @@
 //! give the same bytes.
 //!
 //! ```
-//! use storyline::event::{EventMention, EventTime};
+//! use storyline::event::{EventMention, EventTime, Place};
 //! use storyline::timex::Granularity;
 //! use storyline::{Config, EventKind, Span, Status, Timeline};
 //!
@@ -18,7 +18,7 @@
 //!     trigger: Span::new(0, 8),
 //!     sentence: Span::new(0, 40),
 //!     participants: vec![],
-//!     place: None,
+//!     place: Some(Place { name: "Chile".into(), span: Span::new(12, 17) }),
 //!     status: Status::Occurred,
 //!     time: Some(EventTime {
 //!         value: value.into(),
@@ -61,8 +61,10 @@
 //!   one side names no person ("Russia received X" and "Y received X" agree).
 //! - **Places** are names without a gazetteer: "Berlin" and "Berlin, Germany" are
 //!   the same place; "Berlin" and "Germany" merely differ. A different place never
-//!   splits reports that name the same people, but a report that names nobody
-//!   joins an event only if its place does not differ.
+//!   splits reports that name the same people. A report that names nobody (or an
+//!   event that names nobody) joins only when the place is the same or the event
+//!   already has a report from the same article, and never across a date
+//!   conflict: kind and time alone do not make two reports one event.
 //! - **Time** decides between occurrences. Two reported times are compatible when
 //!   their intervals share an instant or their midpoints lie no further apart
 //!   than the conflict tolerance ([`Config::conflict_tolerance_days`], one day by
