@@ -655,30 +655,29 @@ pub(crate) fn tense_at(
         [(0, 0, WordClass::Boundary, false); 2 * TENSE_WINDOW];
     let mut n = 0;
     let mut prev_be = false;
-    let mut prev_det = false;
-    // 0: no "had" before; 1: "had" just before; 2: "had been" just before.
-    let mut had = 0u8;
-    let mut prev_modal = false;
+    // The words before token `k`, read only for the rare markers that need them.
+    let word_at = |k: usize| -> &str {
+        window
+            .get(k)
+            .and_then(|t| text.get(t.span.start..t.span.end))
+            .unwrap_or("")
+    };
     for (k, t) in window.iter().enumerate() {
         let word = text.get(t.span.start..t.span.end).unwrap_or("");
         let was_be = std::mem::replace(&mut prev_be, word.eq_ignore_ascii_case("be"));
-        let was_det = std::mem::replace(&mut prev_det, before_noun(word));
-        let after_had = had > 0;
-        had = if word.eq_ignore_ascii_case("had") {
-            1
-        } else if had == 1 && word.eq_ignore_ascii_case("been") {
-            2
-        } else {
-            0
+        let prev = |back: usize| k.checked_sub(back).map_or("", word_at);
+        let was_det = || before_noun(prev(1));
+        let after_had = || {
+            prev(1).eq_ignore_ascii_case("had")
+                || (prev(1).eq_ignore_ascii_case("been") && prev(2).eq_ignore_ascii_case("had"))
         };
-        let was_modal = std::mem::replace(
-            &mut prev_modal,
+        let was_modal = || {
             [
                 "will", "would", "to", "could", "may", "might", "must", "shall", "should", "can",
             ]
             .iter()
-            .any(|m| word.eq_ignore_ascii_case(m)),
-        );
+            .any(|m| prev(1).eq_ignore_ascii_case(m))
+        };
         if t.span.start < clause.start || t.span.end > clause.end {
             continue;
         }
@@ -689,6 +688,17 @@ pub(crate) fn tense_at(
             continue;
         };
         match class {
+            // "between Australia and India": names joined, not clauses.
+            WordClass::Boundary
+                if word.eq_ignore_ascii_case("and")
+                    && starts_upper(prev(1))
+                    && starts_upper(word_at(k + 1)) => {}
+            // "markets untouched by the crisis": a participle after its noun.
+            WordClass::Past
+                if word.len() >= 5
+                    && word.ends_with("ed")
+                    && word_at(k + 1).eq_ignore_ascii_case("by")
+                    && !is_auxiliary(prev(1)) => {}
             WordClass::Boundary => {
                 if t.span.end <= start {
                     lo = t.span.end;
@@ -701,7 +711,7 @@ pub(crate) fn tense_at(
             // planned trip", "hastily planned", "planned to pay" do not.
             WordClass::NotPast
                 if word.eq_ignore_ascii_case("planned")
-                    && !was_det
+                    && !was_det()
                     && window
                         .get(k + 1)
                         .and_then(|t| text.get(t.span.start..t.span.end))
@@ -719,7 +729,7 @@ pub(crate) fn tense_at(
             // "vacation plans": a planning verb takes "to".
             WordClass::Future
                 if is_noun_after_det(word)
-                    && (was_det
+                    && (was_det()
                         || !window
                             .get(k + 1)
                             .and_then(|t| text.get(t.span.start..t.span.end))
@@ -737,8 +747,8 @@ pub(crate) fn tense_at(
                     marks[n] = (t.span.start, t.span.end, WordClass::Future, false);
                     n += 1;
                 } else if !next_to
-                    && !was_modal
                     && word.eq_ignore_ascii_case("set")
+                    && !was_modal()
                     && n < marks.len()
                 {
                     // "set Friday as the deadline": a past tense in news.
@@ -748,7 +758,7 @@ pub(crate) fn tense_at(
             }
             // "had been scheduled to expire", "had been due": a plan made in the
             // past says nothing of which side of the reference it falls on.
-            WordClass::Future if after_had => {
+            WordClass::Future if after_had() => {
                 let last = n.checked_sub(1).and_then(|i| marks.get(i));
                 if last
                     .and_then(|m| text.get(m.0..m.1))
@@ -792,6 +802,19 @@ pub(crate) fn tense_at(
         }
     }
     best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+}
+
+/// Forms of "be" and "have" before a participle ("was seized by").
+fn is_auxiliary(w: &str) -> bool {
+    [
+        "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get",
+    ]
+    .iter()
+    .any(|a| w.eq_ignore_ascii_case(a))
 }
 
 /// Words after which "plans" is a noun: determiners ("its plans") and verbs
@@ -1049,14 +1072,16 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                             let lean = if dir == Dir::PastLean { 3 } else { 1 };
                             let dist = |y: i32| {
                                 let (yy, mm, dd) = cand(y);
-                                NaiveDate::from_ymd_opt(yy, mm, dd.min(28)).map_or(i64::MAX, |d| {
-                                    let k = (d - r).num_days();
-                                    if k > 0 {
-                                        k * lean
-                                    } else {
-                                        -k
-                                    }
-                                })
+                                NaiveDate::from_ymd_opt(yy, mm, dd)
+                                    .or_else(|| NaiveDate::from_ymd_opt(yy, mm, dd.min(28)))
+                                    .map_or(i64::MAX, |d| {
+                                        let k = (d - r).num_days();
+                                        if k > 0 {
+                                            k * lean
+                                        } else {
+                                            -k
+                                        }
+                                    })
                             };
                             [ry - 1, ry, ry + 1]
                                 .into_iter()

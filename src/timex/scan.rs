@@ -1862,6 +1862,19 @@ impl<'a> Parser<'a> {
             k += 1;
         }
         let (unit, plural) = self.unit(k)?;
+        // "Islam will one day be...": an unspecified future day, not a length.
+        if unit == Unit::Day
+            && !plural
+            && !hyphen
+            && j == i + 1
+            && self.word_is(i, "one")
+            && i > 0
+            && ["will", "may", "might", "could", "would", "should", "can"]
+                .iter()
+                .any(|w| self.word_is(i - 1, w))
+        {
+            return Some(M::new(i, k + 1, Piece::Fuzzy("FUTURE_REF")));
+        }
         // "a year-earlier loss", "a year-ago profit": "year-earlier" is the
         // expression and "a" belongs to the noun.
         if self.is_w(i, W::A)
@@ -2061,6 +2074,18 @@ impl<'a> Parser<'a> {
                 part: None,
             }));
             end = dk2 + 1;
+        } else if self.punct(end, b'(') {
+            // "10:35 a.m. (0735 GMT) Friday": the day after the aside dates the
+            // time; it stays its own expression.
+            if let Some(close) = (end + 1..end + 6).find(|&k| self.punct(k, b')')) {
+                if let Some((d, _)) = self.weekday(close + 1) {
+                    date = Some(Box::new(Piece::Weekday {
+                        weekday: d,
+                        rel: None,
+                        part: None,
+                    }));
+                }
+            }
         }
         let mut m = M::new(
             i,
@@ -2393,6 +2418,27 @@ impl<'a> Parser<'a> {
                         );
                     }
                 }
+                // "mid-afternoon yesterday", "by mid afternoon", "early morning":
+                // the part of the named day, or of the reference day.
+                if let Some(p) = self.part(j).filter(|_| !self.str(j).ends_with('s')) {
+                    let (offset, end) = match self.lex(j + 1) {
+                        Lex::Day(off) => (off, j + 2),
+                        _ => (0, j + 1),
+                    };
+                    if w == W::Mid || end == j + 2 {
+                        return Some(
+                            M::new(
+                                i,
+                                end,
+                                Piece::RelDay {
+                                    offset,
+                                    part: Some(p),
+                                },
+                            )
+                            .with_mod(Some(md)),
+                        );
+                    }
+                }
                 let inner = self.core(j)?;
                 let ok = matches!(
                     &inner.piece,
@@ -2460,10 +2506,21 @@ impl<'a> Parser<'a> {
                 if !pl {
                     return None;
                 }
-                if u == Unit::Month {
-                    return Some(M::new(i, i + 2, Piece::DurationValue("PXM")));
+                // "recent weeks and months": the past at large.
+                if (self.is_w(i + 2, W::And) || self.is_w(i + 2, W::Or))
+                    && matches!(self.unit(i + 3), Some((_, true)))
+                {
+                    return Some(M::new(i, i + 4, Piece::Fuzzy("PAST_REF")));
                 }
-                Some(M::new(i, i + 2, Piece::Fuzzy("PAST_REF")))
+                // Short units read as a vague length ("in recent weeks": PXW),
+                // long ones as the past at large ("in recent years").
+                match u {
+                    Unit::Month | Unit::Quarter => {
+                        Some(M::new(i, i + 2, Piece::DurationValue("PXM")))
+                    }
+                    Unit::Week => Some(M::new(i, i + 2, Piece::DurationValue("PXW"))),
+                    _ => Some(M::new(i, i + 2, Piece::Fuzzy("PAST_REF"))),
+                }
             }
             W::Current => {
                 if let Some(m) = self.rel_phrase(i, i) {
@@ -2659,7 +2716,9 @@ impl<'a> Parser<'a> {
                 (W::Next | W::Following, _) => 1,
                 _ => return None,
             };
-            if w == W::Following {
+            // "the following morning", "the next morning": the day after the
+            // narrative's, like "the next day"; bare "next morning" is tomorrow's.
+            if w == W::Following || (w == W::Next && first < i) {
                 return Some(M::new(
                     first,
                     j + 1,
@@ -2708,6 +2767,10 @@ impl<'a> Parser<'a> {
             };
             let _ = v;
             if r == 1 {
+                if u == Unit::Week {
+                    // "in coming weeks", like "in recent weeks": a vague length
+                    return Some(M::new(first, j + 1, Piece::DurationValue("PXW")));
+                }
                 return Some(M::new(first, j + 1, Piece::Fuzzy("FUTURE_REF")));
             }
             return Some(M::new(first, j + 1, Piece::DurationValue(vague_value(u))));
@@ -2946,6 +3009,18 @@ impl<'a> Parser<'a> {
             }
             if self.is_w(k, W::Fiscal) || self.is_w(k, W::Full) {
                 if let Some((Unit::Year, false)) = self.unit(k + 1) {
+                    // "the fiscal year ended Jan. 31": a year-long period, like
+                    // "the year ended".
+                    if k == j && ["ended", "ending"].iter().any(|w| self.word_is(k + 2, w)) {
+                        return Some(M::new(
+                            i,
+                            k + 2,
+                            Piece::Duration {
+                                n: Count::Halves(2),
+                                unit: Unit::Year,
+                            },
+                        ));
+                    }
                     return Some(M::new(
                         i,
                         k + 2,
