@@ -59,11 +59,19 @@ fn main() -> ExitCode {
     let mut out = std::io::BufWriter::new(stdout.lock());
 
     if jsonl.is_empty() {
-        let mut text = String::new();
-        if let Err(e) = std::io::stdin().read_to_string(&mut text) {
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
             eprintln!("error: cannot read standard input: {e}");
             return ExitCode::from(EXIT_INPUT);
         }
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                eprintln!("error: standard input: invalid UTF-8 at byte offset {at}");
+                return ExitCode::from(EXIT_INPUT);
+            }
+        };
         let mut article = Article::new("stdin", text);
         article.published = published;
         let (timexes, diagnostics) = extractor.timexes(&article);

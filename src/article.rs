@@ -92,7 +92,7 @@ impl fmt::Display for Published {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Published::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
-            Published::Local(dt) => write!(f, "{}", dt.format("%Y-%m-%dT%H:%M:%S")),
+            Published::Local(dt) => write!(f, "{}", dt.format("%Y-%m-%dT%H:%M:%S%.f")),
             Published::Zoned(dt) => write!(f, "{}", dt.to_rfc3339()),
         }
     }

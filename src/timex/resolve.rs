@@ -249,6 +249,9 @@ fn unresolvable(text: &str, span: Span, why: &str) -> Diagnostic {
 /// Whether the value's year (when it has one) is in the accepted range.
 fn year_ok(value: &str, (min, max): (i32, i32)) -> bool {
     let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+    if value.starts_with('-') {
+        return false; // a year before 1 BCE, from an overflowing offset
+    }
     if digits >= 4 {
         return value[..digits]
             .parse::<i32>()
@@ -293,7 +296,9 @@ pub(super) fn resolve_phrase(
         prefer,
         years: (1, 9999),
     };
-    let res = resolve(&f, &ctx, Tense::Unknown).ok()?;
+    let res = resolve(&f, &ctx, Tense::Unknown)
+        .ok()
+        .filter(|r| year_ok(&r.value, ctx.years))?;
     Some(Timex {
         span: Span::new(f.start, f.end),
         text: phrase[f.start..f.end].to_owned(),
@@ -1364,12 +1369,15 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
             let mut res = Res::new(TimexType::Time, value, anc);
             res.gran = Some(Granularity::Minute);
             if let Some(d) = day {
-                if let Some(start) = d.and_hms_opt((*hour).min(23), minute.unwrap_or(0).min(59), 0)
-                {
-                    res.interval = Some(Interval {
-                        start,
-                        end: start + Duration::minutes(1),
-                    });
+                // 24:00 is the end of the day: the next day's first minute.
+                let start = match *hour {
+                    24 => d.succ_opt().and_then(|n| n.and_hms_opt(0, 0, 0)),
+                    h => d.and_hms_opt(h, minute.unwrap_or(0).min(59), 0),
+                };
+                if let Some(start) = start {
+                    if let Some(end) = start.checked_add_signed(Duration::minutes(1)) {
+                        res.interval = Some(Interval { start, end });
+                    }
                 }
             }
             Ok(res)

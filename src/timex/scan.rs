@@ -923,6 +923,7 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
                         W::Of | W::Ago | W::Later | W::Earlier | W::Before | W::After
                     ))
                 ) && !matches!(u, Unit::Second | Unit::Minute)
+                    && next.end - next.start <= max_len
                 {
                     out.push(Found {
                         start: next.start,
@@ -2040,7 +2041,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        if minute.is_some_and(|m| m > 59) {
+        if minute.is_some_and(|m| m > 59 || (hour == 24 && m > 0)) {
             invalid = true;
         }
         let mut end = k;
