@@ -6,7 +6,7 @@
 //! give the same bytes.
 //!
 //! ```
-//! use storyline::event::{EventMention, EventTime, Place};
+//! use storyline::event::{EntityKind, EventMention, EventTime, Participant, Place, Role};
 //! use storyline::timex::Granularity;
 //! use storyline::{Config, EventKind, Span, Status, Timeline};
 //!
@@ -14,10 +14,15 @@
 //!     article: article.into(),
 //!     source: None,
 //!     published: None,
-//!     kind: EventKind::Election,
+//!     kind: EventKind::Vote,
 //!     trigger: Span::new(0, 8),
 //!     sentence: Span::new(0, 40),
-//!     participants: vec![],
+//!     participants: vec![Participant {
+//!         name: "Senate".into(),
+//!         entity: EntityKind::Organization,
+//!         role: Role::Agent,
+//!         span: Span::new(0, 6),
+//!     }],
 //!     place: Some(Place { name: "Chile".into(), span: Span::new(12, 17) }),
 //!     status: Status::Occurred,
 //!     time: Some(EventTime {
@@ -35,7 +40,7 @@
 //! let b = Timeline::from_parts(vec![report("b", "2021"), report("c", "2021-11-22")], vec![], &config);
 //! let merged = a.merge(&b);
 //! assert_eq!(merged, b.merge(&a));
-//! // one election: the year report joins the day reports, whose dates differ by a day
+//! // one vote: the year report joins the day reports, whose dates differ by a day
 //! assert_eq!(merged.events().len(), 1);
 //! let event = &merged.events()[0];
 //! assert_eq!(event.when.as_deref(), Some("2021-11-21"));
