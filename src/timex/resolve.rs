@@ -87,6 +87,9 @@ struct Ctx {
     sentence: usize,
     prefer: Prefer,
     years: (i32, i32),
+    /// The past verb governing the expression stands right before it ("ended
+    /// Jan. 31", "announced Aug. 21"): the date is behind, not merely leaning so.
+    adjacent_past: bool,
 }
 
 pub(super) fn annotate(
@@ -109,6 +112,7 @@ pub(super) fn annotate(
         sentence: usize::MAX,
         prefer: config.direction(),
         years: config.years(),
+        adjacent_past: false,
     };
     if ctx.reference.is_none() {
         if let Some(f) = found.iter().find(|f| {
@@ -168,11 +172,12 @@ pub(super) fn annotate(
                 .push(unresolvable(text, span, "not a calendar date or time"));
             continue;
         }
-        let tense = if needs_tense(&f.piece) {
-            tense_at(doc, sentence, f.start, f.end)
+        let (tense, adjacent) = if needs_tense(&f.piece) {
+            tense_detail(doc, sentence, f.start, f.end)
         } else {
-            Tense::Unknown
+            (Tense::Unknown, false)
         };
+        ctx.adjacent_past = adjacent && tense == Tense::Past;
         match resolve(&f, &ctx, tense) {
             Ok(res) => {
                 if !year_ok(&res.value, ctx.years) {
@@ -295,6 +300,7 @@ pub(super) fn resolve_phrase(
         sentence: 0,
         prefer,
         years: (1, 9999),
+        adjacent_past: false,
     };
     let res = resolve(&f, &ctx, Tense::Unknown)
         .ok()
@@ -612,15 +618,16 @@ const TENSE_WINDOW: usize = 40;
 /// Markers in the local clause (up to a comma, a conjunction or a relative
 /// pronoun) outrank the rest of the sentence; a marker before the expression
 /// outranks one after it; reporting verbs ("the ministry said") count only when
-/// nothing else does.
-pub(crate) fn tense_at(
+/// nothing else does. The flag says the governing marker is a (non-reporting)
+/// verb right before the expression.
+fn tense_detail(
     doc: &Document<'_>,
     sentence: Option<usize>,
     start: usize,
     end: usize,
-) -> Tense {
+) -> (Tense, bool) {
     let Some(s) = sentence.and_then(|i| doc.sentences().get(i)) else {
-        return Tense::Unknown;
+        return (Tense::Unknown, false);
     };
     let clause = s
         .clauses
@@ -679,6 +686,7 @@ pub(crate) fn tense_at(
         let was_modal = || {
             [
                 "will", "would", "to", "could", "may", "might", "must", "shall", "should", "can",
+                "has", "have",
             ]
             .iter()
             .any(|m| prev(1).eq_ignore_ascii_case(m))
@@ -780,7 +788,7 @@ pub(crate) fn tense_at(
             }
         }
     }
-    let mut best: Option<((usize, usize), Tense)> = None;
+    let mut best: Option<((usize, usize), Tense, bool)> = None;
     for &(ts, te, class, report) in &marks[..n] {
         let tense = if class == WordClass::Future {
             Tense::Future
@@ -802,11 +810,11 @@ pub(crate) fn tense_at(
                 | usize::from(!left),
             dist,
         );
-        if best.map_or(true, |(r, _)| rank < r) {
-            best = Some((rank, tense));
+        if best.map_or(true, |(r, _, _)| rank < r) {
+            best = Some((rank, tense, adjacent && !report));
         }
     }
-    best.map_or(Tense::Unknown, |(_, t)| t)
+    best.map_or((Tense::Unknown, false), |(_, t, a)| (t, a))
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -1002,7 +1010,10 @@ fn season_of(d: NaiveDate) -> u32 {
 }
 
 fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
-    let dir = direction(ctx.prefer, tense);
+    let dir = match direction(ctx.prefer, tense) {
+        Dir::PastLean if ctx.adjacent_past => Dir::Past,
+        d => d,
+    };
     let anchor = ctx.ref_anchor;
     let r = ctx.reference;
     match &f.piece {

@@ -2469,6 +2469,19 @@ impl<'a> Parser<'a> {
                 Some(M::new(i, i + 2, Piece::Fuzzy("PRESENT_REF")))
             }
             W::That => {
+                // "that same day": as "the same day"
+                if self.is_w(i + 1, W::Same) {
+                    if let Some((u, false)) = self.unit(i + 2) {
+                        return Some(M::new(
+                            i,
+                            i + 3,
+                            Piece::NarrSame {
+                                unit: u,
+                                part: None,
+                            },
+                        ));
+                    }
+                }
                 // "that day", "that evening", "that year"
                 if let Some(p) = self.part(i + 1) {
                     return Some(M::new(
