@@ -159,11 +159,14 @@ pub(crate) fn status(text: &str, st: &[Tok], f: &Found, headline: bool) -> Statu
     if negated || (nominal && after_neg && after_plan) {
         return Status::Negated;
     }
-    let reported_before = st[..lo.min(st.len())]
-        .iter()
-        .chain(window.iter())
-        .any(|t| t.word && is_in(lw(text, t), REPORTING) && t.span.start < f.span.start);
-    if has(&["would"]) && reported_before {
+    // A scan of the sentence so far: only when a rule below needs it.
+    let reported_before = || {
+        st[..lo.min(st.len())]
+            .iter()
+            .chain(window.iter())
+            .any(|t| t.word && is_in(lw(text, t), REPORTING) && t.span.start < f.span.start)
+    };
+    if has(&["would"]) && reported_before() {
         return Status::Planned;
     }
     if has(MODAL_HYP) {
@@ -191,7 +194,7 @@ pub(crate) fn status(text: &str, st: &[Tok], f: &Found, headline: bool) -> Statu
     if f.entry.form == Form::Prog || (f.entry.form == Form::Ger && be_before) {
         return Status::Ongoing;
     }
-    if reported_before || f.voice == Voice::Quoted {
+    if f.voice == Voice::Quoted || reported_before() {
         return Status::Reported;
     }
     Status::Occurred
