@@ -1,8 +1,7 @@
 //! Criterion benches on the bench corpus (at least 5 MB, built in `corpus/`):
 //!
-//! - `end_to_end/bytes` and `end_to_end/articles`: segment, timexes, events and
-//!   merge, on one thread (`Timeline::from_articles`), the same run reported in
-//!   MB/s and in articles/s;
+//! - `end_to_end/corpus`: segment, timexes, events and merge, on one thread
+//!   (`Timeline::from_articles`), reported in articles/s and MB/s;
 //! - `end_to_end/parallel`: the same with `Extractor::extract_many` (rayon) for the
 //!   per-article map step;
 //! - `corpus/*`: each stage alone on the corpus, on one thread, to see where the
@@ -42,11 +41,12 @@ fn end_to_end(c: &mut Criterion) {
             assert_eq!(count(&t), want);
         })
     };
-    group.throughput(Throughput::Bytes(bytes as u64));
-    group.bench_function("bytes", run);
-    group.throughput(Throughput::Elements(articles.len() as u64));
-    group.bench_function("articles", run);
-    group.throughput(Throughput::Bytes(bytes as u64));
+    // Reported both in articles/s and in MB/s.
+    group.throughput(Throughput::ElementsAndBytes {
+        elements: articles.len() as u64,
+        bytes: bytes as u64,
+    });
+    group.bench_function("corpus", run);
     group.bench_function("parallel", |b| {
         b.iter(|| {
             let extractions = extractor.extract_many(black_box(&articles));
@@ -67,6 +67,7 @@ fn end_to_end(c: &mut Criterion) {
 fn stages(c: &mut Criterion) {
     let articles: Vec<Article> = corpus::build(corpus::MIN_BYTES);
     let bytes = corpus::bytes(&articles) as u64;
+    let elements = articles.len() as u64;
     let config = Config::default();
     let docs: Vec<_> = articles.iter().map(|a| text::segment(&a.text)).collect();
     let sentences: usize = docs.iter().map(|d| d.sentences().len()).sum();
@@ -112,7 +113,7 @@ fn stages(c: &mut Criterion) {
         .sampling_mode(SamplingMode::Flat)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(4));
-    group.throughput(Throughput::Bytes(bytes));
+    group.throughput(Throughput::ElementsAndBytes { elements, bytes });
     group.bench_function("text/segment", |b| {
         b.iter(|| {
             let n: usize = articles
