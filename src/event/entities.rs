@@ -726,20 +726,24 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                 }
             }
             // Lower-case only the pronouns, not every word.
-            let lw = if is_in(w, PRONOUNS) {
-                w.to_ascii_lowercase()
+            // A pronoun is a short ASCII word: lower-cased on the stack.
+            let mut buf = [0u8; 8];
+            let lw: &str = if is_in(w, PRONOUNS) && w.len() <= buf.len() {
+                for (d, c) in buf.iter_mut().zip(w.bytes()) {
+                    *d = c.to_ascii_lowercase();
+                }
+                std::str::from_utf8(buf.get(..w.len()).unwrap_or(&[])).unwrap_or("")
             } else {
-                String::new()
+                ""
             };
-            match lw.as_str() {
+            match lw {
                 "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" | "i"
                 | "me" | "my" | "we" | "us" | "our" => {
                     if lw == "i" && w != "I" {
                         i += 1;
                         continue;
                     }
-                    let first_person =
-                        matches!(lw.as_str(), "i" | "me" | "my" | "we" | "us" | "our");
+                    let first_person = matches!(lw, "i" | "me" | "my" | "we" | "us" | "our");
                     let speaker = if first_person {
                         quote_speaker(text, toks, i, &names)
                     } else {
