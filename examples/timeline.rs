@@ -16,7 +16,11 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use storyline::{output, text, DiagnosticKind, Extractor, TimelineBuilder};
+use storyline::{output, text, Article, DiagnosticKind, Extractor, TimelineBuilder};
+
+/// Articles extracted together: enough to keep every core busy, few enough that
+/// their texts stay a small part of memory.
+const BATCH: usize = 256;
 
 const HELP: &str =
     "usage: timeline [--json] [--html FILE] [--timeml DIR] [--blocks] [--strict] [FILE.jsonl ...]
@@ -79,26 +83,40 @@ fn main() -> ExitCode {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut stems = HashSet::new();
     let mut write_failed = false;
+    // Articles are extracted in bounded batches, in parallel (the `rayon` feature),
+    // then pushed in input order: memory holds one batch of texts plus the
+    // timeline's mentions, never the whole input.
+    let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<Article>, builder: &mut TimelineBuilder| {
+        for (article, extraction) in batch.iter().zip(extractor.extract_many(batch)) {
+            if let Some(dir) = &timeml {
+                let xml = output::timeml::article_to_timeml(
+                    article,
+                    &extraction.record.timexes,
+                    &extraction.events,
+                );
+                let path = unique_path(dir, &article.id, &mut stems);
+                if let Err(e) = std::fs::write(&path, xml) {
+                    eprintln!("error: cannot write {}: {e}", path.display());
+                    write_failed = true;
+                }
+            }
+            builder.push(extraction);
+        }
+        batch.clear();
+    };
     let result = for_each_article(&paths, on_bad, |article| {
         if blocks {
             print_blocks(&mut out, &article.id, &article.text);
             return;
         }
-        let extraction = extractor.extract(&article);
-        if let Some(dir) = &timeml {
-            let xml = output::timeml::article_to_timeml(
-                &article,
-                &extraction.record.timexes,
-                &extraction.events,
-            );
-            let path = unique_path(dir, &article.id, &mut stems);
-            if let Err(e) = std::fs::write(&path, xml) {
-                eprintln!("error: cannot write {}: {e}", path.display());
-                write_failed = true;
-            }
+        batch.push(article);
+        if batch.len() == BATCH {
+            flush(&mut batch, &mut builder);
         }
-        builder.push(extraction);
     });
+    flush(&mut batch, &mut builder);
+    drop(flush);
     let skipped = match result {
         Ok(n) => n,
         Err(code) => return code,
@@ -125,9 +143,10 @@ fn main() -> ExitCode {
             }
         }
         if json {
-            match serde_json::to_string_pretty(&output::json::contract(&timeline)) {
-                Ok(s) => {
-                    let _ = writeln!(out, "{s}");
+            // Written straight to the output: no second copy of a large timeline.
+            match serde_json::to_writer_pretty(&mut out, &output::json::contract(&timeline)) {
+                Ok(()) => {
+                    let _ = writeln!(out);
                 }
                 Err(e) => {
                     eprintln!("error: cannot serialize the timeline: {e}");

@@ -4,7 +4,7 @@
 //! the most recent person).
 
 use super::lexicon::HashMap;
-use super::lexicon::{fold, gazetteer, Gaz};
+use super::lexicon::{fold, gazetteer, with_folded, Gaz, Gazetteer};
 use super::EntityKind;
 use crate::Span;
 use std::rc::Rc;
@@ -583,7 +583,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                 } else if n.word
                     && (has_class(nw, C_CONNECTOR)
                         || (head_org && is_in(nw, &["of", "for", "and", "the"]))
-                        || (is_in(nw, &["of"]) && gaz.is_title(&fold(lower(&toks[end - 1])))))
+                        || (is_in(nw, &["of"]) && gaz.is_title_word(lower(&toks[end - 1]))))
                     && toks
                         .get(end + 1)
                         .is_some_and(|m| m.word && (m.cap || is_in(lower(m), &["the"])))
@@ -633,13 +633,21 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
             if m.kind == EntityKind::Person || m.kind == EntityKind::Unknown {
                 let key = fold(&m.name);
                 let single = !m.name.contains(' ');
+                let mut renamed = false;
                 if single {
                     if let Some(&pi) = surnames.get(&key) {
                         m.name = Rc::from(persons[pi].name.as_str());
                         m.kind = EntityKind::Person;
+                        renamed = true;
                     }
                 }
-                if let Some(&pi) = person_ix.get(&fold(&m.name)) {
+                // The name is folded again only when it changed.
+                let full = if renamed {
+                    person_ix.get(&fold(&m.name))
+                } else {
+                    person_ix.get(&key)
+                };
+                if let Some(&pi) = full {
                     persons[pi].count += 1;
                 } else if let Some(&pi) = surnames.get(&key) {
                     persons[pi].count += 1;
@@ -759,20 +767,24 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                 }
             }
             // Lower-case only the pronouns, not every word.
-            let lw = if is_in(w, PRONOUNS) {
-                w.to_ascii_lowercase()
+            // A pronoun is a short ASCII word: lower-cased on the stack.
+            let mut buf = [0u8; 8];
+            let lw: &str = if is_in(w, PRONOUNS) && w.len() <= buf.len() {
+                for (d, c) in buf.iter_mut().zip(w.bytes()) {
+                    *d = c.to_ascii_lowercase();
+                }
+                std::str::from_utf8(buf.get(..w.len()).unwrap_or(&[])).unwrap_or("")
             } else {
-                String::new()
+                ""
             };
-            match lw.as_str() {
+            match lw {
                 "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" | "i"
                 | "me" | "my" | "we" | "us" | "our" => {
                     if lw == "i" && w != "I" {
                         i += 1;
                         continue;
                     }
-                    let first_person =
-                        matches!(lw.as_str(), "i" | "me" | "my" | "we" | "us" | "our");
+                    let first_person = matches!(lw, "i" | "me" | "my" | "we" | "us" | "our");
                     let speaker = if first_person {
                         quote_speaker(text, toks, i, &names)
                     } else {
@@ -862,7 +874,7 @@ fn description(
     let mut countries: Vec<&'static str> = Vec::new();
     let mut unknown_adj = false;
     while j < toks.len() && j < i + 4 && toks[j].word && toks[j].cap {
-        match gaz.lookup(&fold(lower(&toks[j]))) {
+        match gaz.lookup_word(lower(&toks[j])) {
             Some(Gaz::Demonym(c)) => countries.push(c),
             _ => unknown_adj = true,
         }
@@ -999,8 +1011,7 @@ fn classify(
     // that the article also writes in lower case, or an adverb, is not a name's.
     if a == 0 && sentence_initial && b - a >= 2 {
         let first = lower(&run[0]);
-        let known =
-            gazetteer().lookup(&fold(first)).is_some() || gazetteer().is_title(&fold(first));
+        let known = gazetteer().lookup_word(first).is_some() || gazetteer().is_title_word(first);
         if !known && (first.ends_with("ly") || common_word(text, first)) {
             a += 1;
         }
@@ -1009,7 +1020,7 @@ fn classify(
         return;
     }
     let words: Vec<&str> = run[a..b].iter().map(&lower).collect();
-    let whole = fold(&words.join(" "));
+    let whole = fold_joined(&words);
     let span_of = |x: usize, y: usize| Span::new(run[x].span.start, run[y - 1].span.end);
     let mk =
         |name: String, kind: EntityKind, x: usize, y: usize, prep: Option<&'static str>| Mention {
@@ -1060,12 +1071,12 @@ fn classify(
             }
             break;
         }
-        let w = fold(lower(t));
-        if gaz.is_title(&w) {
+        let (title, country, of) = word_roles(gaz, lower(t));
+        if title {
             titled = true;
-        } else if let Some(Gaz::Demonym(c)) | Some(Gaz::Country(c)) = gaz.lookup(&w) {
+        } else if let Some(c) = country {
             countries.push(c);
-        } else if w == "of" || w == "for" {
+        } else if of {
         } else {
             break;
         }
@@ -1078,8 +1089,7 @@ fn classify(
     while x < b {
         // Longest title at x.
         let mut took = 0;
-        let first = fold(lower(&run[x]));
-        let max_n = if gaz.title_starts.contains_key(&first) {
+        let max_n = if gaz.starts_title(lower(&run[x])) {
             gaz.title_words.min(b - x)
         } else {
             0
@@ -1097,7 +1107,7 @@ fn classify(
             // "President of France Emmanuel Macron": the country is a title's.
             if x + 1 < b && is_in(lower(&run[x]), &["of", "for"]) {
                 if let Some(Gaz::Country(c)) | Some(Gaz::Demonym(c)) =
-                    gaz.lookup(&fold(lower(&run[x + 1])))
+                    gaz.lookup_word(lower(&run[x + 1]))
                 {
                     countries.push(c);
                 }
@@ -1105,7 +1115,7 @@ fn classify(
             }
             continue;
         }
-        match gaz.lookup(&fold(lower(&run[x]))) {
+        match gaz.lookup_word(lower(&run[x])) {
             Some(Gaz::Demonym(c)) | Some(Gaz::Country(c)) if x + 1 < b => {
                 countries.push(c);
                 x += 1;
@@ -1132,10 +1142,10 @@ fn classify(
         if !t.word {
             break;
         }
-        let w = fold(lower(t));
-        if gaz.is_title(&w) {
+        let (title, country, _) = word_roles(gaz, lower(t));
+        if title {
             after_title = true;
-        } else if let Some(Gaz::Demonym(c)) | Some(Gaz::Country(c)) = gaz.lookup(&w) {
+        } else if let Some(c) = country {
             if after_title {
                 countries.push(c);
             }
@@ -1188,6 +1198,31 @@ fn classify(
         }
     }
     out.push(mk(name, kind, x, b, prep_here));
+}
+
+/// `fold(&words.join(" "))` in one allocation: folding maps each char on its own,
+/// so folding the words one by one and joining them gives the same string.
+fn fold_joined(words: &[&str]) -> String {
+    let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        with_folded(w, |f| out.push_str(f));
+    }
+    out
+}
+
+/// What a word next to a name says: a title, a country (or demonym's country),
+/// or "of"/"for"; folded once, without allocating.
+fn word_roles(gaz: &Gazetteer, word: &str) -> (bool, Option<&'static str>, bool) {
+    with_folded(word, |w| {
+        let country = match gaz.lookup(w) {
+            Some(Gaz::Demonym(c)) | Some(Gaz::Country(c)) => Some(*c),
+            _ => None,
+        };
+        (gaz.is_title(w), country, w == "of" || w == "for")
+    })
 }
 
 /// Whether a capitalised sentence-initial word is an ordinary word: the article

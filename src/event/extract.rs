@@ -315,6 +315,7 @@ pub(super) fn extract(
     _config: &Config,
 ) -> Vec<EventMention> {
     let text = doc.text();
+    let published_str = published.map(|p| p.to_string());
     let mut sents: Vec<(usize, Span, BlockKind, usize)> = Vec::new();
     for (i, s) in doc.news_sentences() {
         // No news sentence runs to thousands of bytes; a run-on one (a scraped
@@ -329,7 +330,7 @@ pub(super) fn extract(
     }
     let mut toks: Vec<Vec<Tok>> = Vec::with_capacity(sents.len());
     for (_, span, _, _) in &sents {
-        let mut v = Vec::new();
+        let mut v = Vec::with_capacity(span.len() / 4 + 4);
         entities::tokenize(text, *span, &mut v);
         toks.push(v);
     }
@@ -506,7 +507,7 @@ pub(super) fn extract(
         out.push(EventMention {
             article: article_id.to_string(),
             source: source.map(str::to_string),
-            published: published.map(|p| p.to_string()),
+            published: published_str.clone(),
             kind: f.entry.kind,
             trigger: f.span,
             sentence: span,
@@ -904,11 +905,11 @@ fn in_skipped_segment(text: &str, st: &[Tok], at: usize, verb: usize) -> bool {
         let w = lw(text, t);
         t.word
             && (is_in(w, SKIP_SEGMENT)
-                || gazetteer().is_title(&fold(w))
+                || gazetteer().is_title_word(w)
                 || (!t.cap
                     && st
                         .get(first + 1)
-                        .is_some_and(|n| gazetteer().is_title(&fold(lw(text, n))))))
+                        .is_some_and(|n| gazetteer().is_title_word(lw(text, n)))))
     })
 }
 
@@ -1056,7 +1057,7 @@ fn dateline(
     }
     let span = Span::new(words[0].span.start, words[words.len() - 1].span.end);
     let name = span.slice(text)?;
-    match gazetteer().lookup(&fold(name))? {
+    match gazetteer().lookup_word(name)? {
         Gaz::Capital(c, _) | Gaz::Country(c) => Some((c.to_string(), span, si)),
         _ => None,
     }

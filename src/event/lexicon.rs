@@ -190,6 +190,26 @@ pub(crate) fn fold(s: &str) -> String {
     out
 }
 
+/// Calls `f` with `s` folded as [`fold`] does, on the stack for short ASCII words
+/// (nearly every lookup), so the per-token gazetteer checks do not allocate.
+pub(crate) fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const N: usize = 48;
+    if s.len() <= N && s.is_ascii() {
+        let mut buf = [0u8; N];
+        let mut n = 0;
+        for b in s.bytes().filter(|&b| b != b'.') {
+            if let Some(slot) = buf.get_mut(n) {
+                *slot = b.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+        if let Ok(folded) = std::str::from_utf8(buf.get(..n).unwrap_or(&[])) {
+            return f(folded);
+        }
+    }
+    f(&fold(s))
+}
+
 pub(crate) struct Gazetteer {
     pub names: HashMap<String, Gaz>,
     /// Country -> capital.
@@ -268,6 +288,21 @@ impl Gazetteer {
 
     pub(crate) fn is_title(&self, folded: &str) -> bool {
         self.titles.contains_key(folded)
+    }
+
+    /// [`Gazetteer::lookup`] of a word as written (folded here).
+    pub(crate) fn lookup_word(&self, word: &str) -> Option<&Gaz> {
+        with_folded(word, |f| self.names.get(f))
+    }
+
+    /// [`Gazetteer::is_title`] of a word as written (folded here).
+    pub(crate) fn is_title_word(&self, word: &str) -> bool {
+        with_folded(word, |f| self.titles.contains_key(f))
+    }
+
+    /// Whether a title starts with this word as written.
+    pub(crate) fn starts_title(&self, word: &str) -> bool {
+        with_folded(word, |f| self.title_starts.contains_key(f))
     }
 }
 

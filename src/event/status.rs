@@ -135,24 +135,33 @@ pub(crate) fn status(text: &str, st: &[Tok], f: &Found, headline: bool) -> Statu
     let (a, b) = f.toks;
     let lo = f.clause.0.min(a);
     let window = &st[lo.saturating_sub(0)..a];
-    let words: Vec<&str> = window
-        .iter()
-        .filter(|t| t.word)
-        .map(|t| lw(text, t))
-        .collect();
-    let near: Vec<&str> = words.iter().rev().take(10).copied().collect();
+    // The ten words nearest before the trigger, nearest first, without allocating.
+    let mut near_buf: [&str; 10] = [""; 10];
+    let mut n_near = 0;
+    for (slot, t) in near_buf
+        .iter_mut()
+        .zip(window.iter().rev().filter(|t| t.word))
+    {
+        *slot = lw(text, t);
+        n_near += 1;
+    }
+    let near = near_buf.get(..n_near).unwrap_or(&[]);
     let has = |list: &[&str]| near.iter().any(|w| is_in(w, list));
     let negated = has(NEG)
         || near
             .iter()
             .any(|w| w.ends_with("n't") || w.ends_with("n’t"));
     // "the signing of agreements is not expected": negation after a nominal.
-    let after: Vec<&str> = st[b.min(st.len())..]
-        .iter()
-        .take(5)
-        .filter(|t| t.word)
-        .map(|t| lw(text, t))
-        .collect();
+    let mut after_buf: [&str; 5] = [""; 5];
+    let mut n_after = 0;
+    for (slot, t) in after_buf
+        .iter_mut()
+        .zip(st[b.min(st.len())..].iter().take(5).filter(|t| t.word))
+    {
+        *slot = lw(text, t);
+        n_after += 1;
+    }
+    let after = after_buf.get(..n_after).unwrap_or(&[]);
     let after_be = after
         .iter()
         .take(3)
@@ -170,11 +179,14 @@ pub(crate) fn status(text: &str, st: &[Tok], f: &Found, headline: bool) -> Statu
     if negated || (nominal && after_neg && after_plan) {
         return Status::Negated;
     }
-    let reported_before = st[..lo.min(st.len())]
-        .iter()
-        .chain(window.iter())
-        .any(|t| t.word && is_in(lw(text, t), REPORTING) && t.span.start < f.span.start);
-    if has(&["would"]) && reported_before {
+    // A scan of the sentence so far: only when a rule below needs it.
+    let reported_before = || {
+        st[..lo.min(st.len())]
+            .iter()
+            .chain(window.iter())
+            .any(|t| t.word && is_in(lw(text, t), REPORTING) && t.span.start < f.span.start)
+    };
+    if has(&["would"]) && reported_before() {
         return Status::Planned;
     }
     if has(MODAL_HYP) {
@@ -202,7 +214,7 @@ pub(crate) fn status(text: &str, st: &[Tok], f: &Found, headline: bool) -> Statu
     if f.entry.form == Form::Prog || (f.entry.form == Form::Ger && be_before) {
         return Status::Ongoing;
     }
-    if reported_before || f.voice == Voice::Quoted {
+    if f.voice == Voice::Quoted || reported_before() {
         return Status::Reported;
     }
     Status::Occurred

@@ -670,10 +670,19 @@ fn canonical(mentions: Vec<EventMention>) -> Vec<EventMention> {
     ids.sort_unstable();
     ids.dedup();
     type Key = (u8, i64, usize, EventKind, crate::Span, crate::Span);
+    // An article's mentions come together: look its rank up once per run of them.
+    let mut last: Option<(&str, usize)> = None;
     let keys: Vec<Key> = mentions
         .iter()
         .map(|m| {
-            let rank = ids.binary_search(&m.article.as_str()).unwrap_or_default();
+            let rank = match last {
+                Some((id, rank)) if id == m.article => rank,
+                _ => {
+                    let rank = ids.binary_search(&m.article.as_str()).unwrap_or_default();
+                    last = Some((m.article.as_str(), rank));
+                    rank
+                }
+            };
             let start = m
                 .time
                 .as_ref()
