@@ -87,36 +87,39 @@ fn main() -> ExitCode {
     // then pushed in input order: memory holds one batch of texts plus the
     // timeline's mentions, never the whole input.
     let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
-    let mut flush = |batch: &mut Vec<Article>, builder: &mut TimelineBuilder| {
-        for (article, extraction) in batch.iter().zip(extractor.extract_many(batch)) {
-            if let Some(dir) = &timeml {
-                let xml = output::timeml::article_to_timeml(
-                    article,
-                    &extraction.record.timexes,
-                    &extraction.events,
-                );
-                let path = unique_path(dir, &article.id, &mut stems);
-                if let Err(e) = std::fs::write(&path, xml) {
-                    eprintln!("error: cannot write {}: {e}", path.display());
-                    write_failed = true;
+    // The closure borrows `write_failed`; the block ends that borrow.
+    let result = {
+        let mut flush = |batch: &mut Vec<Article>, builder: &mut TimelineBuilder| {
+            for (article, extraction) in batch.iter().zip(extractor.extract_many(batch)) {
+                if let Some(dir) = &timeml {
+                    let xml = output::timeml::article_to_timeml(
+                        article,
+                        &extraction.record.timexes,
+                        &extraction.events,
+                    );
+                    let path = unique_path(dir, &article.id, &mut stems);
+                    if let Err(e) = std::fs::write(&path, xml) {
+                        eprintln!("error: cannot write {}: {e}", path.display());
+                        write_failed = true;
+                    }
                 }
+                builder.push(extraction);
             }
-            builder.push(extraction);
-        }
-        batch.clear();
+            batch.clear();
+        };
+        let result = for_each_article(&paths, on_bad, |article| {
+            if blocks {
+                print_blocks(&mut out, &article.id, &article.text);
+                return;
+            }
+            batch.push(article);
+            if batch.len() == BATCH {
+                flush(&mut batch, &mut builder);
+            }
+        });
+        flush(&mut batch, &mut builder);
+        result
     };
-    let result = for_each_article(&paths, on_bad, |article| {
-        if blocks {
-            print_blocks(&mut out, &article.id, &article.text);
-            return;
-        }
-        batch.push(article);
-        if batch.len() == BATCH {
-            flush(&mut batch, &mut builder);
-        }
-    });
-    flush(&mut batch, &mut builder);
-    drop(flush);
     let skipped = match result {
         Ok(n) => n,
         Err(code) => return code,
