@@ -407,7 +407,7 @@ const EVENT_HEADS: &[&str] = &[
     "photo",
 ];
 /// Lower-case nouns that head a description of a person ("the French president").
-const PERSON_NOUNS: &[&str] = &[
+pub(crate) const PERSON_NOUNS: &[&str] = &[
     "president",
     "leader",
     "counterpart",
@@ -433,38 +433,6 @@ const PERSON_NOUNS: &[&str] = &[
 const CONNECTORS: &[&str] = &[
     "de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "la",
     "le", "bin", "ibn", "al", "el", "arap", "ben", "bint", "abu", "ter", "ten", "zu",
-];
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
 ];
 
 fn is_in(word: &str, list: &[&str]) -> bool {
@@ -495,11 +463,18 @@ fn classes() -> &'static HashMap<&'static [u8], u16> {
             (EVENT_HEADS, C_EVENT),
             (PERSON_NOUNS, C_PERSON),
             (CONNECTORS, C_CONNECTOR),
-            (CALENDAR, C_CALENDAR),
         ] {
             for w in list {
                 *m.entry(w.as_bytes()).or_insert(0) |= bit;
             }
+        }
+        // Calendar words from the timex lexicon; "may" stays a possible name.
+        let calendar = crate::timex::WEEKDAYS
+            .iter()
+            .chain(crate::timex::MONTHS.iter().filter(|w| **w != "may"))
+            .chain(crate::timex::MONTH_ABBREVIATIONS.iter().map(|(w, _)| w));
+        for w in calendar {
+            *m.entry(w.as_bytes()).or_insert(0) |= C_CALENDAR;
         }
         m
     })

@@ -102,24 +102,9 @@ const LIGHT_VERBS: &[&str] = &[
     "seek",
     "sought",
 ];
-const PERSON_NOUNS: &[&str] = &[
-    "president",
-    "leader",
-    "counterpart",
-    "premier",
-    "ruler",
-    "minister",
-    "chief",
-    "spokesman",
-    "spokeswoman",
-    "chancellor",
-    "envoy",
-    "ambassador",
-    "official",
-    "host",
-    "guest",
-    "ally",
-];
+/// Nouns an apposition may hang on besides the person nouns of the entity finder
+/// ("the summit's host, X").
+const APPOSITION_HEADS: &[&str] = &["host", "guest", "ally"];
 /// Words a bare "meet"/"met" may be followed by and still name a meeting.
 const MEET_FOLLOWERS: &[&str] = &[
     "on",
@@ -939,10 +924,10 @@ fn right_patients(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
         let comma = gap.iter().any(|t| !t.word && lw(text, t) == ",");
         // "his French counterpart, Emmanuel Macron": a comma after a person noun
         // opens an apposition.
-        let appos = m.toks.0 >= 2
-            && !st[m.toks.0 - 1].word
-            && st[m.toks.0 - 2].word
-            && is_in(lw(text, &st[m.toks.0 - 2]), PERSON_NOUNS);
+        let appos = m.toks.0 >= 2 && !st[m.toks.0 - 1].word && st[m.toks.0 - 2].word && {
+            let head = lw(text, &st[m.toks.0 - 2]);
+            is_in(head, entities::PERSON_NOUNS) || is_in(head, APPOSITION_HEADS)
+        };
         if comma && !appos && (f.patients.is_empty() || gap.len() > 1) {
             break;
         }

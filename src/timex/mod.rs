@@ -325,6 +325,50 @@ pub struct Annotation {
 mod resolve;
 mod scan;
 
+/// English month names, January first: the one list the timex scanner and the
+/// entity finder (which must not read "September" as a name) both use.
+pub(crate) const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Month abbreviations with their month number ("may" has none: it is the name).
+pub(crate) const MONTH_ABBREVIATIONS: [(&str, u32); 12] = [
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// English weekday names, Monday first (ISO 8601 order).
+pub(crate) const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Finds and resolves every temporal expression of a document, in every block
 /// (captions and comments too); only news blocks move the narrative anchor.
 ///

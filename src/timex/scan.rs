@@ -329,51 +329,13 @@ fn lexicon() -> &'static Lexicon {
     L.get_or_init(|| {
         let mut m: FxMap<&'static str, Lex> = FxMap::default();
         // (keys are turned into bytes at the end)
-        let months = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
-        for (i, w) in months.iter().enumerate() {
+        for (i, w) in super::MONTHS.iter().enumerate() {
             m.insert(w, Lex::Month(i as u32 + 1));
         }
-        for (w, i) in [
-            ("jan", 1),
-            ("feb", 2),
-            ("mar", 3),
-            ("apr", 4),
-            ("jun", 6),
-            ("jul", 7),
-            ("aug", 8),
-            ("sep", 9),
-            ("sept", 9),
-            ("oct", 10),
-            ("nov", 11),
-            ("dec", 12),
-        ] {
+        for (w, i) in super::MONTH_ABBREVIATIONS {
             m.insert(w, Lex::MonAbbr(i));
         }
-        for (i, w) in [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ]
-        .iter()
-        .enumerate()
-        {
+        for (i, w) in super::WEEKDAYS.iter().enumerate() {
             m.insert(w, Lex::Wday(i as u32 + 1));
         }
         for (w, i) in [
@@ -1616,42 +1578,20 @@ impl<'a> Parser<'a> {
         if self.punct(j, b'-') {
             j += 1;
         }
-        match self.lex(j) {
+        let piece: fn(u32, YearOf) -> Piece = match self.lex(j) {
             Lex::Unit(Unit::Quarter, _) if (1..=4).contains(&n) => {
-                let mut m = M::new(i, j + 1, Piece::Quarter { n, year });
-                // "the third quarter of 1984"
-                if self.is_w(j + 1, W::Of) {
-                    if let Some(y) = self.year(j + 2) {
-                        m = M::new(
-                            i,
-                            j + 3,
-                            Piece::Quarter {
-                                n,
-                                year: YearOf::Explicit(y),
-                            },
-                        );
-                    }
-                }
-                Some(m)
+                |n, year| Piece::Quarter { n, year }
             }
-            Lex::W(W::Half) if (1..=2).contains(&n) => {
-                let mut m = M::new(i, j + 1, Piece::Half { n, year });
-                if self.is_w(j + 1, W::Of) {
-                    if let Some(y) = self.year(j + 2) {
-                        m = M::new(
-                            i,
-                            j + 3,
-                            Piece::Half {
-                                n,
-                                year: YearOf::Explicit(y),
-                            },
-                        );
-                    }
-                }
-                Some(m)
+            Lex::W(W::Half) if (1..=2).contains(&n) => |n, year| Piece::Half { n, year },
+            _ => return None,
+        };
+        // "the third quarter of 1984", "the first half of 2019"
+        if self.is_w(j + 1, W::Of) {
+            if let Some(y) = self.year(j + 2) {
+                return Some(M::new(i, j + 3, piece(n, YearOf::Explicit(y))));
             }
-            _ => None,
         }
+        Some(M::new(i, j + 1, piece(n, year)))
     }
 
     /// "24 September 2019", "24th of September".
