@@ -518,6 +518,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
     let mut raw: Vec<Vec<Mention>> = Vec::with_capacity(sentences.len());
     let mut persons: Vec<Person> = Vec::new();
     let mut person_ix: HashMap<String, usize> = HashMap::default();
+    let mut common: HashMap<String, bool> = HashMap::default();
     for (si, toks) in sentences.iter().enumerate() {
         let mut out = Vec::new();
         let mut i = 0;
@@ -583,6 +584,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                 &mut out,
                 &mut persons,
                 &mut person_ix,
+                &mut common,
             );
         }
         raw.push(out);
@@ -947,6 +949,7 @@ fn classify(
     out: &mut Vec<Mention>,
     persons: &mut Vec<Person>,
     person_ix: &mut HashMap<String, usize>,
+    common: &mut HashMap<String, bool>,
 ) {
     let gaz = gazetteer();
     let lower = |t: &Tok| -> &str { t.span.slice(text).unwrap_or("") };
@@ -987,7 +990,7 @@ fn classify(
     if a == 0 && sentence_initial && b - a >= 2 {
         let first = lower(&run[0]);
         let known = gazetteer().lookup_word(first).is_some() || gazetteer().is_title_word(first);
-        if !known && (first.ends_with("ly") || common_word(text, first)) {
+        if !known && (first.ends_with("ly") || common_word(text, first, common)) {
             a += 1;
         }
     }
@@ -1142,7 +1145,7 @@ fn classify(
         return;
     } else if name_words.len() >= 2 {
         EntityKind::Person
-    } else if sentence_initial && x == a && common_word(text, name_words[0]) {
+    } else if sentence_initial && x == a && common_word(text, name_words[0], common) {
         return;
     } else {
         EntityKind::Unknown
@@ -1201,11 +1204,25 @@ fn word_roles(gaz: &Gazetteer, word: &str) -> (bool, Option<&'static str>, bool)
 }
 
 /// Whether a capitalised sentence-initial word is an ordinary word: the article
-/// also writes it in lower case.
-fn common_word(text: &str, word: &str) -> bool {
+/// also writes it in lower case. Answers are kept per article in `seen`: each
+/// look-up scans the whole text, and an article repeats its sentence openers.
+fn common_word(text: &str, word: &str, seen: &mut HashMap<String, bool>) -> bool {
     let lw = word.to_lowercase();
     if lw == word {
         return true;
+    }
+    if let Some(&known) = seen.get(&lw) {
+        return known;
+    }
+    let found = occurs_lower(text, &lw);
+    seen.insert(lw, found);
+    found
+}
+
+/// Whether `lw` occurs in `text` as a whole word.
+fn occurs_lower(text: &str, lw: &str) -> bool {
+    if lw.is_empty() {
+        return false;
     }
     let hay = text.as_bytes();
     let needle = lw.as_bytes();
