@@ -147,7 +147,7 @@ fn main() -> ExitCode {
         }
         if json {
             // Written straight to the output: no second copy of a large timeline.
-            match serde_json::to_writer_pretty(&mut out, &output::json::contract(&timeline)) {
+            match output::json::write_contract(&mut out, &timeline) {
                 Ok(()) => {
                     let _ = writeln!(out);
                 }

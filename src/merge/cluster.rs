@@ -707,10 +707,14 @@ fn canonical(mentions: Vec<EventMention>) -> Vec<EventMention> {
     });
     order.dedup_by(|a, b| mentions[*a] == mentions[*b]);
     let mut slots: Vec<Option<EventMention>> = mentions.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
-        .collect()
+    // sized up front: a collect through `filter_map` would double its way up
+    let mut sorted = Vec::with_capacity(order.len());
+    sorted.extend(
+        order
+            .into_iter()
+            .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
+    );
+    sorted
 }
 
 pub(super) fn build(
@@ -826,10 +830,12 @@ pub(super) fn build(
     let events: Vec<TimelineEvent> = built
         .into_iter()
         .map(|(mut e, order)| {
-            e.mentions = order
-                .into_iter()
-                .filter_map(|i| slots.get_mut(i).and_then(Option::take))
-                .collect();
+            e.mentions = Vec::with_capacity(order.len());
+            e.mentions.extend(
+                order
+                    .into_iter()
+                    .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
+            );
             e
         })
         .collect();
