@@ -3,7 +3,7 @@
 //! [`crate::merge`] for the rules; this file implements them.
 
 use super::names::{self, NameTable};
-use super::{ArticleRecord, Conflict, Timeline, TimelineEvent};
+use super::{ArticleSummary, Conflict, Timeline, TimelineEvent};
 use crate::event::{EventKind, EventMention, EventTime, Status};
 use crate::timex::{Granularity, Interval};
 use crate::Published;
@@ -719,7 +719,7 @@ fn canonical(mentions: Vec<EventMention>) -> Vec<EventMention> {
 
 pub(super) fn build(
     mentions: Vec<EventMention>,
-    mut articles: Vec<ArticleRecord>,
+    mut articles: Vec<ArticleSummary>,
     tolerance_days: i64,
 ) -> Timeline {
     let mentions = canonical(mentions);

@@ -124,7 +124,7 @@
 //! undated events come last.
 
 use crate::event::{EventKind, EventMention, Status};
-use crate::timex::{Granularity, Interval, Timex};
+use crate::timex::{Granularity, Interval, Timex, TimexList};
 use crate::{Article, Config, Extractor};
 use serde::{Deserialize, Serialize};
 
@@ -167,7 +167,8 @@ pub struct TimelineEvent {
     pub conflicts: Vec<Conflict>,
 }
 
-/// What the timeline keeps of each article: enough to show its dates and quotes.
+/// What an extraction says of its article: id, source, publication date and every
+/// temporal expression in full.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ArticleRecord {
     /// The article's id.
@@ -180,12 +181,37 @@ pub struct ArticleRecord {
     pub timexes: Vec<Timex>,
 }
 
+/// What the timeline keeps of each article: enough to show its dates, with its
+/// temporal expressions in compact form (span, text, type, value).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    /// The article's id.
+    pub id: String,
+    /// Its source name, when known.
+    pub source: Option<String>,
+    /// Its publication date as given, when known.
+    pub published: Option<String>,
+    /// Its temporal expressions.
+    pub timexes: TimexList,
+}
+
+impl From<ArticleRecord> for ArticleSummary {
+    fn from(r: ArticleRecord) -> ArticleSummary {
+        ArticleSummary {
+            timexes: TimexList::new(&r.timexes),
+            id: r.id,
+            source: r.source,
+            published: r.published,
+        }
+    }
+}
+
 /// A deduplicated, chronological timeline.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timeline {
     tolerance_days: i64,
     events: Vec<TimelineEvent>,
-    articles: Vec<ArticleRecord>,
+    articles: Vec<ArticleSummary>,
 }
 
 mod cluster;
@@ -223,6 +249,7 @@ impl Timeline {
         articles: Vec<ArticleRecord>,
         config: &Config,
     ) -> Timeline {
+        let articles = articles.into_iter().map(ArticleSummary::from).collect();
         cluster::build(mentions, articles, config.tolerance_days())
     }
 
@@ -252,7 +279,7 @@ impl Timeline {
     }
 
     /// The article records, ordered by id.
-    pub fn articles(&self) -> &[ArticleRecord] {
+    pub fn articles(&self) -> &[ArticleSummary] {
         &self.articles
     }
 
@@ -269,7 +296,7 @@ impl Timeline {
     pub(crate) fn from_sorted(
         tolerance_days: i64,
         events: Vec<TimelineEvent>,
-        articles: Vec<ArticleRecord>,
+        articles: Vec<ArticleSummary>,
     ) -> Timeline {
         Timeline {
             tolerance_days,
@@ -292,7 +319,7 @@ impl Timeline {
 pub struct TimelineBuilder<'x> {
     extractor: &'x Extractor,
     mentions: Vec<EventMention>,
-    articles: Vec<ArticleRecord>,
+    articles: Vec<ArticleSummary>,
     diagnostics: Vec<(String, crate::Diagnostic)>,
 }
 
@@ -326,13 +353,17 @@ impl<'x> TimelineBuilder<'x> {
         let id = &extraction.record.id;
         self.diagnostics
             .extend(extraction.diagnostics.into_iter().map(|d| (id.clone(), d)));
-        self.articles.push(extraction.record);
+        self.articles.push(ArticleSummary::from(extraction.record));
         self.mentions.extend(extraction.events);
         self
     }
 
     /// Clusters everything added into a timeline.
     pub fn build(self) -> Timeline {
-        Timeline::from_parts(self.mentions, self.articles, self.extractor.config())
+        cluster::build(
+            self.mentions,
+            self.articles,
+            self.extractor.config().tolerance_days(),
+        )
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::event::EventMention;
 use crate::merge::{Conflict, Timeline, TimelineEvent};
-use crate::timex::Timex;
+use crate::timex::{Timex, TimexEntry};
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
@@ -81,6 +81,17 @@ pub fn contract_timex(article: Option<&str>, t: &Timex) -> ContractTimex {
     }
 }
 
+fn contract_entry(article: &str, t: TimexEntry<'_>) -> ContractTimex {
+    ContractTimex {
+        article: Some(article.to_owned()),
+        start: t.span.start,
+        end: t.span.end,
+        text: t.text.to_owned(),
+        kind: t.kind.as_str(),
+        value: t.value.to_owned(),
+    }
+}
+
 /// The contract form of a timeline: its events, and the timexes of its articles
 /// ordered by article id and position.
 pub fn contract(timeline: &Timeline) -> ContractTimeline {
@@ -110,11 +121,7 @@ pub fn contract(timeline: &Timeline) -> ContractTimeline {
     let timexes = timeline
         .articles()
         .iter()
-        .flat_map(|r| {
-            r.timexes
-                .iter()
-                .map(move |t| contract_timex(Some(&r.id), t))
-        })
+        .flat_map(|r| r.timexes.iter().map(move |t| contract_entry(&r.id, t)))
         .collect();
     ContractTimeline { events, timexes }
 }
@@ -145,7 +152,7 @@ struct EventView<'a>(&'a TimelineEvent);
 struct MentionsView<'a>(&'a [EventMention]);
 struct MentionView<'a>(&'a EventMention);
 struct TimexesView<'a>(&'a Timeline);
-struct TimexView<'a>(&'a str, &'a Timex);
+struct TimexView<'a>(&'a str, TimexEntry<'a>);
 
 impl Serialize for TimelineView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -220,9 +227,9 @@ impl Serialize for TimexView<'_> {
         st.serialize_field("article", article)?;
         st.serialize_field("start", &t.span.start)?;
         st.serialize_field("end", &t.span.end)?;
-        st.serialize_field("text", &t.text)?;
+        st.serialize_field("text", t.text)?;
         st.serialize_field("type", t.kind.as_str())?;
-        st.serialize_field("value", &t.value)?;
+        st.serialize_field("value", t.value)?;
         st.end()
     }
 }

@@ -302,6 +302,160 @@ impl Timex {
     }
 }
 
+/// The temporal expressions of one article in compact form: what the outputs show
+/// of each (span, text, type, value), the strings in one buffer. A timeline keeps
+/// this instead of whole [`Timex`]es, so a large timeline costs a few dozen bytes
+/// per expression.
+///
+/// ```
+/// use storyline::{text::segment, timex::{self, TimexList}, Config, Published};
+/// let doc = segment("Putin will meet Maduro on Wednesday. He arrived yesterday.");
+/// let found = timex::annotate(&doc, Some(&Published::parse("2019-09-24")?), &Config::default());
+/// let list = TimexList::new(&found.timexes);
+/// assert_eq!(list.len(), 2);
+/// let values: Vec<&str> = list.iter().map(|t| t.value).collect();
+/// assert_eq!(values, ["2019-09-25", "2019-09-23"]);
+/// assert!(list.iter().zip(&found.timexes).all(|(c, t)| c.span == t.span && c.text == t.text));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TimexList {
+    /// Each expression's text then its value, one after the other.
+    strings: Box<str>,
+    items: Box<[PackedTimex]>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct PackedTimex {
+    span: Span,
+    text_len: u32,
+    value_len: u32,
+    kind: TimexType,
+}
+
+/// One expression of a [`TimexList`].
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct TimexEntry<'a> {
+    /// The expression's bytes in the article.
+    pub span: Span,
+    /// The expression as written.
+    pub text: &'a str,
+    /// TIMEX3 type.
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// TIMEX3 value.
+    pub value: &'a str,
+}
+
+/// A [`TimexEntry`] that owns its strings, to read a [`TimexList`] back.
+#[derive(Deserialize)]
+struct OwnedTimexEntry {
+    span: Span,
+    text: String,
+    #[serde(rename = "type")]
+    kind: TimexType,
+    value: String,
+}
+
+/// The longest prefix of `s` whose length fits in a `u32`, cut on a char boundary.
+/// Only an expression over 4 GiB (a configured expression limit that large) is cut.
+fn clip_u32(s: &str) -> (&str, u32) {
+    let mut cut = s.len().min(u32::MAX as usize);
+    while cut > 0 && !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = s.get(..cut).unwrap_or("");
+    (head, u32::try_from(head.len()).unwrap_or(0))
+}
+
+impl TimexList {
+    /// The compact form of an article's expressions, in the same order.
+    pub fn new(timexes: &[Timex]) -> TimexList {
+        TimexList::from_entries(timexes.iter().map(|t| TimexEntry {
+            span: t.span,
+            text: &t.text,
+            kind: t.kind,
+            value: &t.value,
+        }))
+    }
+
+    fn from_entries<'a>(entries: impl Iterator<Item = TimexEntry<'a>> + Clone) -> TimexList {
+        let bytes = entries.clone().fold(0usize, |n, e| {
+            n.saturating_add(e.text.len()).saturating_add(e.value.len())
+        });
+        let mut strings = String::with_capacity(bytes);
+        let mut items = Vec::with_capacity(entries.size_hint().0);
+        for e in entries {
+            let (text, text_len) = clip_u32(e.text);
+            let (value, value_len) = clip_u32(e.value);
+            strings.push_str(text);
+            strings.push_str(value);
+            items.push(PackedTimex {
+                span: e.span,
+                text_len,
+                value_len,
+                kind: e.kind,
+            });
+        }
+        TimexList {
+            strings: strings.into_boxed_str(),
+            items: items.into_boxed_slice(),
+        }
+    }
+
+    /// How many expressions.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The expressions, in order.
+    pub fn iter(&self) -> impl Iterator<Item = TimexEntry<'_>> + Clone + '_ {
+        let mut at = 0usize;
+        self.items.iter().map(move |p| {
+            let text_end = at.saturating_add(p.text_len as usize);
+            let value_end = text_end.saturating_add(p.value_len as usize);
+            let text = self.strings.get(at..text_end).unwrap_or("");
+            let value = self.strings.get(text_end..value_end).unwrap_or("");
+            at = value_end;
+            TimexEntry {
+                span: p.span,
+                text,
+                kind: p.kind,
+                value,
+            }
+        })
+    }
+}
+
+impl From<&[Timex]> for TimexList {
+    fn from(timexes: &[Timex]) -> TimexList {
+        TimexList::new(timexes)
+    }
+}
+
+impl Serialize for TimexList {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for TimexList {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<TimexList, D::Error> {
+        let owned = Vec::<OwnedTimexEntry>::deserialize(d)?;
+        Ok(TimexList::from_entries(owned.iter().map(|e| TimexEntry {
+            span: e.span,
+            text: &e.text,
+            kind: e.kind,
+            value: &e.value,
+        })))
+    }
+}
+
 /// A publication date inferred from the article's own text.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct InferredPublication {
