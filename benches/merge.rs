@@ -109,7 +109,7 @@ fn synthetic(n: usize) -> (Vec<EventMention>, usize) {
             };
             let trigger = Span::new(r * 100 + e % 50, r * 100 + e % 50 + 5);
             let person = |name: String, role| Participant {
-                name,
+                name: name.into(),
                 entity: EntityKind::Person,
                 role,
                 span: trigger,
@@ -119,15 +119,15 @@ fn synthetic(n: usize) -> (Vec<EventMention>, usize) {
                 participants.push(person(name(&people[b]), Role::Patient));
             }
             out.push(EventMention {
-                article: format!("a{article:06}"),
-                source: Some(format!("s{}", article % 40)),
-                published: Some(day.format("%Y-%m-%d").to_string()),
+                article: format!("a{article:06}").into(),
+                source: Some(format!("s{}", article % 40).into()),
+                published: Some(day.format("%Y-%m-%d").to_string().into()),
                 kind,
                 trigger,
                 sentence: Span::new(trigger.start, trigger.end + 40),
                 participants,
                 place: (rng.below(2) == 0).then(|| Place {
-                    name: place.clone(),
+                    name: place.as_str().into(),
                     span: trigger,
                 }),
                 status: if rng.below(3) == 0 {
@@ -143,7 +143,7 @@ fn synthetic(n: usize) -> (Vec<EventMention>, usize) {
                     timex: None,
                 }),
                 evidence: Vec::new(),
-                quote: String::new(),
+                quote: "".into(),
             });
         }
         e += 1;

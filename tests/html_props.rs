@@ -16,7 +16,7 @@ fn mention(i: usize, kind: usize, time: Option<(i64, i64)>, text: &str) -> Event
             .unwrap_or_default()
     };
     EventMention {
-        article: format!("a{}", i % 3),
+        article: format!("a{}", i % 3).into(),
         source: None,
         published: None,
         kind: EventKind::ALL[kind % EventKind::ALL.len()],
@@ -36,7 +36,7 @@ fn mention(i: usize, kind: usize, time: Option<(i64, i64)>, text: &str) -> Event
             timex: None,
         }),
         evidence: Vec::new(),
-        quote: text.to_owned(),
+        quote: text.into(),
     }
 }
 

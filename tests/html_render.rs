@@ -73,29 +73,29 @@ fn mention(
     quote: &str,
 ) -> EventMention {
     EventMention {
-        article: article.to_owned(),
-        source: Some(format!("Source {article}")),
-        published: Some("2015-06-04".to_owned()),
+        article: article.into(),
+        source: Some(format!("Source {article}").into()),
+        published: Some("2015-06-04".into()),
         kind,
         trigger: Span::new(n * 100, n * 100 + 5),
         sentence: Span::new(n * 100, n * 100 + 60),
         participants: who
             .iter()
             .map(|w| Participant {
-                name: (*w).to_owned(),
+                name: (*w).into(),
                 entity: EntityKind::Person,
                 role: Role::Agent,
                 span: Span::new(n * 100, n * 100 + 3),
             })
             .collect(),
         place: place.map(|p| storyline::event::Place {
-            name: p.to_owned(),
+            name: p.into(),
             span: Span::new(n * 100 + 10, n * 100 + 15),
         }),
         status,
         time: when,
         evidence: vec![Span::new(n * 100, n * 100 + 5)],
-        quote: quote.to_owned(),
+        quote: quote.into(),
     }
 }
 

@@ -305,9 +305,9 @@ fn timeml_cases() {
             .events
             .iter()
             .map(|(s, e, kind, status, link)| EventMention {
-                article: case.name.clone(),
+                article: case.name.as_str().into(),
                 source: None,
-                published: case.published.clone(),
+                published: case.published.as_deref().map(Into::into),
                 kind: *kind,
                 trigger: Span::new(*s, *e),
                 sentence: Span::new(0, case.text.len()),
@@ -322,7 +322,7 @@ fn timeml_cases() {
                     timex: Some(Span::new(a, b)),
                 }),
                 evidence: Vec::new(),
-                quote: String::new(),
+                quote: "".into(),
             })
             .collect();
         let xml = timeml::article_to_timeml(&article, &timexes, &events);
@@ -410,7 +410,7 @@ fn file_stems_cannot_escape_the_folder() {
 fn status_is_kept_on_instances() {
     let article = Article::new("s", "They will not meet.");
     let mut m = EventMention {
-        article: "s".to_owned(),
+        article: "s".into(),
         source: None,
         published: None,
         kind: EventKind::Meeting,
@@ -421,7 +421,7 @@ fn status_is_kept_on_instances() {
         status: Status::Planned,
         time: None,
         evidence: Vec::new(),
-        quote: String::new(),
+        quote: "".into(),
     };
     let xml = timeml::article_to_timeml(&article, &[], std::slice::from_ref(&m));
     assert!(xml.contains("modality=\"will\""), "{xml}");

@@ -459,7 +459,7 @@ pub(super) fn extract(
                     continue;
                 }
                 participants.push(Participant {
-                    name: m.name.to_string(),
+                    name: m.name.to_string().into(),
                     entity: m.kind,
                     role,
                     span: m.span,
@@ -490,18 +490,21 @@ pub(super) fn extract(
         evidence.sort();
         evidence.dedup();
         out.push(EventMention {
-            article: article_id.to_string(),
-            source: source.map(str::to_string),
-            published: published_str.clone(),
+            article: article_id.into(),
+            source: source.map(Into::into),
+            published: published_str.as_deref().map(Into::into),
             kind: f.entry.kind,
             trigger: f.span,
             sentence: span,
             participants,
-            place: place.map(|(name, span)| Place { name, span }),
+            place: place.map(|(name, span)| Place {
+                name: name.into(),
+                span,
+            }),
             status: f.status,
             time,
             evidence,
-            quote: quote(text, span),
+            quote: quote(text, span).into(),
         });
     }
     out

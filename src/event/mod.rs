@@ -7,6 +7,155 @@
 use crate::timex::{Granularity, Interval, Timex};
 use crate::{text::Document, Config, Published, Span};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// An immutable string that clones by sharing: an article's id, source and date
+/// are one allocation for all its mentions, and a [`TimelineBuilder`] keeps one
+/// copy of each name, place and quote however often it recurs.
+///
+/// It reads as a `&str` (it derefs to `str`), compares, orders and hashes as its
+/// text, and serializes as a JSON string.
+///
+/// ```
+/// use storyline::event::SharedStr;
+/// let id = SharedStr::from("003");
+/// let again = id.clone(); // no copy of the text
+/// assert_eq!(again, "003");
+/// assert_eq!(id.as_str().len(), 3);
+/// assert_eq!(serde_json::to_string(&id)?, "\"003\"");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+///
+/// [`TimelineBuilder`]: crate::TimelineBuilder
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SharedStr(Arc<str>);
+
+impl SharedStr {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the two share one allocation (not merely equal text).
+    pub fn ptr_eq(a: &SharedStr, b: &SharedStr) -> bool {
+        Arc::ptr_eq(&a.0, &b.0)
+    }
+}
+
+impl Default for SharedStr {
+    fn default() -> SharedStr {
+        SharedStr::from("")
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> SharedStr {
+        SharedStr(Arc::from(s))
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> SharedStr {
+        SharedStr(Arc::from(s))
+    }
+}
+
+impl From<&String> for SharedStr {
+    fn from(s: &String) -> SharedStr {
+        SharedStr(Arc::from(s.as_str()))
+    }
+}
+
+impl From<Box<str>> for SharedStr {
+    fn from(s: Box<str>) -> SharedStr {
+        SharedStr(Arc::from(s))
+    }
+}
+
+impl From<SharedStr> for String {
+    fn from(s: SharedStr) -> String {
+        s.as_str().to_owned()
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<SharedStr> for str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<SharedStr> for &str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<SharedStr> for String {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl Serialize for SharedStr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for SharedStr {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<SharedStr, D::Error> {
+        String::deserialize(d).map(SharedStr::from)
+    }
+}
 
 /// What kind of event a mention reports. Names follow the evaluation contract.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -130,7 +279,7 @@ pub enum EntityKind {
 pub struct Participant {
     /// The most complete name the article gives ("Nicolás Maduro"), after
     /// resolving "Maduro", "the Venezuelan president", "he".
-    pub name: String,
+    pub name: SharedStr,
     /// What kind of entity it is.
     pub entity: EntityKind,
     /// What part it plays.
@@ -144,7 +293,7 @@ pub struct Participant {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Place {
     /// The place's name as written ("Moscow", "the Russian capital" resolved).
-    pub name: String,
+    pub name: SharedStr,
     /// Where it is said.
     pub span: Span,
 }
@@ -169,11 +318,11 @@ pub struct EventTime {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EventMention {
     /// The article's id.
-    pub article: String,
+    pub article: SharedStr,
     /// The article's source name, when known.
-    pub source: Option<String>,
+    pub source: Option<SharedStr>,
     /// The article's publication date, when known (`YYYY-MM-DD` or RFC 3339).
-    pub published: Option<String>,
+    pub published: Option<SharedStr>,
     /// What kind of event.
     pub kind: EventKind,
     /// The word or phrase that names the event ("received", "will meet").
@@ -191,7 +340,7 @@ pub struct EventMention {
     /// Every span used to build this mention: trigger, names, place, timex.
     pub evidence: Vec<Span>,
     /// A short quote of the sentence, for display.
-    pub quote: String,
+    pub quote: SharedStr,
 }
 
 mod entities;

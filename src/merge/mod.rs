@@ -33,7 +33,7 @@
 //!         timex: None,
 //!     }),
 //!     evidence: vec![],
-//!     quote: String::new(),
+//!     quote: "".into(),
 //! };
 //! let config = Config::default();
 //! let a = Timeline::from_parts(vec![report("a", "2021-11-21")], vec![], &config);
@@ -123,7 +123,7 @@
 //! Events are ordered by interval start (then end), kind and first mention;
 //! undated events come last.
 
-use crate::event::{EventKind, EventMention, Status};
+use crate::event::{EventKind, EventMention, SharedStr, Status};
 use crate::timex::{Granularity, Interval, Timex, TimexList};
 use crate::{Article, Config, Extractor};
 use serde::{Deserialize, Serialize};
@@ -186,11 +186,11 @@ pub struct ArticleRecord {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ArticleSummary {
     /// The article's id.
-    pub id: String,
+    pub id: SharedStr,
     /// Its source name, when known.
-    pub source: Option<String>,
+    pub source: Option<SharedStr>,
     /// Its publication date as given, when known.
-    pub published: Option<String>,
+    pub published: Option<SharedStr>,
     /// Its temporal expressions.
     pub timexes: TimexList,
 }
@@ -199,9 +199,9 @@ impl From<ArticleRecord> for ArticleSummary {
     fn from(r: ArticleRecord) -> ArticleSummary {
         ArticleSummary {
             timexes: TimexList::new(&r.timexes),
-            id: r.id,
-            source: r.source,
-            published: r.published,
+            id: r.id.into(),
+            source: r.source.map(Into::into),
+            published: r.published.map(Into::into),
         }
     }
 }
@@ -321,6 +321,51 @@ pub struct TimelineBuilder<'x> {
     mentions: Vec<EventMention>,
     articles: Vec<ArticleSummary>,
     diagnostics: Vec<(String, crate::Diagnostic)>,
+    strings: Interner,
+}
+
+/// One shared copy of each string a builder keeps: ids, sources and dates repeat
+/// in every mention of an article, names and places across articles. A new
+/// string is copied on the builder's thread, so what the timeline keeps is not
+/// scattered among the extraction's temporaries.
+#[derive(Default)]
+struct Interner(std::collections::HashSet<SharedStr>);
+
+impl Interner {
+    fn get(&mut self, s: &str) -> SharedStr {
+        if let Some(shared) = self.0.get(s) {
+            return shared.clone();
+        }
+        let shared = SharedStr::from(s);
+        self.0.insert(shared.clone());
+        shared
+    }
+
+    fn share(&mut self, s: &mut SharedStr) {
+        *s = self.get(s);
+    }
+
+    fn share_opt(&mut self, s: &mut Option<SharedStr>) {
+        if let Some(s) = s {
+            self.share(s);
+        }
+    }
+
+    /// Shares the mention's strings and drops the spare room of its vectors.
+    fn mention(&mut self, m: &mut EventMention) {
+        self.share(&mut m.article);
+        self.share_opt(&mut m.source);
+        self.share_opt(&mut m.published);
+        self.share(&mut m.quote);
+        for p in &mut m.participants {
+            self.share(&mut p.name);
+        }
+        if let Some(p) = &mut m.place {
+            self.share(&mut p.name);
+        }
+        m.participants.shrink_to_fit();
+        m.evidence.shrink_to_fit();
+    }
 }
 
 impl<'x> TimelineBuilder<'x> {
@@ -331,6 +376,7 @@ impl<'x> TimelineBuilder<'x> {
             mentions: Vec::new(),
             articles: Vec::new(),
             diagnostics: Vec::new(),
+            strings: Interner::default(),
         }
     }
 
@@ -353,8 +399,16 @@ impl<'x> TimelineBuilder<'x> {
         let id = &extraction.record.id;
         self.diagnostics
             .extend(extraction.diagnostics.into_iter().map(|d| (id.clone(), d)));
-        self.articles.push(ArticleSummary::from(extraction.record));
-        self.mentions.extend(extraction.events);
+        let mut record = ArticleSummary::from(extraction.record);
+        self.strings.share(&mut record.id);
+        self.strings.share_opt(&mut record.source);
+        self.strings.share_opt(&mut record.published);
+        self.articles.push(record);
+        let mut events = extraction.events;
+        for m in &mut events {
+            self.strings.mention(m);
+        }
+        self.mentions.extend(events);
         self
     }
 

@@ -109,7 +109,7 @@ pub fn contract(timeline: &Timeline) -> ContractTimeline {
                 .mentions
                 .iter()
                 .map(|m| ContractMention {
-                    article: m.article.clone(),
+                    article: m.article.to_string(),
                     start: m.sentence.start,
                     end: m.sentence.end,
                     trigger: [m.trigger.start, m.trigger.end],
@@ -289,7 +289,7 @@ mod tests {
                 timex: None,
             }),
             evidence: vec![],
-            quote: String::new(),
+            quote: "".into(),
         };
         let mentions = vec![report("x1", "2021-11-21"), report("x2", "2021-11-22")];
         Timeline::from_parts(mentions, vec![], &Config::default())

@@ -116,7 +116,7 @@ pub fn mention(m: &M) -> EventMention {
                 Who::Full { name, entity } => (name.clone(), *entity),
             };
             Participant {
-                name,
+                name: name.into(),
                 entity,
                 role: if i == 0 { Role::Agent } else { Role::Patient },
                 span: Span::new(s, e),
@@ -124,21 +124,21 @@ pub fn mention(m: &M) -> EventMention {
         })
         .collect();
     EventMention {
-        article: m.article.clone(),
-        source: m.source.clone(),
-        published: m.published.clone(),
+        article: m.article.as_str().into(),
+        source: m.source.as_deref().map(Into::into),
+        published: m.published.as_deref().map(Into::into),
         kind: m.kind,
         trigger: Span::new(s, e),
         sentence: Span::new(s.saturating_sub(10), e + 30),
         participants,
         place: m.place.as_ref().map(|p| Place {
-            name: p.clone(),
+            name: p.as_str().into(),
             span: Span::new(e, e + 1),
         }),
         status: m.status,
         time: m.when.as_deref().map(event_time),
         evidence: vec![Span::new(s, e)],
-        quote: format!("{} report at {s}", m.kind.as_str()),
+        quote: format!("{} report at {s}", m.kind.as_str()).into(),
     }
 }
 
