@@ -135,14 +135,15 @@ fn synthetic(n: usize) -> (Vec<EventMention>, usize) {
                 } else {
                     Status::Occurred
                 },
-                time: (!value.is_empty()).then_some(EventTime {
-                    value,
-                    granularity: gran,
-                    interval,
-                    zone: None,
-                    timex: None,
-                }),
-                evidence: Vec::new(),
+                time: (!value.is_empty())
+                    .then_some(EventTime {
+                        value,
+                        granularity: gran,
+                        interval,
+                        zone: None,
+                        timex: None,
+                    })
+                    .map(Box::new),
                 quote: "".into(),
             });
         }

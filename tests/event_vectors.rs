@@ -275,7 +275,7 @@ proptest::proptest! {
             proptest::prop_assert!(m.trigger.slice(&text).is_some());
             proptest::prop_assert!(m.sentence.slice(&text).is_some());
             proptest::prop_assert!(m.quote.len() <= 200);
-            for e in &m.evidence {
+            for e in &m.evidence() {
                 proptest::prop_assert!(e.end <= text.len());
             }
         }

@@ -25,17 +25,18 @@ fn mention(i: usize, kind: usize, time: Option<(i64, i64)>, text: &str) -> Event
         participants: Vec::new(),
         place: None,
         status: Status::Occurred,
-        time: time.map(|(s, len)| EventTime {
-            value: text.to_owned(),
-            granularity: Granularity::Day,
-            interval: Some(Interval {
-                start: at(s),
-                end: at(s.saturating_add(len)),
-            }),
-            zone: None,
-            timex: None,
-        }),
-        evidence: Vec::new(),
+        time: time
+            .map(|(s, len)| EventTime {
+                value: text.to_owned(),
+                granularity: Granularity::Day,
+                interval: Some(Interval {
+                    start: at(s),
+                    end: at(s.saturating_add(len)),
+                }),
+                zone: None,
+                timex: None,
+            })
+            .map(Box::new),
         quote: text.into(),
     }
 }

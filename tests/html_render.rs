@@ -93,8 +93,7 @@ fn mention(
             span: Span::new(n * 100 + 10, n * 100 + 15),
         }),
         status,
-        time: when,
-        evidence: vec![Span::new(n * 100, n * 100 + 5)],
+        time: when.map(Box::new),
         quote: quote.into(),
     }
 }

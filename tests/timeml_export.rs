@@ -314,14 +314,15 @@ fn timeml_cases() {
                 participants: Vec::new(),
                 place: None,
                 status: *status,
-                time: link.map(|(a, b)| EventTime {
-                    value: "2015".to_owned(),
-                    granularity: Granularity::Year,
-                    interval: None,
-                    zone: None,
-                    timex: Some(Span::new(a, b)),
-                }),
-                evidence: Vec::new(),
+                time: link
+                    .map(|(a, b)| EventTime {
+                        value: "2015".to_owned(),
+                        granularity: Granularity::Year,
+                        interval: None,
+                        zone: None,
+                        timex: Some(Span::new(a, b)),
+                    })
+                    .map(Box::new),
                 quote: "".into(),
             })
             .collect();
@@ -420,7 +421,6 @@ fn status_is_kept_on_instances() {
         place: None,
         status: Status::Planned,
         time: None,
-        evidence: Vec::new(),
         quote: "".into(),
     };
     let xml = timeml::article_to_timeml(&article, &[], std::slice::from_ref(&m));

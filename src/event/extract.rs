@@ -502,8 +502,7 @@ pub(super) fn extract(
                 span,
             }),
             status: f.status,
-            time,
-            evidence,
+            time: time.map(Box::new),
             quote: quote(text, span).into(),
         });
     }

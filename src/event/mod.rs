@@ -335,12 +335,38 @@ pub struct EventMention {
     pub place: Option<Place>,
     /// What the article says of it.
     pub status: Status,
-    /// When, when the text supports it.
-    pub time: Option<EventTime>,
-    /// Every span used to build this mention: trigger, names, place, timex.
-    pub evidence: Vec<Span>,
+    /// When, when the text supports it (boxed: most mentions have none, and a
+    /// timeline holds every mention).
+    pub time: Option<Box<EventTime>>,
     /// A short quote of the sentence, for display.
     pub quote: SharedStr,
+}
+
+impl EventMention {
+    /// Every span used to build this mention, in order, once each: the trigger,
+    /// the participants' names, the place and the temporal expression. Derived
+    /// from those fields, so a timeline does not store it once more per mention.
+    ///
+    /// ```
+    /// use storyline::{Article, Extractor};
+    /// let article = Article::new("a", "Putin will meet Maduro on Wednesday.").with_published_str("2019-09-23")?;
+    /// let extraction = Extractor::default().extract(&article);
+    /// let m = &extraction.events[0];
+    /// let evidence = m.evidence();
+    /// assert!(evidence.contains(&m.trigger));
+    /// assert!(m.participants.iter().all(|p| evidence.contains(&p.span)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn evidence(&self) -> Vec<Span> {
+        let mut spans = Vec::with_capacity(self.participants.len() + 3);
+        spans.push(self.trigger);
+        spans.extend(self.participants.iter().map(|p| p.span));
+        spans.extend(self.place.as_ref().map(|p| p.span));
+        spans.extend(self.time.as_ref().and_then(|t| t.timex));
+        spans.sort();
+        spans.dedup();
+        spans
+    }
 }
 
 mod entities;

@@ -665,7 +665,7 @@ fn length_class(t: Secs) -> u32 {
 /// among the sorted article ids), then the full order of [`EventMention`]: a
 /// total order that depends on the mentions only. Putting neighbours in time
 /// next to each other keeps the clustering's memory accesses local.
-fn canonical(mentions: Vec<EventMention>) -> Vec<EventMention> {
+fn canonical(mut mentions: Vec<EventMention>) -> Vec<EventMention> {
     let mut ids: Vec<&str> = mentions.iter().map(|m| m.article.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -685,7 +685,7 @@ fn canonical(mentions: Vec<EventMention>) -> Vec<EventMention> {
             };
             let start = m
                 .time
-                .as_ref()
+                .as_deref()
                 .and_then(time_span)
                 .map_or(i64::MAX, |t| t.0);
             (
@@ -706,15 +706,9 @@ fn canonical(mentions: Vec<EventMention>) -> Vec<EventMention> {
             .then(a.cmp(&b))
     });
     order.dedup_by(|a, b| mentions[*a] == mentions[*b]);
-    let mut slots: Vec<Option<EventMention>> = mentions.into_iter().map(Some).collect();
-    // sized up front: a collect through `filter_map` would double its way up
-    let mut sorted = Vec::with_capacity(order.len());
-    sorted.extend(
-        order
-            .into_iter()
-            .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
-    );
-    sorted
+    // in place: the mentions are the largest thing a timeline holds
+    super::permute(&mut mentions, &order);
+    mentions
 }
 
 pub(super) fn build(
@@ -769,7 +763,7 @@ pub(super) fn build(
                 kind: m.kind,
                 keys,
                 place: m.place.as_ref().and_then(|p| places.id(&p.name)),
-                time: m.time.as_ref().and_then(time_span),
+                time: m.time.as_deref().and_then(time_span),
                 article: article_ids
                     .get(m.article.as_str())
                     .copied()
@@ -825,20 +819,14 @@ pub(super) fn build(
         .iter()
         .map(|c| entry(c, &mentions, &items, &table))
         .collect();
+    drop(cl);
+    drop(items);
     // move each mention into its entry instead of copying it
-    let mut slots: Vec<Option<EventMention>> = mentions.into_iter().map(Some).collect();
-    let events: Vec<TimelineEvent> = built
-        .into_iter()
-        .map(|(mut e, order)| {
-            e.mentions = Vec::with_capacity(order.len());
-            e.mentions.extend(
-                order
-                    .into_iter()
-                    .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
-            );
-            e
-        })
-        .collect();
+    let (mut events, orders): (Vec<TimelineEvent>, Vec<Vec<usize>>) = built.into_iter().unzip();
+    for (e, group) in events.iter_mut().zip(super::distribute(mentions, &orders)) {
+        e.mentions = group;
+    }
+    drop(orders);
     let mut order: Vec<usize> = (0..events.len()).collect();
     let keys: Vec<EventKey<'_>> = events.iter().map(event_order).collect();
     order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));

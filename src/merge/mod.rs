@@ -25,14 +25,13 @@
 //!     }],
 //!     place: Some(Place { name: "Chile".into(), span: Span::new(12, 17) }),
 //!     status: Status::Occurred,
-//!     time: Some(EventTime {
+//!     time: Some(Box::new(EventTime {
 //!         value: value.into(),
 //!         granularity: if value.len() == 4 { Granularity::Year } else { Granularity::Day },
 //!         interval: None,
 //!         zone: None,
 //!         timex: None,
-//!     }),
-//!     evidence: vec![],
+//!     })),
 //!     quote: "".into(),
 //! };
 //! let config = Config::default();
@@ -364,7 +363,6 @@ impl Interner {
             self.share(&mut p.name);
         }
         m.participants.shrink_to_fit();
-        m.evidence.shrink_to_fit();
     }
 }
 
@@ -414,10 +412,124 @@ impl<'x> TimelineBuilder<'x> {
 
     /// Clusters everything added into a timeline.
     pub fn build(self) -> Timeline {
-        cluster::build(
-            self.mentions,
-            self.articles,
-            self.extractor.config().tolerance_days(),
-        )
+        let TimelineBuilder {
+            extractor,
+            mentions,
+            articles,
+            diagnostics,
+            strings,
+        } = self;
+        // the clustering's peak is the builder's peak: let go of what it does not need
+        drop(strings);
+        drop(diagnostics);
+        cluster::build(mentions, articles, extractor.config().tolerance_days())
+    }
+}
+
+/// Reorders `items` in place so that position `k` holds the item that was at
+/// `order[k]`; items `order` does not name are dropped (so are repeated and out
+/// of range indices). Linear swaps and one index vector: no second array of the
+/// large items exists at any time.
+pub(crate) fn permute<T>(items: &mut Vec<T>, order: &[usize]) {
+    let n = items.len();
+    // dest[old] = new position: the kept items first, in `order`, then the rest
+    let mut dest = vec![usize::MAX; n];
+    let mut next = 0;
+    for &old in order {
+        if let Some(d) = dest.get_mut(old) {
+            if *d == usize::MAX {
+                *d = next;
+                next += 1;
+            }
+        }
+    }
+    let kept = next;
+    for d in dest.iter_mut().filter(|d| **d == usize::MAX) {
+        *d = next;
+        next += 1;
+    }
+    // each swap puts one item in its final place
+    for i in 0..n {
+        while let Some(&j) = dest.get(i) {
+            if j == i || j >= n {
+                break;
+            }
+            items.swap(i, j);
+            dest.swap(i, j);
+        }
+    }
+    items.truncate(kept);
+}
+
+/// Splits `items` into one vector per group, group `g` holding the items whose
+/// indices `groups[g]` lists, in that order (an index listed twice or out of
+/// range is skipped; an item no group lists is dropped). The items are first put
+/// in group order in place, then cut off from the end, the big vector giving its
+/// room back as it shrinks: at no point are the items held twice.
+pub(crate) fn distribute<T>(mut items: Vec<T>, groups: &[Vec<usize>]) -> Vec<Vec<T>> {
+    let mut seen = vec![false; items.len()];
+    let mut flat = Vec::with_capacity(items.len());
+    let mut lens = Vec::with_capacity(groups.len());
+    for group in groups {
+        let before = flat.len();
+        for &i in group {
+            if let Some(s) = seen.get_mut(i) {
+                if !*s {
+                    *s = true;
+                    flat.push(i);
+                }
+            }
+        }
+        lens.push(flat.len() - before);
+    }
+    drop(seen);
+    permute(&mut items, &flat);
+    drop(flat);
+    let mut out = Vec::with_capacity(lens.len());
+    for &len in lens.iter().rev() {
+        let at = items.len().saturating_sub(len);
+        out.push(if at == 0 {
+            std::mem::take(&mut items)
+        } else {
+            items.split_off(at)
+        });
+        if items.len() <= items.capacity() / 4 * 3 {
+            items.shrink_to_fit();
+        }
+    }
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{distribute, permute};
+
+    #[test]
+    fn permute_reorders_and_drops() {
+        let mut v: Vec<String> = ["a", "b", "c", "d", "e"].map(String::from).to_vec();
+        permute(&mut v, &[3, 0, 4, 0, 9]);
+        assert_eq!(v, ["d", "a", "e"]);
+        let mut v = vec![1, 2, 3];
+        permute(&mut v, &[]);
+        assert!(v.is_empty());
+        let mut v: Vec<u32> = (0..1000).collect();
+        let order: Vec<usize> = (0..1000).map(|i| (i * 7919) % 1000).collect();
+        permute(&mut v, &order);
+        assert!(v.iter().zip(&order).all(|(x, o)| *x as usize == *o));
+    }
+
+    #[test]
+    fn distribute_groups_in_order() {
+        let v: Vec<String> = (0..6).map(|i| i.to_string()).collect();
+        let groups = vec![vec![5, 1], vec![], vec![0, 2, 2, 7], vec![4]];
+        let out = distribute(v, &groups);
+        assert_eq!(out, vec![vec!["5", "1"], vec![], vec!["0", "2"], vec!["4"]]);
+        let many: Vec<usize> = (0..10_000).collect();
+        let groups: Vec<Vec<usize>> = (0..100)
+            .map(|g| (0..100).map(|i| i * 100 + g).collect())
+            .collect();
+        let out = distribute(many, &groups);
+        assert!(out.iter().zip(&groups).all(|(o, g)| o == g));
     }
 }

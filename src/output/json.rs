@@ -281,14 +281,13 @@ mod tests {
             }],
             place: None,
             status: Status::Occurred,
-            time: Some(EventTime {
+            time: Some(Box::new(EventTime {
                 value: value.into(),
                 granularity: Granularity::Day,
                 interval: None,
                 zone: None,
                 timex: None,
-            }),
-            evidence: vec![],
+            })),
             quote: "".into(),
         };
         let mentions = vec![report("x1", "2021-11-21"), report("x2", "2021-11-22")];

@@ -136,8 +136,7 @@ pub fn mention(m: &M) -> EventMention {
             span: Span::new(e, e + 1),
         }),
         status: m.status,
-        time: m.when.as_deref().map(event_time),
-        evidence: vec![Span::new(s, e)],
+        time: m.when.as_deref().map(event_time).map(Box::new),
         quote: format!("{} report at {s}", m.kind.as_str()).into(),
     }
 }

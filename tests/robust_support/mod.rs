@@ -373,7 +373,7 @@ pub fn check_mention(article: &Article, m: &EventMention, what: &str) {
         m.trigger,
         m.sentence
     );
-    for (i, e) in m.evidence.iter().enumerate() {
+    for (i, e) in m.evidence().iter().enumerate() {
         check_span(text, *e, &format!("{what} evidence {i}"));
     }
     for (i, p) in m.participants.iter().enumerate() {
