@@ -814,12 +814,15 @@ pub(super) fn build(
         cl.place_undated(i, &mut undated_clusters);
     }
 
-    let built: Vec<(TimelineEvent, Vec<usize>)> = cl
-        .clusters
-        .iter()
-        .map(|c| entry(c, &mentions, &items, &table))
-        .collect();
+    // the entries are built at the clustering's peak: let the index go first,
+    // and each cluster as soon as its entry is made
+    let clusters = std::mem::take(&mut cl.clusters);
     drop(cl);
+    drop(undated_clusters);
+    let built: Vec<(TimelineEvent, Vec<usize>)> = clusters
+        .into_iter()
+        .map(|c| entry(&c, &mentions, &items, &table))
+        .collect();
     drop(items);
     // move each mention into its entry instead of copying it
     let (mut events, orders): (Vec<TimelineEvent>, Vec<Vec<usize>>) = built.into_iter().unzip();
