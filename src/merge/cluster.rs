@@ -9,7 +9,7 @@ use crate::timex::{Granularity, Interval};
 use crate::Published;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Index key for "every cluster of this kind class".
 const ALL: u32 = u32::MAX;
@@ -187,9 +187,10 @@ struct Places<'a> {
 
 impl<'a> Places<'a> {
     fn build(names: impl IntoIterator<Item = &'a str>) -> Places<'a> {
-        let mut surfaces: Vec<&'a str> = names.into_iter().collect();
+        // distinct first (hashing streams through the names), then sorted
+        let distinct: HashSet<&'a str> = names.into_iter().collect();
+        let mut surfaces: Vec<&'a str> = distinct.into_iter().collect();
         surfaces.sort_unstable();
-        surfaces.dedup();
         let keyed: Vec<(String, &'a str)> = surfaces.iter().map(|s| (place_key(s), *s)).collect();
         let keys: BTreeSet<&str> = keyed.iter().map(|k| k.0.as_str()).collect();
         let mut key_ids: BTreeMap<&str, u32> = BTreeMap::new();
@@ -657,60 +658,69 @@ fn length_class(t: Secs) -> u32 {
     63 - len.leading_zeros()
 }
 
-/// The mentions sorted by their total order, identical ones once. Sorting
-/// indices moves pointers, not the large mentions.
+/// The canonical order of the mentions, identical ones once: the input index of
+/// each, and the rank of every mention's article among the sorted article ids.
 ///
 /// The order is by kind class, start of the reported time (undated last),
-/// article, kind and position first (cheap integer keys, the article ranked
-/// among the sorted article ids), then the full order of [`EventMention`]: a
-/// total order that depends on the mentions only. Putting neighbours in time
-/// next to each other keeps the clustering's memory accesses local.
-fn canonical(mentions: Vec<EventMention>) -> Vec<EventMention> {
-    let mut ids: Vec<&str> = mentions.iter().map(|m| m.article.as_str()).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    type Key = (u8, i64, usize, EventKind, crate::Span, crate::Span);
-    // An article's mentions come together: look its rank up once per run of them.
-    let mut last: Option<(&str, usize)> = None;
-    let keys: Vec<Key> = mentions
+/// article, kind and position first (cheap integer keys, sorted in place so the
+/// sort streams through memory), then the full order of [`EventMention`]: a total
+/// order that depends on the mentions only. Putting neighbours in time next to
+/// each other keeps the clustering's memory accesses local. The mentions
+/// themselves stay where they are: they move once, into their entries.
+fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Vec<u32>) {
+    // Articles by first sight, then ranked: sorting a million ids would chase a
+    // million pointers across the heap, sorting the distinct ones chases few.
+    let mut seen: HashMap<&str, u32> = HashMap::new();
+    let first: Vec<u32> = mentions
         .iter()
         .map(|m| {
-            let rank = match last {
-                Some((id, rank)) if id == m.article => rank,
-                _ => {
-                    let rank = ids.binary_search(&m.article.as_str()).unwrap_or_default();
-                    last = Some((m.article.as_str(), rank));
-                    rank
-                }
-            };
+            let next = seen.len() as u32;
+            *seen.entry(&*m.article).or_insert(next)
+        })
+        .collect();
+    let mut ids: Vec<(&str, u32)> = seen.into_iter().collect();
+    ids.sort_unstable();
+    let mut rank_of = vec![0u32; ids.len()];
+    for (rank, (_, id)) in ids.iter().enumerate() {
+        if let Some(r) = rank_of.get_mut(*id as usize) {
+            *r = rank as u32;
+        }
+    }
+    let ranks: Vec<u32> = first
+        .iter()
+        .map(|&id| rank_of.get(id as usize).copied().unwrap_or_default())
+        .collect();
+    type Key = (u8, i64, u32, EventKind, crate::Span, crate::Span);
+    let mut keyed: Vec<(Key, u32)> = mentions
+        .iter()
+        .zip(&ranks)
+        .zip(0u32..)
+        .map(|((m, &rank), i)| {
             let start = m
                 .time
                 .as_ref()
                 .and_then(time_span)
                 .map_or(i64::MAX, |t| t.0);
-            (
+            let key = (
                 kind_class(m.kind),
                 start,
                 rank,
                 m.kind,
                 m.trigger,
                 m.sentence,
-            )
+            );
+            (key, i)
         })
         .collect();
-    let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
-        keys[a]
-            .cmp(&keys[b])
-            .then_with(|| mentions[a].cmp(&mentions[b]))
-            .then(a.cmp(&b))
+    let mention = |i: u32| &mentions[i as usize];
+    keyed.sort_unstable_by(|(ka, a), (kb, b)| {
+        ka.cmp(kb)
+            .then_with(|| mention(*a).cmp(mention(*b)))
+            .then(a.cmp(b))
     });
-    order.dedup_by(|a, b| mentions[*a] == mentions[*b]);
-    let mut slots: Vec<Option<EventMention>> = mentions.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
-        .collect()
+    // the key is a function of the mention: only equal keys may hide a duplicate
+    keyed.dedup_by(|(ka, a), (kb, b)| ka == kb && mention(*a) == mention(*b));
+    (keyed.into_iter().map(|(_, i)| i).collect(), ranks)
 }
 
 pub(super) fn build(
@@ -718,41 +728,41 @@ pub(super) fn build(
     mut articles: Vec<ArticleRecord>,
     tolerance_days: i64,
 ) -> Timeline {
-    let mentions = canonical(mentions);
     articles.sort();
     articles.dedup_by(|a, b| a.id == b.id);
     let tolerance = tolerance_days.max(0).saturating_mul(DAY);
-
-    let table = NameTable::build(
-        mentions
-            .iter()
-            .flat_map(|m| m.participants.iter().map(|p| (p.name.as_str(), p.entity))),
-    );
-    let places = Places::build(
-        mentions
-            .iter()
-            .filter_map(|m| m.place.as_ref().map(|p| p.name.as_str())),
-    );
-    // lookups only: hash maps are never iterated into the output
-    let mut article_list: Vec<&str> = mentions.iter().map(|m| m.article.as_str()).collect();
-    article_list.sort_unstable();
-    article_list.dedup();
-    let article_ids: HashMap<&str, u32> = article_list
-        .into_iter()
-        .enumerate()
-        .map(|(i, a)| (a, i as u32))
-        .collect();
-    let mut published: HashMap<&str, Option<Secs>> = HashMap::new();
-    for m in &mentions {
-        if let Some(p) = m.published.as_deref() {
-            published
-                .entry(p)
-                .or_insert_with(|| publication_day(Some(p)));
+    // `src[k]` is the input index of the k-th mention in canonical order. Whatever
+    // reads the mentions' strings runs over them in input order, the order they
+    // were built (and allocated) in, into compact ids that the clustering uses.
+    let (src, article_rank) = canonical(&mentions);
+    let mut kept = vec![false; mentions.len()];
+    for &j in &src {
+        if let Some(k) = kept.get_mut(j as usize) {
+            *k = true;
         }
     }
-    let items: Vec<Item> = mentions
+    let unique = || {
+        mentions
+            .iter()
+            .zip(&kept)
+            .filter(|(_, k)| **k)
+            .map(|(m, _)| m)
+    };
+
+    let table = NameTable::build(
+        unique().flat_map(|m| m.participants.iter().map(|p| (&*p.name, p.entity))),
+    );
+    let places = Places::build(unique().filter_map(|m| m.place.as_ref().map(|p| &*p.name)));
+    // lookups only: hash maps are never iterated into the output
+    let mut published: HashMap<&str, Option<Secs>> = HashMap::new();
+    let mut slots: Vec<Option<Item>> = mentions
         .iter()
-        .map(|m| {
+        .zip(&kept)
+        .zip(&article_rank)
+        .map(|((m, &kept), &article)| {
+            if !kept {
+                return None;
+            }
             let mut keys: Vec<u32> = m
                 .participants
                 .iter()
@@ -760,24 +770,27 @@ pub(super) fn build(
                 .collect();
             keys.sort_unstable();
             keys.dedup();
-            Item {
+            Some(Item {
                 class: kind_class(m.kind),
                 kind: m.kind,
                 keys,
                 place: m.place.as_ref().and_then(|p| places.id(&p.name)),
                 time: m.time.as_ref().and_then(time_span),
-                article: article_ids
-                    .get(m.article.as_str())
-                    .copied()
-                    .unwrap_or_default(),
+                article,
                 status: m.status,
-                published: m
-                    .published
-                    .as_deref()
-                    .and_then(|p| published.get(p).copied().flatten()),
-            }
+                published: m.published.as_deref().and_then(|p| {
+                    *published
+                        .entry(p)
+                        .or_insert_with(|| publication_day(Some(p)))
+                }),
+            })
         })
         .collect();
+    let items: Vec<Item> = src
+        .iter()
+        .filter_map(|&j| slots.get_mut(j as usize).and_then(Option::take))
+        .collect();
+    drop(slots);
     let strict: Vec<bool> = (0..)
         .map_while(|i| table.entity(i).map(|e| e.strict))
         .collect();
@@ -819,7 +832,7 @@ pub(super) fn build(
     let built: Vec<(TimelineEvent, Vec<usize>)> = cl
         .clusters
         .iter()
-        .map(|c| entry(c, &mentions, &items, &table))
+        .map(|c| entry(c, &mentions, &src, &items, &table))
         .collect();
     // move each mention into its entry instead of copying it
     let mut slots: Vec<Option<EventMention>> = mentions.into_iter().map(Some).collect();
@@ -899,35 +912,39 @@ struct Dated<'m> {
 }
 
 /// The entry of one cluster, without its mentions (moved in afterwards), and the
-/// indices of those mentions in entry order.
+/// input indices of those mentions in entry order.
 fn entry(
     c: &Cluster,
-    mentions: &[EventMention],
+    all: &[EventMention],
+    src: &[u32],
     items: &[Item],
     table: &NameTable,
 ) -> (TimelineEvent, Vec<usize>) {
+    // canonical positions of the members, in entry order
     let mut order: Vec<usize> = c
         .members
         .iter()
         .map(|&i| i as usize)
-        .filter(|&i| i < mentions.len() && i < items.len())
+        .filter(|&i| i < items.len() && src.get(i).is_some_and(|&j| (j as usize) < all.len()))
         .collect();
+    let mentions = |i: usize| &all[src[i] as usize];
+    // the article rank orders as the article id does
     order.sort_unstable_by(|&a, &b| {
-        let (ma, mb) = (&mentions[a], &mentions[b]);
-        (&ma.article, ma.trigger)
-            .cmp(&(&mb.article, mb.trigger))
+        let (ma, mb) = (mentions(a), mentions(b));
+        (items[a].article, ma.trigger)
+            .cmp(&(items[b].article, mb.trigger))
             .then_with(|| ma.cmp(mb))
     });
-    let member = |i: &usize| (&mentions[*i], &items[*i]);
+    let member = |i: &usize| (mentions(*i), &items[*i]);
 
-    let mut kinds: Vec<EventKind> = order.iter().map(|i| mentions[*i].kind).collect();
+    let mut kinds: Vec<EventKind> = order.iter().map(|i| mentions(*i).kind).collect();
     let kind = majority(&mut kinds).unwrap_or(EventKind::Other);
 
     // articles, in order; each counts once, under its source name when one of its
     // mentions gives it (the smallest, should they disagree), else as its own
     let mut per_article: Vec<(&str, Option<&str>)> = Vec::new();
     for i in &order {
-        let m = &mentions[*i];
+        let m = mentions(*i);
         match per_article.last_mut() {
             Some((a, s)) if *a == m.article => {
                 if let Some(new) = m.source.as_deref() {
@@ -960,7 +977,7 @@ fn entry(
     let mut dated: Vec<Dated<'_>> = order
         .iter()
         .filter_map(|i| {
-            let m = &mentions[*i];
+            let m = mentions(*i);
             let t = m.time.as_ref()?;
             Some(Dated {
                 span: time_span(t)?,
@@ -1062,7 +1079,7 @@ fn entry(
             .map(|run| run[0].to_owned())
     });
 
-    let status = merged_status(order.iter().map(|i| mentions[*i].status));
+    let status = merged_status(order.iter().map(|i| mentions(*i).status));
     let event = TimelineEvent {
         kind,
         when: chosen.map(|d| d.value.to_owned()),
@@ -1076,6 +1093,7 @@ fn entry(
         sources: source_keys.len(),
         conflicts,
     };
+    let order = order.into_iter().map(|i| src[i] as usize).collect();
     (event, order)
 }
 
