@@ -167,11 +167,41 @@ pub(crate) fn kind_class(kind: EventKind) -> u8 {
         .unwrap_or(u8::MAX)
 }
 
+/// The sorted entity ids of one mention. Nearly every mention names one to three
+/// people: they stay inline, so a million mentions are not a million allocations.
+enum Keys {
+    Inline(u8, [u32; 3]),
+    Heap(Box<[u32]>),
+}
+
+impl Keys {
+    /// `ids` sorted and without repeats.
+    fn new(ids: &[u32]) -> Keys {
+        match ids {
+            [] => Keys::Inline(0, [0; 3]),
+            [a] => Keys::Inline(1, [*a, 0, 0]),
+            [a, b] => Keys::Inline(2, [*a, *b, 0]),
+            [a, b, c] => Keys::Inline(3, [*a, *b, *c]),
+            _ => Keys::Heap(ids.into()),
+        }
+    }
+}
+
+impl std::ops::Deref for Keys {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        match self {
+            Keys::Inline(n, ids) => ids.get(..usize::from(*n)).unwrap_or_default(),
+            Keys::Heap(ids) => ids,
+        }
+    }
+}
+
 /// A mention reduced to what clustering compares.
 struct Item {
     class: u8,
     kind: EventKind,
-    keys: Vec<u32>,
+    keys: Keys,
     place: Option<u32>,
     time: Option<Secs>,
     article: u32,
@@ -266,7 +296,7 @@ impl Cluster {
 
     fn add(&mut self, idx: u32, item: &Item) {
         self.members.push(idx);
-        for k in &item.keys {
+        for k in item.keys.iter() {
             insert_sorted(&mut self.keys, *k);
         }
         insert_sorted(&mut self.kinds, item.kind);
@@ -322,23 +352,160 @@ fn participants_agree(a: &[u32], b: &[u32], strict: &[bool]) -> bool {
     nested(a, b)
 }
 
-/// Postings of one block: clusters by the start of a member's interval.
+/// Past this many postings a block moves from a flat sorted list to a B-tree.
+const FLAT_MAX: usize = 256;
+
+/// Postings of one block: `(start of a member's interval, cluster)`, sorted, each
+/// once. Most blocks are one person's events, a few dozen: a flat sorted list
+/// answers them from one cache line or two. A block that grows big (a name in
+/// every report) becomes a B-tree so that inserting stays logarithmic.
+enum PostingSet {
+    Flat(Vec<(i64, u32)>),
+    Tree(BTreeSet<(i64, u32)>),
+}
+
+impl Default for PostingSet {
+    fn default() -> PostingSet {
+        PostingSet::Flat(Vec::new())
+    }
+}
+
+impl PostingSet {
+    fn insert(&mut self, x: (i64, u32)) {
+        match self {
+            PostingSet::Flat(v) => {
+                if let Err(pos) = v.binary_search(&x) {
+                    if v.len() < FLAT_MAX {
+                        v.insert(pos, x);
+                    } else {
+                        let mut tree: BTreeSet<(i64, u32)> = v.drain(..).collect();
+                        tree.insert(x);
+                        *self = PostingSet::Tree(tree);
+                    }
+                }
+            }
+            PostingSet::Tree(t) => {
+                t.insert(x);
+            }
+        }
+    }
+
+    /// Calls `f` on every cluster with a posting starting in `lo..=hi`, in order,
+    /// until it returns `false`; returns `false` then.
+    fn scan(&self, lo: i64, hi: i64, mut f: impl FnMut(u32) -> bool) -> bool {
+        match self {
+            PostingSet::Flat(v) => {
+                let from = v.partition_point(|p| p.0 < lo);
+                v.get(from..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|p| p.0 <= hi)
+                    .all(|p| f(p.1))
+            }
+            PostingSet::Tree(t) => t.range((lo, 0)..=(hi, u32::MAX)).all(|p| f(p.1)),
+        }
+    }
+}
+
 #[derive(Default)]
 struct Postings {
-    set: BTreeSet<(i64, u32)>,
+    set: PostingSet,
     max_len: i64,
 }
 
+/// Kind classes: one per position in [`EventKind::ALL`], and one for any other.
+const CLASSES: usize = EventKind::ALL.len() + 1;
+
+fn class_slot(class: u8) -> usize {
+    usize::from(class).min(CLASSES - 1)
+}
+
+/// The candidate index, blocked by (kind class, participant key).
+///
+/// Keys are dense entity ids, so a block is found by indexing, not hashing: at a
+/// million mentions the blocks no longer fit in a cache, and each probe of a hash
+/// table would cost a few more misses than the one into `slot`.
+///
+/// The block of every cluster of a class ([`ALL`]) serves only mentions that name
+/// nobody; its postings wait in a list until such a mention asks, so a story
+/// whose reports all name someone never builds it.
 #[derive(Default)]
 struct Index {
-    blocks: HashMap<(u8, u32), Postings>,
+    /// One past the block id of (key, class), at `key * CLASSES + class`; [`ALL`]
+    /// and [`EMPTY`] come after the entity ids. Zero: no block.
+    slot: Vec<u32>,
+    blocks: Vec<Postings>,
+    /// Entity ids run below this.
+    entities: u32,
+    deferred: Vec<Vec<(Secs, u32)>>,
 }
 
 impl Index {
+    fn new(entities: u32) -> Index {
+        Index {
+            entities,
+            ..Index::default()
+        }
+    }
+
+    fn position(&self, class: u8, key: u32) -> usize {
+        let row = match key {
+            ALL => self.entities as usize,
+            EMPTY => self.entities as usize + 1,
+            k => k as usize,
+        };
+        row.saturating_mul(CLASSES)
+            .saturating_add(class_slot(class))
+    }
+
+    fn block(&self, class: u8, key: u32) -> Option<&Postings> {
+        let id = *self.slot.get(self.position(class, key))?;
+        self.blocks.get(id.checked_sub(1)? as usize)
+    }
+
     fn insert(&mut self, class: u8, key: u32, t: Secs, cluster: u32) {
-        let p = self.blocks.entry((class, key)).or_default();
+        if key == ALL {
+            let c = class_slot(class);
+            if self.deferred.len() <= c {
+                self.deferred.resize_with(c + 1, Vec::new);
+            }
+            if let Some(d) = self.deferred.get_mut(c) {
+                d.push((t, cluster));
+            }
+            return;
+        }
+        self.insert_now(class, key, t, cluster);
+    }
+
+    fn insert_now(&mut self, class: u8, key: u32, t: Secs, cluster: u32) {
+        let pos = self.position(class, key);
+        if self.slot.len() <= pos {
+            self.slot.resize(pos + 1, 0);
+        }
+        let Some(slot) = self.slot.get_mut(pos) else {
+            return;
+        };
+        if *slot == 0 {
+            self.blocks.push(Postings::default());
+            *slot = self.blocks.len() as u32;
+        }
+        let Some(p) = self.blocks.get_mut(*slot as usize - 1) else {
+            return;
+        };
         p.set.insert((t.0, cluster));
         p.max_len = p.max_len.max(t.1.saturating_sub(t.0));
+    }
+
+    /// Makes the [`ALL`] block of `class` complete.
+    fn settle(&mut self, class: u8) {
+        let Some(waiting) = self.deferred.get_mut(class_slot(class)) else {
+            return;
+        };
+        let mut waiting = std::mem::take(waiting);
+        waiting.sort_unstable();
+        for (t, cluster) in waiting {
+            self.insert_now(class, ALL, t, cluster);
+        }
     }
 
     /// Clusters with a member interval that may lie within `tolerance` of `t` (all
@@ -352,7 +519,7 @@ impl Index {
         out: &mut Vec<u32>,
         budget: &mut usize,
     ) -> bool {
-        let Some(p) = self.blocks.get(&(class, key)) else {
+        let Some(p) = self.block(class, key) else {
             return true;
         };
         let (lo, hi) = match t {
@@ -362,14 +529,14 @@ impl Index {
             ),
             None => (i64::MIN, i64::MAX),
         };
-        for &(_, c) in p.set.range((lo, 0)..=(hi, u32::MAX)) {
+        p.set.scan(lo, hi, |c| {
             if *budget == 0 {
                 return false;
             }
             *budget -= 1;
             out.push(c);
-        }
-        true
+            true
+        })
     }
 }
 
@@ -384,7 +551,8 @@ struct Clusterer<'a> {
     clusters: Vec<Cluster>,
     index: Index,
     /// The clusters holding a report of each article, by kind class.
-    by_article: HashMap<(u8, u32), Vec<u32>>,
+    /// Indexed by article id: (kind class, cluster), in the order they came.
+    by_article: Vec<Vec<(u8, u32)>>,
 }
 
 impl Clusterer<'_> {
@@ -494,15 +662,18 @@ impl Clusterer<'_> {
         };
         let was_empty = c.keys.is_empty();
         if c.articles.binary_search(&item.article).is_err() {
-            self.by_article
-                .entry((item.class, item.article))
-                .or_default()
-                .push(cluster);
+            let a = item.article as usize;
+            if self.by_article.len() <= a {
+                self.by_article.resize_with(a + 1, Vec::new);
+            }
+            if let Some(v) = self.by_article.get_mut(a) {
+                v.push((item.class, cluster));
+            }
         }
         c.add(idx, item);
         if let Some(t) = item.time {
             self.index.insert(item.class, ALL, t, cluster);
-            for &k in &item.keys {
+            for &k in item.keys.iter() {
                 self.index.insert(item.class, k, t, cluster);
             }
             if was_empty && item.keys.is_empty() {
@@ -522,7 +693,11 @@ impl Clusterer<'_> {
     /// Dated mentions, sharpest first: each joins the one cluster it fits best, or
     /// opens its own when none fits or two fit equally well.
     fn place_dated(&mut self, idx: u32) {
-        let item = &self.items[idx as usize];
+        let items = self.items;
+        let item = &items[idx as usize];
+        if item.keys.is_empty() {
+            self.index.settle(item.class);
+        }
         let best = self.candidates(item).and_then(|cands| {
             let scored = cands
                 .into_iter()
@@ -540,7 +715,11 @@ impl Clusterer<'_> {
     /// Undated mentions join a dated cluster only when one cluster is the clear
     /// referent (see the module docs), else the undated entry of their own article.
     fn place_undated(&mut self, idx: u32, undated: &mut BTreeMap<(u8, u32), Vec<u32>>) {
-        let item = &self.items[idx as usize];
+        let items = self.items;
+        let item = &items[idx as usize];
+        if item.keys.is_empty() {
+            self.index.settle(item.class);
+        }
         let tol = self.tolerance;
         let window = item
             .published
@@ -577,10 +756,11 @@ impl Clusterer<'_> {
         // the one compatible event
         let same_article: Vec<(u32, Secs, Score)> = self
             .by_article
-            .get(&(item.class, item.article))
+            .get(item.article as usize)
             .into_iter()
             .flatten()
-            .filter_map(|&c| accept(c))
+            .filter(|(class, _)| *class == item.class)
+            .filter_map(|&(_, c)| accept(c))
             .collect();
         let target = match (same_article.len(), window) {
             (1, _) => same_article.first().map(|x| x.0),
@@ -755,6 +935,7 @@ pub(super) fn build(
     let places = Places::build(unique().filter_map(|m| m.place.as_ref().map(|p| &*p.name)));
     // lookups only: hash maps are never iterated into the output
     let mut published: HashMap<&str, Option<Secs>> = HashMap::new();
+    let mut ids: Vec<u32> = Vec::new();
     let mut slots: Vec<Option<Item>> = mentions
         .iter()
         .zip(&kept)
@@ -763,17 +944,14 @@ pub(super) fn build(
             if !kept {
                 return None;
             }
-            let mut keys: Vec<u32> = m
-                .participants
-                .iter()
-                .filter_map(|p| table.id(&p.name))
-                .collect();
-            keys.sort_unstable();
-            keys.dedup();
+            ids.clear();
+            ids.extend(m.participants.iter().filter_map(|p| table.id(&p.name)));
+            ids.sort_unstable();
+            ids.dedup();
             Some(Item {
                 class: kind_class(m.kind),
                 kind: m.kind,
-                keys,
+                keys: Keys::new(&ids),
                 place: m.place.as_ref().and_then(|p| places.id(&p.name)),
                 time: m.time.as_ref().and_then(time_span),
                 article,
@@ -818,8 +996,8 @@ pub(super) fn build(
         places: &places,
         tolerance,
         clusters: Vec::new(),
-        index: Index::default(),
-        by_article: HashMap::new(),
+        index: Index::new(table.len()),
+        by_article: Vec::new(),
     };
     for &i in &dated {
         cl.place_dated(i);
