@@ -267,17 +267,64 @@ fn place_key(name: &str) -> String {
     toks[skip..].join(" ")
 }
 
+/// A small sorted set: up to `N` values inline, more on the heap. A cluster's
+/// names, kinds, places, articles and dates are a handful each: inline, the fit
+/// test reads one struct instead of chasing five allocations.
+enum SmallSet<T, const N: usize> {
+    Empty,
+    Inline(u8, [T; N]),
+    Heap(Vec<T>),
+}
+
+impl<T: Copy + Ord, const N: usize> SmallSet<T, N> {
+    fn insert(&mut self, x: T) {
+        match self {
+            SmallSet::Empty => *self = SmallSet::Inline(1, [x; N]),
+            SmallSet::Inline(n, arr) => {
+                let len = usize::from(*n);
+                let Err(pos) = arr.get(..len).unwrap_or_default().binary_search(&x) else {
+                    return;
+                };
+                if len < N {
+                    arr.copy_within(pos..len, pos + 1);
+                    if let Some(slot) = arr.get_mut(pos) {
+                        *slot = x;
+                    }
+                    *n += 1;
+                } else {
+                    let mut v = Vec::with_capacity(2 * N);
+                    v.extend_from_slice(arr);
+                    v.insert(pos, x);
+                    *self = SmallSet::Heap(v);
+                }
+            }
+            SmallSet::Heap(v) => insert_sorted(v, x),
+        }
+    }
+}
+
+impl<T, const N: usize> std::ops::Deref for SmallSet<T, N> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        match self {
+            SmallSet::Empty => &[],
+            SmallSet::Inline(n, arr) => arr.get(..usize::from(*n)).unwrap_or_default(),
+            SmallSet::Heap(v) => v,
+        }
+    }
+}
+
 /// A cluster being built.
 struct Cluster {
     class: u8,
     members: Vec<u32>,
-    keys: Vec<u32>,
-    kinds: Vec<EventKind>,
-    places: Vec<u32>,
+    keys: SmallSet<u32, 4>,
+    kinds: SmallSet<EventKind, 4>,
+    places: SmallSet<u32, 2>,
     /// Distinct (article, interval) of the dated members.
-    times: Vec<(u32, Secs)>,
+    times: SmallSet<(u32, Secs), 2>,
     hull: Option<Secs>,
-    articles: Vec<u32>,
+    articles: SmallSet<u32, 4>,
 }
 
 impl Cluster {
@@ -285,27 +332,27 @@ impl Cluster {
         Cluster {
             class,
             members: Vec::new(),
-            keys: Vec::new(),
-            kinds: Vec::new(),
-            places: Vec::new(),
-            times: Vec::new(),
+            keys: SmallSet::Empty,
+            kinds: SmallSet::Empty,
+            places: SmallSet::Empty,
+            times: SmallSet::Empty,
             hull: None,
-            articles: Vec::new(),
+            articles: SmallSet::Empty,
         }
     }
 
     fn add(&mut self, idx: u32, item: &Item) {
         self.members.push(idx);
         for k in item.keys.iter() {
-            insert_sorted(&mut self.keys, *k);
+            self.keys.insert(*k);
         }
-        insert_sorted(&mut self.kinds, item.kind);
+        self.kinds.insert(item.kind);
         if let Some(p) = item.place {
-            insert_sorted(&mut self.places, p);
+            self.places.insert(p);
         }
-        insert_sorted(&mut self.articles, item.article);
+        self.articles.insert(item.article);
         if let Some(t) = item.time {
-            insert_sorted(&mut self.times, (item.article, t));
+            self.times.insert((item.article, t));
             self.hull = Some(match self.hull {
                 Some((s, e)) => (s.min(t.0), e.max(t.1)),
                 None => t,
@@ -624,7 +671,7 @@ impl Clusterer<'_> {
                 }
                 let mut all_overlap = true;
                 let mut equal = false;
-                for &(article, u) in &c.times {
+                for &(article, u) in c.times.iter() {
                     if !overlaps(t, u) {
                         // one article never reports one occurrence at two dates
                         if article == item.article || !within(t, u, self.tolerance) {
