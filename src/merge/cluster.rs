@@ -9,7 +9,7 @@ use crate::timex::{Granularity, Interval};
 use crate::Published;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Index key for "every cluster of this kind class".
 const ALL: u32 = u32::MAX;
@@ -167,11 +167,41 @@ pub(crate) fn kind_class(kind: EventKind) -> u8 {
         .unwrap_or(u8::MAX)
 }
 
+/// The sorted entity ids of one mention. Nearly every mention names one to three
+/// people: they stay inline, so a million mentions are not a million allocations.
+enum Keys {
+    Inline(u8, [u32; 3]),
+    Heap(Box<[u32]>),
+}
+
+impl Keys {
+    /// `ids` sorted and without repeats.
+    fn new(ids: &[u32]) -> Keys {
+        match ids {
+            [] => Keys::Inline(0, [0; 3]),
+            [a] => Keys::Inline(1, [*a, 0, 0]),
+            [a, b] => Keys::Inline(2, [*a, *b, 0]),
+            [a, b, c] => Keys::Inline(3, [*a, *b, *c]),
+            _ => Keys::Heap(ids.into()),
+        }
+    }
+}
+
+impl std::ops::Deref for Keys {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        match self {
+            Keys::Inline(n, ids) => ids.get(..usize::from(*n)).unwrap_or_default(),
+            Keys::Heap(ids) => ids,
+        }
+    }
+}
+
 /// A mention reduced to what clustering compares.
 struct Item {
     class: u8,
     kind: EventKind,
-    keys: Vec<u32>,
+    keys: Keys,
     place: Option<u32>,
     time: Option<Secs>,
     article: u32,
@@ -187,9 +217,10 @@ struct Places<'a> {
 
 impl<'a> Places<'a> {
     fn build(names: impl IntoIterator<Item = &'a str>) -> Places<'a> {
-        let mut surfaces: Vec<&'a str> = names.into_iter().collect();
+        // distinct first (hashing streams through the names), then sorted
+        let distinct: HashSet<&'a str> = names.into_iter().collect();
+        let mut surfaces: Vec<&'a str> = distinct.into_iter().collect();
         surfaces.sort_unstable();
-        surfaces.dedup();
         let keyed: Vec<(String, &'a str)> = surfaces.iter().map(|s| (place_key(s), *s)).collect();
         let keys: BTreeSet<&str> = keyed.iter().map(|k| k.0.as_str()).collect();
         let mut key_ids: BTreeMap<&str, u32> = BTreeMap::new();
@@ -236,17 +267,64 @@ fn place_key(name: &str) -> String {
     toks[skip..].join(" ")
 }
 
+/// A small sorted set: up to `N` values inline, more on the heap. A cluster's
+/// names, kinds, places, articles and dates are a handful each: inline, the fit
+/// test reads one struct instead of chasing five allocations.
+enum SmallSet<T, const N: usize> {
+    Empty,
+    Inline(u8, [T; N]),
+    Heap(Vec<T>),
+}
+
+impl<T: Copy + Ord, const N: usize> SmallSet<T, N> {
+    fn insert(&mut self, x: T) {
+        match self {
+            SmallSet::Empty => *self = SmallSet::Inline(1, [x; N]),
+            SmallSet::Inline(n, arr) => {
+                let len = usize::from(*n);
+                let Err(pos) = arr.get(..len).unwrap_or_default().binary_search(&x) else {
+                    return;
+                };
+                if len < N {
+                    arr.copy_within(pos..len, pos + 1);
+                    if let Some(slot) = arr.get_mut(pos) {
+                        *slot = x;
+                    }
+                    *n += 1;
+                } else {
+                    let mut v = Vec::with_capacity(2 * N);
+                    v.extend_from_slice(arr);
+                    v.insert(pos, x);
+                    *self = SmallSet::Heap(v);
+                }
+            }
+            SmallSet::Heap(v) => insert_sorted(v, x),
+        }
+    }
+}
+
+impl<T, const N: usize> std::ops::Deref for SmallSet<T, N> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        match self {
+            SmallSet::Empty => &[],
+            SmallSet::Inline(n, arr) => arr.get(..usize::from(*n)).unwrap_or_default(),
+            SmallSet::Heap(v) => v,
+        }
+    }
+}
+
 /// A cluster being built.
 struct Cluster {
     class: u8,
     members: Vec<u32>,
-    keys: Vec<u32>,
-    kinds: Vec<EventKind>,
-    places: Vec<u32>,
+    keys: SmallSet<u32, 4>,
+    kinds: SmallSet<EventKind, 4>,
+    places: SmallSet<u32, 2>,
     /// Distinct (article, interval) of the dated members.
-    times: Vec<(u32, Secs)>,
+    times: SmallSet<(u32, Secs), 2>,
     hull: Option<Secs>,
-    articles: Vec<u32>,
+    articles: SmallSet<u32, 4>,
 }
 
 impl Cluster {
@@ -254,27 +332,27 @@ impl Cluster {
         Cluster {
             class,
             members: Vec::new(),
-            keys: Vec::new(),
-            kinds: Vec::new(),
-            places: Vec::new(),
-            times: Vec::new(),
+            keys: SmallSet::Empty,
+            kinds: SmallSet::Empty,
+            places: SmallSet::Empty,
+            times: SmallSet::Empty,
             hull: None,
-            articles: Vec::new(),
+            articles: SmallSet::Empty,
         }
     }
 
     fn add(&mut self, idx: u32, item: &Item) {
         self.members.push(idx);
-        for k in &item.keys {
-            insert_sorted(&mut self.keys, *k);
+        for k in item.keys.iter() {
+            self.keys.insert(*k);
         }
-        insert_sorted(&mut self.kinds, item.kind);
+        self.kinds.insert(item.kind);
         if let Some(p) = item.place {
-            insert_sorted(&mut self.places, p);
+            self.places.insert(p);
         }
-        insert_sorted(&mut self.articles, item.article);
+        self.articles.insert(item.article);
         if let Some(t) = item.time {
-            insert_sorted(&mut self.times, (item.article, t));
+            self.times.insert((item.article, t));
             self.hull = Some(match self.hull {
                 Some((s, e)) => (s.min(t.0), e.max(t.1)),
                 None => t,
@@ -321,23 +399,160 @@ fn participants_agree(a: &[u32], b: &[u32], strict: &[bool]) -> bool {
     nested(a, b)
 }
 
-/// Postings of one block: clusters by the start of a member's interval.
+/// Past this many postings a block moves from a flat sorted list to a B-tree.
+const FLAT_MAX: usize = 256;
+
+/// Postings of one block: `(start of a member's interval, cluster)`, sorted, each
+/// once. Most blocks are one person's events, a few dozen: a flat sorted list
+/// answers them from one cache line or two. A block that grows big (a name in
+/// every report) becomes a B-tree so that inserting stays logarithmic.
+enum PostingSet {
+    Flat(Vec<(i64, u32)>),
+    Tree(BTreeSet<(i64, u32)>),
+}
+
+impl Default for PostingSet {
+    fn default() -> PostingSet {
+        PostingSet::Flat(Vec::new())
+    }
+}
+
+impl PostingSet {
+    fn insert(&mut self, x: (i64, u32)) {
+        match self {
+            PostingSet::Flat(v) => {
+                if let Err(pos) = v.binary_search(&x) {
+                    if v.len() < FLAT_MAX {
+                        v.insert(pos, x);
+                    } else {
+                        let mut tree: BTreeSet<(i64, u32)> = v.drain(..).collect();
+                        tree.insert(x);
+                        *self = PostingSet::Tree(tree);
+                    }
+                }
+            }
+            PostingSet::Tree(t) => {
+                t.insert(x);
+            }
+        }
+    }
+
+    /// Calls `f` on every cluster with a posting starting in `lo..=hi`, in order,
+    /// until it returns `false`; returns `false` then.
+    fn scan(&self, lo: i64, hi: i64, mut f: impl FnMut(u32) -> bool) -> bool {
+        match self {
+            PostingSet::Flat(v) => {
+                let from = v.partition_point(|p| p.0 < lo);
+                v.get(from..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|p| p.0 <= hi)
+                    .all(|p| f(p.1))
+            }
+            PostingSet::Tree(t) => t.range((lo, 0)..=(hi, u32::MAX)).all(|p| f(p.1)),
+        }
+    }
+}
+
 #[derive(Default)]
 struct Postings {
-    set: BTreeSet<(i64, u32)>,
+    set: PostingSet,
     max_len: i64,
 }
 
+/// Kind classes: one per position in [`EventKind::ALL`], and one for any other.
+const CLASSES: usize = EventKind::ALL.len() + 1;
+
+fn class_slot(class: u8) -> usize {
+    usize::from(class).min(CLASSES - 1)
+}
+
+/// The candidate index, blocked by (kind class, participant key).
+///
+/// Keys are dense entity ids, so a block is found by indexing, not hashing: at a
+/// million mentions the blocks no longer fit in a cache, and each probe of a hash
+/// table would cost a few more misses than the one into `slot`.
+///
+/// The block of every cluster of a class ([`ALL`]) serves only mentions that name
+/// nobody; its postings wait in a list until such a mention asks, so a story
+/// whose reports all name someone never builds it.
 #[derive(Default)]
 struct Index {
-    blocks: HashMap<(u8, u32), Postings>,
+    /// One past the block id of (key, class), at `key * CLASSES + class`; [`ALL`]
+    /// and [`EMPTY`] come after the entity ids. Zero: no block.
+    slot: Vec<u32>,
+    blocks: Vec<Postings>,
+    /// Entity ids run below this.
+    entities: u32,
+    deferred: Vec<Vec<(Secs, u32)>>,
 }
 
 impl Index {
+    fn new(entities: u32) -> Index {
+        Index {
+            entities,
+            ..Index::default()
+        }
+    }
+
+    fn position(&self, class: u8, key: u32) -> usize {
+        let row = match key {
+            ALL => self.entities as usize,
+            EMPTY => self.entities as usize + 1,
+            k => k as usize,
+        };
+        row.saturating_mul(CLASSES)
+            .saturating_add(class_slot(class))
+    }
+
+    fn block(&self, class: u8, key: u32) -> Option<&Postings> {
+        let id = *self.slot.get(self.position(class, key))?;
+        self.blocks.get(id.checked_sub(1)? as usize)
+    }
+
     fn insert(&mut self, class: u8, key: u32, t: Secs, cluster: u32) {
-        let p = self.blocks.entry((class, key)).or_default();
+        if key == ALL {
+            let c = class_slot(class);
+            if self.deferred.len() <= c {
+                self.deferred.resize_with(c + 1, Vec::new);
+            }
+            if let Some(d) = self.deferred.get_mut(c) {
+                d.push((t, cluster));
+            }
+            return;
+        }
+        self.insert_now(class, key, t, cluster);
+    }
+
+    fn insert_now(&mut self, class: u8, key: u32, t: Secs, cluster: u32) {
+        let pos = self.position(class, key);
+        if self.slot.len() <= pos {
+            self.slot.resize(pos + 1, 0);
+        }
+        let Some(slot) = self.slot.get_mut(pos) else {
+            return;
+        };
+        if *slot == 0 {
+            self.blocks.push(Postings::default());
+            *slot = self.blocks.len() as u32;
+        }
+        let Some(p) = self.blocks.get_mut(*slot as usize - 1) else {
+            return;
+        };
         p.set.insert((t.0, cluster));
         p.max_len = p.max_len.max(t.1.saturating_sub(t.0));
+    }
+
+    /// Makes the [`ALL`] block of `class` complete.
+    fn settle(&mut self, class: u8) {
+        let Some(waiting) = self.deferred.get_mut(class_slot(class)) else {
+            return;
+        };
+        let mut waiting = std::mem::take(waiting);
+        waiting.sort_unstable();
+        for (t, cluster) in waiting {
+            self.insert_now(class, ALL, t, cluster);
+        }
     }
 
     /// Clusters with a member interval that may lie within `tolerance` of `t` (all
@@ -351,7 +566,7 @@ impl Index {
         out: &mut Vec<u32>,
         budget: &mut usize,
     ) -> bool {
-        let Some(p) = self.blocks.get(&(class, key)) else {
+        let Some(p) = self.block(class, key) else {
             return true;
         };
         let (lo, hi) = match t {
@@ -361,14 +576,14 @@ impl Index {
             ),
             None => (i64::MIN, i64::MAX),
         };
-        for &(_, c) in p.set.range((lo, 0)..=(hi, u32::MAX)) {
+        p.set.scan(lo, hi, |c| {
             if *budget == 0 {
                 return false;
             }
             *budget -= 1;
             out.push(c);
-        }
-        true
+            true
+        })
     }
 }
 
@@ -383,7 +598,8 @@ struct Clusterer<'a> {
     clusters: Vec<Cluster>,
     index: Index,
     /// The clusters holding a report of each article, by kind class.
-    by_article: HashMap<(u8, u32), Vec<u32>>,
+    /// Indexed by article id: (kind class, cluster), in the order they came.
+    by_article: Vec<Vec<(u8, u32)>>,
 }
 
 impl Clusterer<'_> {
@@ -455,7 +671,7 @@ impl Clusterer<'_> {
                 }
                 let mut all_overlap = true;
                 let mut equal = false;
-                for &(article, u) in &c.times {
+                for &(article, u) in c.times.iter() {
                     if !overlaps(t, u) {
                         // one article never reports one occurrence at two dates
                         if article == item.article || !within(t, u, self.tolerance) {
@@ -493,15 +709,18 @@ impl Clusterer<'_> {
         };
         let was_empty = c.keys.is_empty();
         if c.articles.binary_search(&item.article).is_err() {
-            self.by_article
-                .entry((item.class, item.article))
-                .or_default()
-                .push(cluster);
+            let a = item.article as usize;
+            if self.by_article.len() <= a {
+                self.by_article.resize_with(a + 1, Vec::new);
+            }
+            if let Some(v) = self.by_article.get_mut(a) {
+                v.push((item.class, cluster));
+            }
         }
         c.add(idx, item);
         if let Some(t) = item.time {
             self.index.insert(item.class, ALL, t, cluster);
-            for &k in &item.keys {
+            for &k in item.keys.iter() {
                 self.index.insert(item.class, k, t, cluster);
             }
             if was_empty && item.keys.is_empty() {
@@ -521,7 +740,11 @@ impl Clusterer<'_> {
     /// Dated mentions, sharpest first: each joins the one cluster it fits best, or
     /// opens its own when none fits or two fit equally well.
     fn place_dated(&mut self, idx: u32) {
-        let item = &self.items[idx as usize];
+        let items = self.items;
+        let item = &items[idx as usize];
+        if item.keys.is_empty() {
+            self.index.settle(item.class);
+        }
         let best = self.candidates(item).and_then(|cands| {
             let scored = cands
                 .into_iter()
@@ -539,7 +762,11 @@ impl Clusterer<'_> {
     /// Undated mentions join a dated cluster only when one cluster is the clear
     /// referent (see the module docs), else the undated entry of their own article.
     fn place_undated(&mut self, idx: u32, undated: &mut BTreeMap<(u8, u32), Vec<u32>>) {
-        let item = &self.items[idx as usize];
+        let items = self.items;
+        let item = &items[idx as usize];
+        if item.keys.is_empty() {
+            self.index.settle(item.class);
+        }
         let tol = self.tolerance;
         let window = item
             .published
@@ -576,10 +803,11 @@ impl Clusterer<'_> {
         // the one compatible event
         let same_article: Vec<(u32, Secs, Score)> = self
             .by_article
-            .get(&(item.class, item.article))
+            .get(item.article as usize)
             .into_iter()
             .flatten()
-            .filter_map(|&c| accept(c))
+            .filter(|(class, _)| *class == item.class)
+            .filter_map(|&(_, c)| accept(c))
             .collect();
         let target = match (same_article.len(), window) {
             (1, _) => same_article.first().map(|x| x.0),
@@ -657,58 +885,69 @@ fn length_class(t: Secs) -> u32 {
     63 - len.leading_zeros()
 }
 
-/// The mentions sorted by their total order, identical ones once. Sorting
-/// indices moves pointers, not the large mentions.
+/// The canonical order of the mentions, identical ones once: the input index of
+/// each, and the rank of every mention's article among the sorted article ids.
 ///
 /// The order is by kind class, start of the reported time (undated last),
-/// article, kind and position first (cheap integer keys, the article ranked
-/// among the sorted article ids), then the full order of [`EventMention`]: a
-/// total order that depends on the mentions only. Putting neighbours in time
-/// next to each other keeps the clustering's memory accesses local.
-fn canonical(mut mentions: Vec<EventMention>) -> Vec<EventMention> {
-    let mut ids: Vec<&str> = mentions.iter().map(|m| m.article.as_str()).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    type Key = (u8, i64, usize, EventKind, crate::Span, crate::Span);
-    // An article's mentions come together: look its rank up once per run of them.
-    let mut last: Option<(&str, usize)> = None;
-    let keys: Vec<Key> = mentions
+/// article, kind and position first (cheap integer keys, sorted in place so the
+/// sort streams through memory), then the full order of [`EventMention`]: a total
+/// order that depends on the mentions only. Putting neighbours in time next to
+/// each other keeps the clustering's memory accesses local. The mentions
+/// themselves stay where they are: they move once, into their entries.
+fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Vec<u32>) {
+    // Articles by first sight, then ranked: sorting a million ids would chase a
+    // million pointers across the heap, sorting the distinct ones chases few.
+    let mut seen: HashMap<&str, u32> = HashMap::new();
+    let first: Vec<u32> = mentions
         .iter()
         .map(|m| {
-            let rank = match last {
-                Some((id, rank)) if id == m.article => rank,
-                _ => {
-                    let rank = ids.binary_search(&m.article.as_str()).unwrap_or_default();
-                    last = Some((m.article.as_str(), rank));
-                    rank
-                }
-            };
+            let next = seen.len() as u32;
+            *seen.entry(&*m.article).or_insert(next)
+        })
+        .collect();
+    let mut ids: Vec<(&str, u32)> = seen.into_iter().collect();
+    ids.sort_unstable();
+    let mut rank_of = vec![0u32; ids.len()];
+    for (rank, (_, id)) in ids.iter().enumerate() {
+        if let Some(r) = rank_of.get_mut(*id as usize) {
+            *r = rank as u32;
+        }
+    }
+    let ranks: Vec<u32> = first
+        .iter()
+        .map(|&id| rank_of.get(id as usize).copied().unwrap_or_default())
+        .collect();
+    type Key = (u8, i64, u32, EventKind, crate::Span, crate::Span);
+    let mut keyed: Vec<(Key, u32)> = mentions
+        .iter()
+        .zip(&ranks)
+        .zip(0u32..)
+        .map(|((m, &rank), i)| {
             let start = m
                 .time
                 .as_deref()
                 .and_then(time_span)
                 .map_or(i64::MAX, |t| t.0);
-            (
+            let key = (
                 kind_class(m.kind),
                 start,
                 rank,
                 m.kind,
                 m.trigger,
                 m.sentence,
-            )
+            );
+            (key, i)
         })
         .collect();
-    let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
-        keys[a]
-            .cmp(&keys[b])
-            .then_with(|| mentions[a].cmp(&mentions[b]))
-            .then(a.cmp(&b))
+    let mention = |i: u32| &mentions[i as usize];
+    keyed.sort_unstable_by(|(ka, a), (kb, b)| {
+        ka.cmp(kb)
+            .then_with(|| mention(*a).cmp(mention(*b)))
+            .then(a.cmp(b))
     });
-    order.dedup_by(|a, b| mentions[*a] == mentions[*b]);
-    // in place: the mentions are the largest thing a timeline holds
-    super::permute(&mut mentions, &order);
-    mentions
+    // the key is a function of the mention: only equal keys may hide a duplicate
+    keyed.dedup_by(|(ka, a), (kb, b)| ka == kb && mention(*a) == mention(*b));
+    (keyed.into_iter().map(|(_, i)| i).collect(), ranks)
 }
 
 pub(super) fn build(
@@ -716,66 +955,67 @@ pub(super) fn build(
     mut articles: Vec<ArticleSummary>,
     tolerance_days: i64,
 ) -> Timeline {
-    let mentions = canonical(mentions);
     articles.sort();
     articles.dedup_by(|a, b| a.id == b.id);
     let tolerance = tolerance_days.max(0).saturating_mul(DAY);
-
-    let table = NameTable::build(
-        mentions
-            .iter()
-            .flat_map(|m| m.participants.iter().map(|p| (p.name.as_str(), p.entity))),
-    );
-    let places = Places::build(
-        mentions
-            .iter()
-            .filter_map(|m| m.place.as_ref().map(|p| p.name.as_str())),
-    );
-    // lookups only: hash maps are never iterated into the output
-    let mut article_list: Vec<&str> = mentions.iter().map(|m| m.article.as_str()).collect();
-    article_list.sort_unstable();
-    article_list.dedup();
-    let article_ids: HashMap<&str, u32> = article_list
-        .into_iter()
-        .enumerate()
-        .map(|(i, a)| (a, i as u32))
-        .collect();
-    let mut published: HashMap<&str, Option<Secs>> = HashMap::new();
-    for m in &mentions {
-        if let Some(p) = m.published.as_deref() {
-            published
-                .entry(p)
-                .or_insert_with(|| publication_day(Some(p)));
+    // `src[k]` is the input index of the k-th mention in canonical order. Whatever
+    // reads the mentions' strings runs over them in input order, the order they
+    // were built (and allocated) in, into compact ids that the clustering uses.
+    let (src, article_rank) = canonical(&mentions);
+    let mut kept = vec![false; mentions.len()];
+    for &j in &src {
+        if let Some(k) = kept.get_mut(j as usize) {
+            *k = true;
         }
     }
-    let items: Vec<Item> = mentions
+    let unique = || {
+        mentions
+            .iter()
+            .zip(&kept)
+            .filter(|(_, k)| **k)
+            .map(|(m, _)| m)
+    };
+
+    let table = NameTable::build(
+        unique().flat_map(|m| m.participants.iter().map(|p| (&*p.name, p.entity))),
+    );
+    let places = Places::build(unique().filter_map(|m| m.place.as_ref().map(|p| &*p.name)));
+    // lookups only: hash maps are never iterated into the output
+    let mut published: HashMap<&str, Option<Secs>> = HashMap::new();
+    let mut ids: Vec<u32> = Vec::new();
+    let mut slots: Vec<Option<Item>> = mentions
         .iter()
-        .map(|m| {
-            let mut keys: Vec<u32> = m
-                .participants
-                .iter()
-                .filter_map(|p| table.id(&p.name))
-                .collect();
-            keys.sort_unstable();
-            keys.dedup();
-            Item {
+        .zip(&kept)
+        .zip(&article_rank)
+        .map(|((m, &kept), &article)| {
+            if !kept {
+                return None;
+            }
+            ids.clear();
+            ids.extend(m.participants.iter().filter_map(|p| table.id(&p.name)));
+            ids.sort_unstable();
+            ids.dedup();
+            Some(Item {
                 class: kind_class(m.kind),
                 kind: m.kind,
-                keys,
+                keys: Keys::new(&ids),
                 place: m.place.as_ref().and_then(|p| places.id(&p.name)),
                 time: m.time.as_deref().and_then(time_span),
-                article: article_ids
-                    .get(m.article.as_str())
-                    .copied()
-                    .unwrap_or_default(),
+                article,
                 status: m.status,
-                published: m
-                    .published
-                    .as_deref()
-                    .and_then(|p| published.get(p).copied().flatten()),
-            }
+                published: m.published.as_deref().and_then(|p| {
+                    *published
+                        .entry(p)
+                        .or_insert_with(|| publication_day(Some(p)))
+                }),
+            })
         })
         .collect();
+    let items: Vec<Item> = src
+        .iter()
+        .filter_map(|&j| slots.get_mut(j as usize).and_then(Option::take))
+        .collect();
+    drop(slots);
     let strict: Vec<bool> = (0..)
         .map_while(|i| table.entity(i).map(|e| e.strict))
         .collect();
@@ -803,8 +1043,8 @@ pub(super) fn build(
         places: &places,
         tolerance,
         clusters: Vec::new(),
-        index: Index::default(),
-        by_article: HashMap::new(),
+        index: Index::new(table.len()),
+        by_article: Vec::new(),
     };
     for &i in &dated {
         cl.place_dated(i);
@@ -821,7 +1061,7 @@ pub(super) fn build(
     drop(undated_clusters);
     let built: Vec<(TimelineEvent, Vec<usize>)> = clusters
         .into_iter()
-        .map(|c| entry(&c, &mentions, &items, &table))
+        .map(|c| entry(&c, &mentions, &src, &items, &table))
         .collect();
     drop(items);
     // move each mention into its entry instead of copying it
@@ -896,35 +1136,39 @@ struct Dated<'m> {
 }
 
 /// The entry of one cluster, without its mentions (moved in afterwards), and the
-/// indices of those mentions in entry order.
+/// input indices of those mentions in entry order.
 fn entry(
     c: &Cluster,
-    mentions: &[EventMention],
+    all: &[EventMention],
+    src: &[u32],
     items: &[Item],
     table: &NameTable,
 ) -> (TimelineEvent, Vec<usize>) {
+    // canonical positions of the members, in entry order
     let mut order: Vec<usize> = c
         .members
         .iter()
         .map(|&i| i as usize)
-        .filter(|&i| i < mentions.len() && i < items.len())
+        .filter(|&i| i < items.len() && src.get(i).is_some_and(|&j| (j as usize) < all.len()))
         .collect();
+    let mentions = |i: usize| &all[src[i] as usize];
+    // the article rank orders as the article id does
     order.sort_unstable_by(|&a, &b| {
-        let (ma, mb) = (&mentions[a], &mentions[b]);
-        (&ma.article, ma.trigger)
-            .cmp(&(&mb.article, mb.trigger))
+        let (ma, mb) = (mentions(a), mentions(b));
+        (items[a].article, ma.trigger)
+            .cmp(&(items[b].article, mb.trigger))
             .then_with(|| ma.cmp(mb))
     });
-    let member = |i: &usize| (&mentions[*i], &items[*i]);
+    let member = |i: &usize| (mentions(*i), &items[*i]);
 
-    let mut kinds: Vec<EventKind> = order.iter().map(|i| mentions[*i].kind).collect();
+    let mut kinds: Vec<EventKind> = order.iter().map(|i| mentions(*i).kind).collect();
     let kind = majority(&mut kinds).unwrap_or(EventKind::Other);
 
     // articles, in order; each counts once, under its source name when one of its
     // mentions gives it (the smallest, should they disagree), else as its own
     let mut per_article: Vec<(&str, Option<&str>)> = Vec::new();
     for i in &order {
-        let m = &mentions[*i];
+        let m = mentions(*i);
         match per_article.last_mut() {
             Some((a, s)) if *a == m.article => {
                 if let Some(new) = m.source.as_deref() {
@@ -957,7 +1201,7 @@ fn entry(
     let mut dated: Vec<Dated<'_>> = order
         .iter()
         .filter_map(|i| {
-            let m = &mentions[*i];
+            let m = mentions(*i);
             let t = m.time.as_ref()?;
             Some(Dated {
                 span: time_span(t)?,
@@ -1059,7 +1303,7 @@ fn entry(
             .map(|run| run[0].to_owned())
     });
 
-    let status = merged_status(order.iter().map(|i| mentions[*i].status));
+    let status = merged_status(order.iter().map(|i| mentions(*i).status));
     let event = TimelineEvent {
         kind,
         when: chosen.map(|d| d.value.to_owned()),
@@ -1073,6 +1317,7 @@ fn entry(
         sources: source_keys.len(),
         conflicts,
     };
+    let order = order.into_iter().map(|i| src[i] as usize).collect();
     (event, order)
 }
 

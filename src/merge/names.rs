@@ -286,6 +286,11 @@ impl NameTable {
         self.ids.get(surface).copied()
     }
 
+    /// How many entities there are: ids run below it.
+    pub fn len(&self) -> u32 {
+        self.entities.len() as u32
+    }
+
     /// The entity with this id.
     pub fn entity(&self, id: u32) -> Option<&Entity> {
         self.entities.get(id as usize)
