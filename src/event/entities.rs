@@ -19,6 +19,72 @@ pub(crate) struct Tok {
     pub cap: bool,
     /// Ends in a possessive `'s` (not part of `span`).
     pub possessive: bool,
+    /// A trigger phrase starts here: a capitalised name stops before it.
+    pub brk: bool,
+    /// The word lists this word is in, ASCII case-insensitively (`W_*`, `C_*`
+    /// bits), looked up once here so that later passes test a bit instead of
+    /// comparing the word with every entry of a list.
+    pub lex: u32,
+}
+
+impl Tok {
+    /// Whether the token is in any of the lists of `bits`.
+    #[inline]
+    pub(crate) fn is(&self, bits: u32) -> bool {
+        self.lex & bits != 0
+    }
+}
+
+/// The tokens of an article's news sentences, kept in one buffer (one
+/// allocation per article, not one per sentence).
+#[derive(Default)]
+pub(crate) struct SentenceTokens {
+    toks: Vec<Tok>,
+    /// Each sentence's range in `toks`.
+    at: Vec<(usize, usize)>,
+}
+
+impl SentenceTokens {
+    /// Room for an article of `bytes` bytes in `sentences` sentences.
+    pub(crate) fn with_capacity(bytes: usize, sentences: usize) -> SentenceTokens {
+        SentenceTokens {
+            toks: Vec::with_capacity(bytes / 4 + 4),
+            at: Vec::with_capacity(sentences),
+        }
+    }
+
+    /// Tokenizes `text[span]` as the next sentence.
+    pub(crate) fn push(&mut self, text: &str, span: Span) {
+        let from = self.toks.len();
+        tokenize(text, span, &mut self.toks);
+        self.at.push((from, self.toks.len()));
+    }
+
+    /// The number of sentences.
+    pub(crate) fn len(&self) -> usize {
+        self.at.len()
+    }
+
+    /// The tokens of sentence `si` (empty past the end).
+    pub(crate) fn get(&self, si: usize) -> &[Tok] {
+        self.at
+            .get(si)
+            .and_then(|&(a, b)| self.toks.get(a..b))
+            .unwrap_or(&[])
+    }
+
+    /// The tokens of sentence `si`, to mark trigger starts on.
+    pub(crate) fn get_mut(&mut self, si: usize) -> &mut [Tok] {
+        match self.at.get(si) {
+            Some(&(a, b)) => self.toks.get_mut(a..b).unwrap_or(&mut []),
+            None => &mut [],
+        }
+    }
+
+    /// The sentences' tokens in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &[Tok]> + '_ {
+        (0..self.len()).map(|si| self.get(si))
+    }
 }
 
 /// The char at byte `i` and its length; ASCII without decoding.
@@ -40,53 +106,77 @@ fn alnum(c: char) -> bool {
 }
 
 /// Splits `text[range]` into tokens.
+///
+/// A word is a run of letters and digits, with `'`, `’`, `-` or `.` inside when
+/// a letter or digit follows; anything else but white space is a token of one
+/// character. ASCII bytes are read without decoding.
 pub(crate) fn tokenize(text: &str, range: Span, out: &mut Vec<Tok>) {
     let Some(s) = range.slice(text) else { return };
+    let bytes = s.as_bytes();
+    let n = bytes.len();
     let base = range.start;
+    let joined = |k: usize| char_at(s, k).is_some_and(|(a, _)| alnum(a));
     let mut i = 0;
-    while let Some((c, n)) = char_at(s, i) {
-        if alnum(c) {
-            let start = i;
-            let mut end = i + n;
-            while let Some((d, m)) = char_at(s, end) {
-                if alnum(d) {
-                    end += m;
-                } else if matches!(d, '\'' | '’' | '-' | '.')
-                    && char_at(s, end + m).is_some_and(|(a, _)| alnum(a))
-                {
-                    // A joiner only when a letter or digit follows it.
-                    end += m;
-                } else {
-                    break;
-                }
-            }
-            let word = &s[start..end];
-            let mut possessive = false;
-            let mut wend = end;
-            for suffix in ["'s", "’s", "'S", "’S"] {
-                if word.len() > suffix.len() && word.ends_with(suffix) {
-                    possessive = true;
-                    wend = end - suffix.len();
-                }
-            }
-            out.push(Tok {
-                span: Span::new(base + start, base + wend),
-                word: true,
-                cap: c.is_uppercase(),
-                possessive,
-            });
-            i = end;
-        } else {
+    while i < n {
+        let (c, len) = match char_at(s, i) {
+            Some(x) => x,
+            None => break,
+        };
+        if !alnum(c) {
             if !c.is_whitespace() {
                 out.push(Tok {
-                    span: Span::new(base + i, base + i + n),
+                    span: Span::new(base + i, base + i + len),
                     word: false,
                     cap: false,
                     possessive: false,
+                    brk: false,
+                    lex: 0,
                 });
             }
-            i += n;
+            i += len;
+            continue;
         }
+        let start = i;
+        let mut end = i + len;
+        loop {
+            while end < n && bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            let Some(&b) = bytes.get(end) else { break };
+            if b < 0x80 {
+                if matches!(b, b'\'' | b'-' | b'.') && joined(end + 1) {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            match char_at(s, end) {
+                Some((d, m)) if alnum(d) => end += m,
+                Some(('’', m)) if joined(end + m) => end += m,
+                _ => break,
+            }
+        }
+        let word = &bytes[start..end];
+        let mut wend = end;
+        // "'s" or "’s" (either case), after at least one more byte.
+        let last = word.last().copied().unwrap_or(0);
+        if (last == b's' || last == b'S') && word.len() > 2 {
+            if word[word.len() - 2] == b'\'' {
+                wend = end - 2;
+            } else if word.len() > 4 && word[word.len() - 4..word.len() - 1] == *"’".as_bytes() {
+                wend = end - 4;
+            }
+        }
+        let lex = lex_class(&bytes[start..wend]);
+        out.push(Tok {
+            span: Span::new(base + start, base + wend),
+            word: true,
+            cap: c.is_uppercase(),
+            possessive: wend < end,
+            brk: false,
+            lex,
+        });
+        i = end;
     }
 }
 
@@ -443,19 +533,49 @@ const PRONOUNS: &[&str] = &[
     "he", "him", "his", "himself", "she", "her", "hers", "herself", "i", "me", "my", "we", "us",
     "our", "who",
 ];
-const C_STOP: u16 = 1;
-const C_ORG: u16 = 2;
-const C_PLACE: u16 = 4;
-const C_EVENT: u16 = 8;
-const C_PERSON: u16 = 16;
-const C_CONNECTOR: u16 = 32;
-const C_CALENDAR: u16 = 64;
+const C_STOP: u32 = 1;
+const C_ORG: u32 = 1 << 1;
+const C_PLACE: u32 = 1 << 2;
+const C_EVENT: u32 = 1 << 3;
+const C_PERSON: u32 = 1 << 4;
+const C_CONNECTOR: u32 = 1 << 5;
+const C_CALENDAR: u32 = 1 << 6;
+/// "the".
+pub(crate) const W_THE: u32 = 1 << 7;
+/// A determiner that may open a description: "the", "his", "her", "its", "their".
+const W_DESC_DET: u32 = 1 << 8;
+/// One of [`PRONOUNS`].
+const W_PRONOUN: u32 = 1 << 9;
+/// One of [`PREPS`].
+const W_PREP: u32 = 1 << 10;
+/// Lists of the trigger reader ([`super::extract`]) and of the status rules
+/// ([`super::status`]).
+pub(crate) const W_SUBORDINATOR: u32 = 1 << 11;
+pub(crate) const W_STOP_RIGHT: u32 = 1 << 12;
+pub(crate) const W_LIGHT_VERB: u32 = 1 << 13;
+pub(crate) const W_STOP_PREP: u32 = 1 << 14;
+pub(crate) const W_DET: u32 = 1 << 15;
+pub(crate) const W_SKIP_SEGMENT: u32 = 1 << 16;
+pub(crate) const W_MEET_FOLLOWER: u32 = 1 << 17;
+pub(crate) const W_REPORTING: u32 = 1 << 18;
+pub(crate) const W_MODAL_PLAN: u32 = 1 << 19;
+pub(crate) const W_MODAL_HYP: u32 = 1 << 20;
+pub(crate) const W_NEG: u32 = 1 << 21;
+pub(crate) const W_BE: u32 = 1 << 22;
 
-/// The word lists above as one hashed table, for the per-token checks.
-fn classes() -> &'static HashMap<&'static [u8], u16> {
-    static C: std::sync::OnceLock<HashMap<&'static [u8], u16>> = std::sync::OnceLock::new();
+/// The word lists as one hashed table, with the length of the longest word.
+struct Classes {
+    words: HashMap<&'static [u8], u32>,
+    longest: usize,
+}
+
+/// The lists a word may be looked up in, each with its bit. The `C_*` lists are
+/// matched as written (lower case), the `W_*` lists as `is_in` matches them:
+/// ASCII case-insensitively.
+fn classes() -> &'static Classes {
+    static C: std::sync::OnceLock<Classes> = std::sync::OnceLock::new();
     C.get_or_init(|| {
-        let mut m: HashMap<&'static [u8], u16> = HashMap::default();
+        let mut words: HashMap<&'static [u8], u32> = HashMap::default();
         for (list, bit) in [
             (STOP, C_STOP),
             (ORG_HEADS, C_ORG),
@@ -465,7 +585,7 @@ fn classes() -> &'static HashMap<&'static [u8], u16> {
             (CONNECTORS, C_CONNECTOR),
         ] {
             for w in list {
-                *m.entry(w.as_bytes()).or_insert(0) |= bit;
+                *words.entry(w.as_bytes()).or_insert(0) |= bit;
             }
         }
         // Calendar words from the timex lexicon; "may" stays a possible name.
@@ -474,28 +594,50 @@ fn classes() -> &'static HashMap<&'static [u8], u16> {
             .chain(crate::timex::MONTHS.iter().filter(|w| **w != "may"))
             .chain(crate::timex::MONTH_ABBREVIATIONS.iter().map(|(w, _)| w));
         for w in calendar {
-            *m.entry(w.as_bytes()).or_insert(0) |= C_CALENDAR;
+            *words.entry(w.as_bytes()).or_insert(0) |= C_CALENDAR;
         }
-        m
+        for (list, bit) in [
+            (&["the"][..], W_THE),
+            (&["the", "his", "her", "its", "their"][..], W_DESC_DET),
+            (PRONOUNS, W_PRONOUN),
+            (PREPS, W_PREP),
+            (super::extract::SUBORDINATORS, W_SUBORDINATOR),
+            (super::extract::WORD_STOPS_RIGHT, W_STOP_RIGHT),
+            (super::extract::LIGHT_VERBS, W_LIGHT_VERB),
+            (super::extract::STOP_PREPS, W_STOP_PREP),
+            (super::extract::DETS, W_DET),
+            (super::extract::SKIP_SEGMENT, W_SKIP_SEGMENT),
+            (super::extract::MEET_FOLLOWERS, W_MEET_FOLLOWER),
+            (super::status::REPORTING, W_REPORTING),
+            (super::status::MODAL_PLAN, W_MODAL_PLAN),
+            (super::status::MODAL_HYP, W_MODAL_HYP),
+            (super::status::NEG, W_NEG),
+            (super::status::BE, W_BE),
+        ] {
+            for w in list {
+                // The lists are lower-case ASCII (a test checks), so the word as
+                // written is its ASCII-folded form.
+                *words.entry(w.as_bytes()).or_insert(0) |= bit;
+            }
+        }
+        let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+        Classes { words, longest }
     })
 }
 
-/// The classes of a word, case-insensitively, without allocating.
-fn class(word: &str) -> u16 {
+/// The classes of a word, ASCII case-insensitively, without allocating.
+fn lex_class(word: &[u8]) -> u32 {
+    let c = classes();
     let mut buf = [0u8; 24];
-    if word.len() > buf.len() {
+    if word.len() > c.longest || word.len() > buf.len() {
         return 0;
     }
-    for (b, c) in buf.iter_mut().zip(word.bytes()) {
+    for (b, c) in buf.iter_mut().zip(word) {
         *b = c.to_ascii_lowercase();
     }
     buf.get(..word.len())
-        .and_then(|w| classes().get(w).copied())
+        .and_then(|w| c.words.get(w).copied())
         .unwrap_or(0)
-}
-
-fn has_class(word: &str, bit: u16) -> bool {
-    class(word) & bit != 0
 }
 
 fn all_caps(word: &str) -> bool {
@@ -511,7 +653,7 @@ pub(crate) struct Entities {
 /// Finds and resolves the entity mentions of an article's sentences.
 ///
 /// `sentences` are the token lists of the news sentences in text order.
-pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> Entities {
+pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     let gaz = gazetteer();
     let lower = |t: &Tok| -> &str { t.span.slice(text).unwrap_or("") };
     // Pass 1: capitalised runs.
@@ -524,45 +666,35 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
+            if !(t.word && t.cap) || t.is(C_CALENDAR) || t.brk {
+                i += 1;
+                continue;
+            }
             let w = lower(&t);
-            if !(t.word && t.cap)
-                || w.chars().next().is_some_and(|c| c.is_ascii_digit())
-                || w == "I"
-                || has_class(w, C_CALENDAR)
-                || breaks
-                    .get(si)
-                    .and_then(|b| b.get(i))
-                    .copied()
-                    .unwrap_or(false)
-            {
+            if w.starts_with(|c: char| c.is_ascii_digit()) || w == "I" {
                 i += 1;
                 continue;
             }
             // Extend the run.
             let start = i;
             let mut end = i + 1;
-            let mut head_org = has_class(w, C_ORG) || has_class(w, C_PLACE);
+            let mut head_org = t.is(C_ORG | C_PLACE);
             while end < toks.len() && !toks[end - 1].possessive {
                 let n = toks[end];
-                let nw = lower(&n);
-                let brk = breaks
-                    .get(si)
-                    .and_then(|b| b.get(end))
-                    .copied()
-                    .unwrap_or(false);
-                if brk || has_class(nw, C_CALENDAR) {
+                if n.brk || n.is(C_CALENDAR) {
                     break;
                 }
+                let nw = lower(&n);
                 if n.word && n.cap && !nw.starts_with(|c: char| c.is_ascii_digit()) {
-                    head_org |= has_class(nw, C_ORG) || has_class(nw, C_PLACE);
+                    head_org |= n.is(C_ORG | C_PLACE);
                     end += 1;
                 } else if n.word
-                    && (has_class(nw, C_CONNECTOR)
+                    && (n.is(C_CONNECTOR)
                         || (head_org && is_in(nw, &["of", "for", "and", "the"]))
                         || (is_in(nw, &["of"]) && gaz.is_title_word(lower(&toks[end - 1]))))
                     && toks
                         .get(end + 1)
-                        .is_some_and(|m| m.word && (m.cap || is_in(lower(m), &["the"])))
+                        .is_some_and(|m| m.word && (m.cap || m.is(W_THE)))
                 {
                     end += 1;
                 } else {
@@ -679,23 +811,14 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                 continue;
             }
             let t = toks[i];
-            let w = lower(&t);
-            // Pronouns and determiners are short words of a few initials: skip
-            // every other word cheaply.
-            let maybe_short = t.word
-                && w.len() <= 7
-                && w.as_bytes().first().is_some_and(|b| {
-                    matches!(
-                        b | 0x20,
-                        b'h' | b's' | b'i' | b'm' | b'w' | b'u' | b'o' | b't'
-                    )
-                });
-            if !maybe_short {
+            // Only determiners and pronouns open a mention here.
+            if !t.is(W_DESC_DET | W_PRONOUN) {
                 i += 1;
                 continue;
             }
+            let w = lower(&t);
             // "the two leaders met": the last two people named
-            if is_in(w, &["the"])
+            if t.is(W_THE)
                 && toks
                     .get(i + 1)
                     .is_some_and(|t| lower(t).eq_ignore_ascii_case("two"))
@@ -731,7 +854,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                     continue;
                 }
             }
-            if is_in(w, &["the", "his", "her", "its", "their"]) {
+            if t.is(W_DESC_DET) {
                 if let Some((m, next)) =
                     description(text, toks, i, &names[ni..], &persons, &last_person)
                 {
@@ -746,7 +869,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
             // Lower-case only the pronouns, not every word.
             // A pronoun is a short ASCII word: lower-cased on the stack.
             let mut buf = [0u8; 8];
-            let lw: &str = if is_in(w, PRONOUNS) && w.len() <= buf.len() {
+            let lw: &str = if t.is(W_PRONOUN) && w.len() <= buf.len() {
                 for (d, c) in buf.iter_mut().zip(w.bytes()) {
                     *d = c.to_ascii_lowercase();
                 }
@@ -838,7 +961,7 @@ fn description(
     let prep = i
         .checked_sub(1)
         .and_then(|p| toks.get(p))
-        .filter(|t| t.word)
+        .filter(|t| t.word && t.is(W_PREP))
         .and_then(|t| {
             PREPS
                 .iter()
@@ -861,9 +984,10 @@ fn description(
     if !noun_tok.word {
         return None;
     }
-    let noun = lower(noun_tok).to_ascii_lowercase();
+    let noun_word = lower(noun_tok);
+    let noun = |w: &str| noun_word.eq_ignore_ascii_case(w);
     // "the Russian capital" -> that country's capital.
-    if noun == "capital" && countries.len() == 1 {
+    if noun("capital") && countries.len() == 1 {
         let cap = gaz.capitals.get(countries[0])?;
         return Some((
             Mention {
@@ -879,11 +1003,11 @@ fn description(
             j + 1,
         ));
     }
-    if !has_class(&noun, C_PERSON) {
+    if !noun_tok.is(C_PERSON) {
         return None;
     }
     let mut end = j + 1;
-    if noun == "prime" || noun == "head" {
+    if noun("prime") || noun("head") {
         end += 1;
     }
     // An apposition ("his French counterpart, Emmanuel Macron") names the person
@@ -905,8 +1029,7 @@ fn description(
         // "the president of Russia" is read as a title of the next name.
         return None;
     }
-    let possessor = lower(&toks[i]).to_ascii_lowercase();
-    let exclude: Option<&str> = if noun == "counterpart" && possessor != "the" {
+    let exclude: Option<&str> = if noun("counterpart") && !toks[i].is(W_THE) {
         last_person.as_deref()
     } else {
         None
@@ -918,7 +1041,7 @@ fn description(
         candidates
             .filter(|p| p.countries.iter().any(|c| countries.contains(c)))
             .max_by_key(|p| (p.count, std::cmp::Reverse(p.first)))
-    } else if unknown_adj || noun == "counterpart" {
+    } else if unknown_adj || noun("counterpart") {
         candidates.max_by_key(|p| (p.count, std::cmp::Reverse(p.first)))
     } else {
         None
@@ -979,10 +1102,7 @@ fn classify(
     let mut a = 0;
     let b = run.len();
     // Leading stop words of sentence starts ("The Pentagon", "In Paris").
-    while a < b
-        && has_class(lower(&run[a]), C_STOP)
-        && (a == 0 && sentence_initial || is_in(lower(&run[a]), &["the"]))
-    {
+    while a < b && run[a].is(C_STOP) && (a == 0 && sentence_initial || run[a].is(W_THE)) {
         a += 1;
     }
     // "Certainly Saddam Hussein", "Other Bush officials": a sentence's first word
@@ -1132,7 +1252,7 @@ fn classify(
     let name_words: Vec<&str> = run[x..b].iter().map(&lower).collect();
     let name = name_words.join(" ");
     let acronym = name_words.len() == 1 && all_caps(name_words[0]);
-    let has = |bit: u16| name_words.iter().any(|w| has_class(w, bit));
+    let has = |bit: u32| run[x..b].iter().any(|t| t.is(bit));
     let kind = if acronym || has(C_ORG) {
         EntityKind::Organization
     } else if has(C_PLACE) {
@@ -1265,5 +1385,84 @@ fn placeholder(empty: &Rc<str>) -> Mention {
         locative: false,
         prep: None,
         relative: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(&str, bool, bool)> {
+        let mut out = Vec::new();
+        tokenize(s, Span::new(0, s.len()), &mut out);
+        out.iter()
+            .map(|t| (&s[t.span.range()], t.cap, t.possessive))
+            .collect()
+    }
+
+    #[test]
+    fn words_join_inner_marks_and_drop_possessives() {
+        assert_eq!(
+            toks("Obama's U.S.-led Nicolás’s don't 10,000 co-op."),
+            [
+                ("Obama", true, true),
+                ("U.S", true, false),
+                (".", false, false),
+                ("-", false, false),
+                ("led", false, false),
+                ("Nicolás", true, true),
+                ("don't", false, false),
+                ("10", false, false),
+                (",", false, false),
+                ("000", false, false),
+                ("co-op", false, false),
+                (".", false, false),
+            ]
+        );
+        assert_eq!(
+            toks("'s x's"),
+            [("'", false, false), ("s", false, false), ("x", false, true)]
+        );
+    }
+
+    #[test]
+    fn word_lists_are_lower_case_ascii() {
+        // The per-token classes are looked up in ASCII lower case, so a list
+        // entry written otherwise would never match.
+        let lists: [&[&str]; 17] = [
+            STOP,
+            ORG_HEADS,
+            PLACE_HEADS,
+            EVENT_HEADS,
+            PERSON_NOUNS,
+            CONNECTORS,
+            PRONOUNS,
+            PREPS,
+            super::super::extract::SUBORDINATORS,
+            super::super::extract::WORD_STOPS_RIGHT,
+            super::super::extract::LIGHT_VERBS,
+            super::super::extract::STOP_PREPS,
+            super::super::extract::DETS,
+            super::super::extract::SKIP_SEGMENT,
+            super::super::extract::MEET_FOLLOWERS,
+            super::super::status::REPORTING,
+            super::super::status::MODAL_HYP,
+        ];
+        for w in lists.iter().flat_map(|l| l.iter()) {
+            assert!(
+                w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
+                "{w}"
+            );
+        }
+        for w in super::super::status::MODAL_PLAN
+            .iter()
+            .chain(super::super::status::NEG)
+            .chain(super::super::status::BE)
+        {
+            assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "{w}");
+        }
+        let the = lex_class(b"The");
+        assert!(the & W_THE != 0 && the & C_STOP != 0 && the & W_DET != 0);
+        assert_eq!(lex_class("Nicolás".as_bytes()), 0);
     }
 }

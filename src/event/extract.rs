@@ -5,7 +5,7 @@
 //! clause, which bounds its arguments, status and time. Names come from
 //! [`super::entities`], resolved across the article before any trigger is read.
 
-use super::entities::{self, Mention, Tok};
+use super::entities::{self, Mention, SentenceTokens, Tok};
 use super::lexicon::{fold, gazetteer, triggers, Form, Gaz, Trigger};
 use super::status::{self, Voice};
 use super::timelink;
@@ -36,7 +36,7 @@ pub(super) struct Found {
     pub drop: bool,
 }
 
-const WORD_STOPS_RIGHT: &[&str] = &[
+pub(super) const WORD_STOPS_RIGHT: &[&str] = &[
     "that",
     "which",
     "who",
@@ -57,11 +57,11 @@ const WORD_STOPS_RIGHT: &[&str] = &[
     "if",
     "told",
 ];
-const SUBORDINATORS: &[&str] = &[
+pub(super) const SUBORDINATORS: &[&str] = &[
     "that", "when", "who", "which", "where", "while", "whereas", "because", "although", "but",
     "since", "after", "before", "as", "amid", "if", "unless",
 ];
-const LIGHT_VERBS: &[&str] = &[
+pub(super) const LIGHT_VERBS: &[&str] = &[
     "hold",
     "holds",
     "held",
@@ -106,7 +106,7 @@ const LIGHT_VERBS: &[&str] = &[
 /// ("the summit's host, X").
 const APPOSITION_HEADS: &[&str] = &["host", "guest", "ally"];
 /// Words a bare "meet"/"met" may be followed by and still name a meeting.
-const MEET_FOLLOWERS: &[&str] = &[
+pub(super) const MEET_FOLLOWERS: &[&str] = &[
     "on",
     "in",
     "at",
@@ -161,7 +161,7 @@ const MEET_FOLLOWERS: &[&str] = &[
     "us",
     "me",
 ];
-const DETS: &[&str] = &[
+pub(super) const DETS: &[&str] = &[
     "the",
     "a",
     "an",
@@ -178,7 +178,7 @@ const DETS: &[&str] = &[
     "these",
     "those",
 ];
-const SKIP_SEGMENT: &[&str] = &[
+pub(super) const SKIP_SEGMENT: &[&str] = &[
     "which",
     "who",
     "whose",
@@ -196,7 +196,7 @@ const SKIP_SEGMENT: &[&str] = &[
     "both",
     "along",
 ];
-const STOP_PREPS: &[&str] = &[
+pub(super) const STOP_PREPS: &[&str] = &[
     "at",
     "in",
     "after",
@@ -313,21 +313,20 @@ pub(super) fn extract(
     if sents.is_empty() {
         return Vec::new();
     }
-    let mut toks: Vec<Vec<Tok>> = Vec::with_capacity(sents.len());
+    let news_bytes = sents.iter().map(|s| s.1.len()).sum();
+    let mut toks = SentenceTokens::with_capacity(news_bytes, sents.len());
     for (_, span, _, _) in &sents {
-        let mut v = Vec::with_capacity(span.len() / 4 + 4);
-        entities::tokenize(text, *span, &mut v);
-        toks.push(v);
+        toks.push(text, *span);
     }
     let lex = triggers();
     // Trigger matches per sentence, word-bounded; their first tokens also end
     // capitalised names, so that "Trudeau Travels to Japan" is a name and a verb.
-    let mut matches: Vec<Vec<(Span, usize)>> = Vec::with_capacity(sents.len());
-    let mut breaks: Vec<Vec<bool>> = Vec::with_capacity(sents.len());
+    // One buffer for the article; `matches_at[si]` is sentence `si`'s range.
+    let mut matches: Vec<(Span, usize)> = Vec::new();
+    let mut matches_at: Vec<(usize, usize)> = Vec::with_capacity(sents.len());
     for (si, (_, sspan, _, _)) in sents.iter().enumerate() {
-        let st = &toks[si];
-        let mut ms = Vec::new();
-        let mut br = vec![false; st.len()];
+        let st = toks.get_mut(si);
+        let from = matches.len();
         if let Some(stext) = sspan.slice(text) {
             for m in lex.matcher.find_iter(stext) {
                 let (s, e) = (sspan.start + m.start(), sspan.start + m.end());
@@ -335,25 +334,25 @@ pub(super) fn extract(
                     continue;
                 }
                 if let Ok(k) = st.binary_search_by_key(&s, |t| t.span.start) {
-                    br[k] = true;
+                    st[k].brk = true;
                 }
-                ms.push((Span::new(s, e), m.pattern().as_usize()));
+                matches.push((Span::new(s, e), m.pattern().as_usize()));
             }
         }
-        matches.push(ms);
-        breaks.push(br);
+        matches_at.push((from, matches.len()));
     }
-    let ents = entities::find(text, &toks, &breaks);
+    let ents = entities::find(text, &toks);
     let dateline = dateline(text, &sents, &toks);
     let mut out: Vec<EventMention> = Vec::new();
     // Every found trigger, with the sentence it is in, for article-level passes.
     let mut all: Vec<(usize, Found)> = Vec::new();
     for (si, &(_, sspan, bkind, block)) in sents.iter().enumerate() {
-        let st = &toks[si];
+        let st = toks.get(si);
         let mentions = &ents.per_sentence[si];
         let headline = bkind == BlockKind::Headline;
         let mut found: Vec<Found> = Vec::new();
-        for &(span, pattern) in &matches[si] {
+        let (m_from, m_to) = matches_at[si];
+        for &(span, pattern) in matches.get(m_from..m_to).unwrap_or(&[]) {
             let (s, e) = (span.start, span.end);
             let Some(entry) = lex.entries.get(pattern).copied() else {
                 continue;
@@ -433,7 +432,7 @@ pub(super) fn extract(
     let times = timelink::resolve(text, &sents, &all, timexes, published);
     for ((si, f), time) in all.iter().zip(times) {
         let (_, sspan, bkind, _) = sents[*si];
-        let st = &toks[*si];
+        let st = toks.get(*si);
         let mut place = f.place.clone();
         if place.is_none() && f.voice == Voice::Narrator {
             // The dateline places what its own sentence reports.
@@ -1014,13 +1013,13 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
 fn dateline(
     text: &str,
     sents: &[(usize, Span, BlockKind, usize)],
-    toks: &[Vec<Tok>],
+    toks: &SentenceTokens,
 ) -> Option<(String, Span, usize)> {
     let (si, _) = sents
         .iter()
         .enumerate()
         .find(|(_, s)| s.2 == BlockKind::Body)?;
-    let st = toks.get(si)?;
+    let st = toks.get(si);
     let mut k = 0;
     let mut words = Vec::new();
     while k < st.len()

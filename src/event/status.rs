@@ -26,7 +26,7 @@ fn is_in(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-const REPORTING: &[&str] = &[
+pub(super) const REPORTING: &[&str] = &[
     "said",
     "says",
     "say",
@@ -52,7 +52,7 @@ const REPORTING: &[&str] = &[
     "recalled",
     "stressed",
 ];
-const MODAL_PLAN: &[&str] = &[
+pub(super) const MODAL_PLAN: &[&str] = &[
     "will",
     "shall",
     "plans",
@@ -75,14 +75,14 @@ const MODAL_PLAN: &[&str] = &[
     "preparing",
     "ready",
 ];
-const MODAL_HYP: &[&str] = &[
+pub(super) const MODAL_HYP: &[&str] = &[
     "could", "might", "may", "if", "unless", "should", "possible", "possibly", "whether",
     "perhaps", "maybe", "likely", "unlikely", "would",
     // a law "that allows the government to impose sanctions" permits, it does not report
     "allow", "allows", "allowing", "enable", "enables", "enabling",
 ];
-const NEG: &[&str] = &["not", "never", "no", "neither", "nor", "without", "cannot"];
-const BE: &[&str] = &["is", "are", "am", "was", "were", "be", "been", "being"];
+pub(super) const NEG: &[&str] = &["not", "never", "no", "neither", "nor", "without", "cannot"];
+pub(super) const BE: &[&str] = &["is", "are", "am", "was", "were", "be", "been", "being"];
 
 /// How far back, in bytes, an open quotation mark is looked for.
 const QUOTE_LOOKBACK: usize = 4_000;
