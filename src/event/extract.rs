@@ -5,7 +5,10 @@
 //! clause, which bounds its arguments, status and time. Names come from
 //! [`super::entities`], resolved across the article before any trigger is read.
 
-use super::entities::{self, Mention, SentenceTokens, Tok};
+use super::entities::{
+    self, Mention, SentenceTokens, Tok, W_LIGHT_VERB, W_SKIP_SEGMENT, W_STOP_PREP, W_STOP_RIGHT,
+    W_SUBORDINATOR,
+};
 use super::lexicon::{fold, gazetteer, triggers, Form, Gaz, Trigger};
 use super::status::{self, Voice};
 use super::timelink;
@@ -232,11 +235,10 @@ fn clause_of(text: &str, toks: &[Tok], a: usize, b: usize) -> (usize, usize) {
     let mut lo = a;
     while lo > 0 {
         let t = &toks[lo - 1];
-        let w = lw(text, t);
-        if !t.word && is_boundary_punct(w) {
+        if !t.word && is_boundary_punct(lw(text, t)) {
             break;
         }
-        if t.word && is_in(w, SUBORDINATORS) {
+        if t.word && t.is(W_SUBORDINATOR) {
             lo -= 1;
             break;
         }
@@ -245,8 +247,7 @@ fn clause_of(text: &str, toks: &[Tok], a: usize, b: usize) -> (usize, usize) {
     let mut hi = b;
     while hi < toks.len() {
         let t = &toks[hi];
-        let w = lw(text, t);
-        if (!t.word && is_boundary_punct(w)) || (t.word && is_in(w, SUBORDINATORS)) {
+        if (!t.word && is_boundary_punct(lw(text, t))) || (t.word && t.is(W_SUBORDINATOR)) {
             break;
         }
         hi += 1;
@@ -710,7 +711,7 @@ fn arguments(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
                 }
                 break;
             }
-            if t.word && is_in(w, LIGHT_VERBS) {
+            if t.word && t.is(W_LIGHT_VERB) {
                 agent_from = Some(k - 1);
                 break;
             }
@@ -719,7 +720,7 @@ fn arguments(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
                 agent_from = Some(k - 1);
                 break;
             }
-            if t.word && (is_in(w, STOP_PREPS) || is_in(w, SUBORDINATORS)) {
+            if t.word && t.is(W_STOP_PREP | W_SUBORDINATOR) {
                 break;
             }
             if !t.word && !matches!(w, "“" | "\"" | "‘" | "'" | "-") {
@@ -888,7 +889,7 @@ fn in_skipped_segment(text: &str, st: &[Tok], at: usize, verb: usize) -> bool {
     st.get(first).is_some_and(|t| {
         let w = lw(text, t);
         t.word
-            && (is_in(w, SKIP_SEGMENT)
+            && (t.is(W_SKIP_SEGMENT)
                 || gazetteer().is_title_word(w)
                 || (!t.cap
                     && st
@@ -911,7 +912,7 @@ fn right_patients(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
         let stop = gap.iter().any(|t| {
             let w = lw(text, t);
             (!t.word && matches!(w, ";" | ":" | "." | "(" | "–" | "—"))
-                || (t.word && is_in(w, WORD_STOPS_RIGHT))
+                || (t.word && t.is(W_STOP_RIGHT))
                 || (t.word
                     && w.eq_ignore_ascii_case("to")
                     && !is_in(lw(text, &st[b - 1]), &["way"]))
@@ -1109,7 +1110,7 @@ fn verb_takes_its_noun(text: &str, st: &[Tok], found: &mut [Found]) {
                 && a - found[i].toks.1 <= 3
                 && st[found[i].toks.1..a]
                     .iter()
-                    .all(|t| t.word && !t.cap && !is_in(lw(text, t), STOP_PREPS))
+                    .all(|t| t.word && !t.cap && !t.is(W_STOP_PREP))
         });
         // "will host X for summit talks", "received X for a state visit": the
         // meeting verb and the noun of its purpose are one occasion.
