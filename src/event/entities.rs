@@ -115,6 +115,7 @@ pub(crate) fn tokenize(text: &str, range: Span, out: &mut Vec<Tok>) {
     let bytes = s.as_bytes();
     let n = bytes.len();
     let base = range.start;
+    let classes = classes();
     let joined = |k: usize| char_at(s, k).is_some_and(|(a, _)| alnum(a));
     let mut i = 0;
     while i < n {
@@ -167,7 +168,7 @@ pub(crate) fn tokenize(text: &str, range: Span, out: &mut Vec<Tok>) {
                 wend = end - 4;
             }
         }
-        let lex = lex_class(&bytes[start..wend]);
+        let lex = classes.of(&bytes[start..wend]);
         out.push(Tok {
             span: Span::new(base + start, base + wend),
             word: true,
@@ -563,9 +564,43 @@ pub(crate) const W_MODAL_HYP: u32 = 1 << 20;
 pub(crate) const W_NEG: u32 = 1 << 21;
 pub(crate) const W_BE: u32 = 1 << 22;
 
+/// The longest word any list may hold: a word is its key, packed in a `u128`.
+const KEY_BYTES: usize = 16;
+
+/// A word of at most [`KEY_BYTES`] bytes in ASCII lower case, packed (zero
+/// padded: no token holds a zero byte) into one integer, so that a look-up
+/// hashes and compares one integer rather than a byte string.
+fn word_key(word: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; KEY_BYTES];
+    buf.get_mut(..word.len())?
+        .iter_mut()
+        .zip(word)
+        .for_each(|(d, s)| *d = s.to_ascii_lowercase());
+    Some(u128::from_le_bytes(buf))
+}
+
+/// A multiplicative hash for [`word_key`]s: one multiply, high bits folded in.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u128(&mut self, x: u128) {
+        let folded = (x as u64) ^ ((x >> 64) as u64).rotate_left(31);
+        self.0 = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
 /// The word lists as one hashed table, with the length of the longest word.
 struct Classes {
-    words: HashMap<&'static [u8], u32>,
+    words: std::collections::HashMap<u128, u32, std::hash::BuildHasherDefault<KeyHasher>>,
     longest: usize,
 }
 
@@ -620,24 +655,32 @@ fn classes() -> &'static Classes {
                 *words.entry(w.as_bytes()).or_insert(0) |= bit;
             }
         }
+        // The lists are general words, all shorter than a key (a test checks).
         let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+        let words = words
+            .into_iter()
+            .filter_map(|(w, bits)| Some((word_key(w)?, bits)))
+            .collect();
         Classes { words, longest }
     })
 }
 
 /// The classes of a word, ASCII case-insensitively, without allocating.
+#[cfg(test)]
 fn lex_class(word: &[u8]) -> u32 {
-    let c = classes();
-    let mut buf = [0u8; 24];
-    if word.len() > c.longest || word.len() > buf.len() {
-        return 0;
+    classes().of(word)
+}
+
+impl Classes {
+    #[inline]
+    fn of(&self, word: &[u8]) -> u32 {
+        if word.len() > self.longest {
+            return 0;
+        }
+        word_key(word)
+            .and_then(|k| self.words.get(&k).copied())
+            .unwrap_or(0)
     }
-    for (b, c) in buf.iter_mut().zip(word) {
-        *b = c.to_ascii_lowercase();
-    }
-    buf.get(..word.len())
-        .and_then(|w| c.words.get(w).copied())
-        .unwrap_or(0)
 }
 
 fn all_caps(word: &str) -> bool {
@@ -1461,6 +1504,8 @@ mod tests {
         {
             assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "{w}");
         }
+        // Every listed word fits a key.
+        assert!(classes().longest <= KEY_BYTES, "{}", classes().longest);
         let the = lex_class(b"The");
         assert!(the & W_THE != 0 && the & C_STOP != 0 && the & W_DET != 0);
         assert_eq!(lex_class("Nicolás".as_bytes()), 0);
