@@ -704,6 +704,8 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     let mut persons: Vec<Person> = Vec::new();
     let mut person_ix: HashMap<String, usize> = HashMap::default();
     let mut common: HashMap<String, bool> = HashMap::default();
+    // Reused for the folded forms looked up in the gazetteer.
+    let mut scratch = String::new();
     for (si, toks) in sentences.iter().enumerate() {
         let mut out = Vec::new();
         let mut i = 0;
@@ -760,6 +762,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                 &mut persons,
                 &mut person_ix,
                 &mut common,
+                &mut scratch,
             );
         }
         raw.push(out);
@@ -780,28 +783,37 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
         }
     }
     // Resolve single names to full names, count salience.
+    // Each person's full name, shared by the mentions renamed to it.
+    let mut shared: Vec<Option<Rc<str>>> = vec![None; persons.len()];
     for ms in raw.iter_mut() {
         for m in ms.iter_mut() {
             if m.kind == EntityKind::Person || m.kind == EntityKind::Unknown {
-                let key = fold(&m.name);
-                let single = !m.name.contains(' ');
+                let name = m.name.clone();
+                let single = !name.contains(' ');
+                let (surname, own) = with_folded(&name, |key| {
+                    (surnames.get(key).copied(), person_ix.get(key).copied())
+                });
                 let mut renamed = false;
                 if single {
-                    if let Some(&pi) = surnames.get(&key) {
-                        m.name = Rc::from(persons[pi].name.as_str());
+                    if let Some(pi) = surname {
+                        if let Some(slot) = shared.get_mut(pi) {
+                            m.name = slot
+                                .get_or_insert_with(|| Rc::from(persons[pi].name.as_str()))
+                                .clone();
+                        }
                         m.kind = EntityKind::Person;
                         renamed = true;
                     }
                 }
                 // The name is folded again only when it changed.
                 let full = if renamed {
-                    person_ix.get(&fold(&m.name))
+                    with_folded(&m.name, |key| person_ix.get(key).copied())
                 } else {
-                    person_ix.get(&key)
+                    own
                 };
-                if let Some(&pi) = full {
+                if let Some(pi) = full {
                     persons[pi].count += 1;
-                } else if let Some(&pi) = surnames.get(&key) {
+                } else if let Some(pi) = surname {
                     persons[pi].count += 1;
                 }
             }
@@ -810,7 +822,8 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     // Merge the countries of surname-only entries into the full name's.
     for pi in 0..persons.len() {
         if persons[pi].words == 1 {
-            if let Some(&full) = surnames.get(&fold(&persons[pi].name)) {
+            let full = with_folded(&persons[pi].name, |key| surnames.get(key).copied());
+            if let Some(full) = full {
                 let cs = persons[pi].countries.clone();
                 let c = persons[pi].count;
                 for cty in cs {
@@ -1116,6 +1129,7 @@ fn classify(
     persons: &mut Vec<Person>,
     person_ix: &mut HashMap<String, usize>,
     common: &mut HashMap<String, bool>,
+    scratch: &mut String,
 ) {
     let gaz = gazetteer();
     let lower = |t: &Tok| -> &str { t.span.slice(text).unwrap_or("") };
@@ -1160,8 +1174,17 @@ fn classify(
     if a >= b {
         return;
     }
-    let words: Vec<&str> = run[a..b].iter().map(&lower).collect();
-    let whole = fold_joined(&words);
+    let joined = |x: usize, y: usize| {
+        let mut out = String::with_capacity(span_len(run, x, y));
+        for (k, t) in run[x..y].iter().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(lower(t));
+        }
+        out
+    };
+    fold_joined_into(run[a..b].iter().map(&lower), scratch);
     let span_of = |x: usize, y: usize| Span::new(run[x].span.start, run[y - 1].span.end);
     let mk =
         |name: String, kind: EntityKind, x: usize, y: usize, prep: Option<&'static str>| Mention {
@@ -1174,7 +1197,7 @@ fn classify(
             prep,
             relative: false,
         };
-    if let Some(g) = gaz.lookup(&whole) {
+    if let Some(g) = gaz.lookup(scratch) {
         let (name, kind) = match g {
             Gaz::Country(c) => (c.to_string(), EntityKind::Place),
             Gaz::Capital(c, _) => (c.to_string(), EntityKind::Place),
@@ -1184,11 +1207,9 @@ fn classify(
         // Keep the surface form when it is the full name; otherwise the canonical.
         // Bodies keep the name as written ("NATO"); places take the canonical
         // country name unless the text gives a longer form.
-        let name = if kind == EntityKind::Organization
-            || words.len() > 1
-            || name.split(' ').count() == 1
+        let name = if kind == EntityKind::Organization || b - a > 1 || name.split(' ').count() == 1
         {
-            words.join(" ")
+            joined(a, b)
         } else {
             name
         };
@@ -1236,8 +1257,8 @@ fn classify(
             0
         };
         for n in (1..=max_n).rev() {
-            let cand: Vec<&str> = run[x..x + n].iter().map(&lower).collect();
-            if gaz.is_title(&fold(&cand.join(" "))) {
+            fold_joined_into(run[x..x + n].iter().map(&lower), scratch);
+            if gaz.is_title(scratch) {
                 took = n;
                 break;
             }
@@ -1292,9 +1313,8 @@ fn classify(
             }
         }
     }
-    let name_words: Vec<&str> = run[x..b].iter().map(&lower).collect();
-    let name = name_words.join(" ");
-    let acronym = name_words.len() == 1 && all_caps(name_words[0]);
+    let words = b - x;
+    let acronym = words == 1 && all_caps(lower(&run[x]));
     let has = |bit: u32| run[x..b].iter().any(|t| t.is(bit));
     let kind = if acronym || has(C_ORG) {
         EntityKind::Organization
@@ -1306,9 +1326,9 @@ fn classify(
         EntityKind::Person
     } else if after_det && x == a {
         return;
-    } else if name_words.len() >= 2 {
+    } else if words >= 2 {
         EntityKind::Person
-    } else if sentence_initial && x == a && common_word(text, name_words[0], common) {
+    } else if sentence_initial && x == a && common_word(text, lower(&run[x]), common) {
         return;
     } else {
         EntityKind::Unknown
@@ -1320,18 +1340,22 @@ fn classify(
     } else {
         prep.filter(|p| matches!(*p, "with" | "between" | "by" | "of"))
     };
+    let name = joined(x, b);
     if kind == EntityKind::Person || kind == EntityKind::Unknown {
-        let key = fold(&name);
-        let pi = *person_ix.entry(key).or_insert_with(|| {
-            persons.push(Person {
-                name: name.clone(),
-                words: name_words.len(),
-                countries: Vec::new(),
-                count: 0,
-                first: si,
-            });
-            persons.len() - 1
-        });
+        let pi = match with_folded(&name, |key| person_ix.get(key).copied()) {
+            Some(pi) => pi,
+            None => {
+                persons.push(Person {
+                    name: name.clone(),
+                    words,
+                    countries: Vec::new(),
+                    count: 0,
+                    first: si,
+                });
+                person_ix.insert(fold(&name), persons.len() - 1);
+                persons.len() - 1
+            }
+        };
         for c in countries {
             if !persons[pi].countries.contains(&c) {
                 persons[pi].countries.push(c);
@@ -1341,17 +1365,26 @@ fn classify(
     out.push(mk(name, kind, x, b, prep_here));
 }
 
-/// `fold(&words.join(" "))` in one allocation: folding maps each char on its own,
-/// so folding the words one by one and joining them gives the same string.
-fn fold_joined(words: &[&str]) -> String {
-    let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
-    for (i, w) in words.iter().enumerate() {
+/// `fold(&words.join(" "))` written into `out` (cleared first), without
+/// allocating once `out` has grown: folding maps each char on its own, so
+/// folding the words one by one and joining them gives the same string.
+fn fold_joined_into<'w>(words: impl Iterator<Item = &'w str>, out: &mut String) {
+    out.clear();
+    for (i, w) in words.enumerate() {
         if i > 0 {
             out.push(' ');
         }
         with_folded(w, |f| out.push_str(f));
     }
-    out
+}
+
+/// The bytes the words `run[x..y]` take joined by single spaces.
+fn span_len(run: &[Tok], x: usize, y: usize) -> usize {
+    run.get(x..y)
+        .unwrap_or(&[])
+        .iter()
+        .map(|t| t.span.len() + 1)
+        .sum()
 }
 
 /// What a word next to a name says: a title, a country (or demonym's country),
