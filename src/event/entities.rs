@@ -168,7 +168,7 @@ pub(crate) fn tokenize(text: &str, range: Span, out: &mut Vec<Tok>) {
                 wend = end - 4;
             }
         }
-        let lex = classes.of(&bytes[start..wend]);
+        let lex = classes.of_at(text.as_bytes(), base + start, wend - start);
         out.push(Tok {
             span: Span::new(base + start, base + wend),
             word: true,
@@ -579,6 +579,40 @@ fn word_key(word: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
+/// [`word_key`] of `hay[start..start + len]`, reading the 16 bytes at `start`
+/// at once when the haystack has them: masked to the word, then ASCII
+/// lower-cased in all bytes together (only the bytes `A`..=`Z` change, so a
+/// non-ASCII byte never becomes a letter).
+#[inline]
+fn word_key_at(hay: &[u8], start: usize, len: usize) -> Option<u128> {
+    if len > KEY_BYTES {
+        return None;
+    }
+    let Some(chunk) = start
+        .checked_add(KEY_BYTES)
+        .and_then(|end| hay.get(start..end))
+    else {
+        return word_key(hay.get(start..start.checked_add(len)?)?);
+    };
+    let mut bytes = [0u8; KEY_BYTES];
+    bytes.copy_from_slice(chunk);
+    let mask = if len == KEY_BYTES {
+        u128::MAX
+    } else {
+        (1u128 << (len * 8)) - 1
+    };
+    let x = u128::from_le_bytes(bytes) & mask;
+    const LOW7: u128 = 0x7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+    const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+    let low = x & LOW7;
+    // High bit of each byte: its low seven bits are at least 'A', above 'Z'.
+    let ge_a = low + ONES * u128::from(0x80 - b'A');
+    let gt_z = low + ONES * u128::from(0x80 - b'Z' - 1);
+    let upper = ge_a & !gt_z & !x & HIGH;
+    Some(x | (upper >> 2))
+}
+
 /// A multiplicative hash for [`word_key`]s: one multiply, high bits folded in.
 #[derive(Default, Clone, Copy)]
 struct KeyHasher(u64);
@@ -672,12 +706,23 @@ fn lex_class(word: &[u8]) -> u32 {
 }
 
 impl Classes {
-    #[inline]
+    #[cfg(test)]
     fn of(&self, word: &[u8]) -> u32 {
         if word.len() > self.longest {
             return 0;
         }
         word_key(word)
+            .and_then(|k| self.words.get(&k).copied())
+            .unwrap_or(0)
+    }
+
+    /// [`Classes::of`] the word `hay[start..start + len]`.
+    #[inline]
+    fn of_at(&self, hay: &[u8], start: usize, len: usize) -> u32 {
+        if len > self.longest {
+            return 0;
+        }
+        word_key_at(hay, start, len)
             .and_then(|k| self.words.get(&k).copied())
             .unwrap_or(0)
     }
@@ -1539,6 +1584,14 @@ mod tests {
         }
         // Every listed word fits a key.
         assert!(classes().longest <= KEY_BYTES, "{}", classes().longest);
+        let hay = "Xx THE Élan ABCDEFGHIJKLMNOP z@[`{ and some padding".as_bytes();
+        for (start, len) in [(0, 2), (3, 3), (7, 5), (13, 16), (30, 5), (31, 3), (44, 7)] {
+            assert_eq!(
+                word_key_at(hay, start, len),
+                word_key(&hay[start..start + len]),
+                "{start} {len}"
+            );
+        }
         let the = lex_class(b"The");
         assert!(the & W_THE != 0 && the & C_STOP != 0 && the & W_DET != 0);
         assert_eq!(lex_class("Nicolás".as_bytes()), 0);
