@@ -9,7 +9,7 @@ use super::entities::{
     self, Mention, SentenceTokens, Tok, W_LIGHT_VERB, W_SKIP_SEGMENT, W_STOP_PREP, W_STOP_RIGHT,
     W_SUBORDINATOR,
 };
-use super::lexicon::{fold, gazetteer, triggers, Form, Gaz, Trigger};
+use super::lexicon::{gazetteer, triggers, with_folded, Form, Gaz, Trigger};
 use super::status::{self, Voice};
 use super::timelink;
 use super::{EntityKind, EventKind, EventMention, Participant, Place, Role, Status};
@@ -302,8 +302,12 @@ pub(super) fn extract(
 ) -> Vec<EventMention> {
     let text = doc.text();
     let published_str = published.map(|p| p.to_string());
-    let mut sents: Vec<(usize, Span, BlockKind, usize)> = Vec::new();
+    let mut sents: Vec<(usize, Span, BlockKind, usize)> = Vec::with_capacity(doc.sentences().len());
     for (i, s) in doc.news_sentences() {
+        if !s.span.is_empty() && s.span.len() <= MAX_SENTENCE_BYTES {
+            sents.push((i, s.span, doc.sentence_kind(s), s.block));
+            continue;
+        }
         // No news sentence runs to thousands of bytes; a run-on one (a scraped
         // table, a page without punctuation) is read in windows so that the
         // per-sentence passes below stay linear in the article.
@@ -449,7 +453,9 @@ pub(super) fn extract(
         let mut evidence = vec![f.span];
         for (role, list) in [(Role::Agent, &f.agents), (Role::Patient, &f.patients)] {
             for m in list.iter() {
-                if participants.iter().any(|p| fold(&p.name) == fold(&m.name)) {
+                let same =
+                    |p: &Participant| with_folded(&p.name, |a| with_folded(&m.name, |b| a == b));
+                if participants.iter().any(same) {
                     continue;
                 }
                 if role == Role::Patient
