@@ -168,7 +168,14 @@ pub(crate) fn tokenize(text: &str, range: Span, out: &mut Vec<Tok>) {
                 wend = end - 4;
             }
         }
-        let lex = classes.of_at(text.as_bytes(), base + start, wend - start);
+        // ASCII without inner periods: the word folds to its ASCII lower case.
+        let plain = bytes[start..wend].iter().all(|&b| b < 0x80 && b != b'.');
+        let lex = if plain && wend - start <= KEY_BYTES {
+            classes.of_at(text.as_bytes(), base + start, wend - start)
+        } else {
+            // No list word holds a period, a non-ASCII letter or more bytes.
+            G_UNSURE
+        };
         out.push(Tok {
             span: Span::new(base + start, base + wend),
             word: true,
@@ -563,6 +570,14 @@ pub(crate) const W_MODAL_PLAN: u32 = 1 << 19;
 pub(crate) const W_MODAL_HYP: u32 = 1 << 20;
 pub(crate) const W_NEG: u32 = 1 << 21;
 pub(crate) const W_BE: u32 = 1 << 22;
+/// A gazetteer name (country, capital, demonym, body), a title, the first word
+/// of a title: set on words that fold to themselves in ASCII lower case.
+const G_NAME: u32 = 1 << 23;
+const G_TITLE: u32 = 1 << 24;
+const G_TITLE_START: u32 = 1 << 25;
+/// A word the gazetteer bits cannot answer for (non-ASCII, inner periods, too
+/// long for a key): look it up.
+const G_UNSURE: u32 = 1 << 26;
 
 /// The longest word any list may hold: a word is its key, packed in a `u128`.
 const KEY_BYTES: usize = 16;
@@ -690,10 +705,31 @@ fn classes() -> &'static Classes {
             }
         }
         // The lists are general words, all shorter than a key (a test checks).
-        let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+        // Single-word gazetteer keys: a word whose key is not here is in no
+        // list of the gazetteer (those that fold otherwise are `G_UNSURE`).
+        let gaz = gazetteer();
+        let mut words: HashMap<Vec<u8>, u32> = words
+            .into_iter()
+            .map(|(w, bits)| (w.to_vec(), bits))
+            .collect();
+        for (keys, bit) in [
+            (gaz.names.keys().collect::<Vec<_>>(), G_NAME),
+            (gaz.titles.keys().collect(), G_TITLE),
+            (gaz.title_starts.keys().collect(), G_TITLE_START),
+        ] {
+            for k in keys {
+                *words.entry(k.as_bytes().to_vec()).or_insert(0) |= bit;
+            }
+        }
+        let longest = words
+            .keys()
+            .map(|w| w.len())
+            .filter(|&n| n <= KEY_BYTES)
+            .max()
+            .unwrap_or(0);
         let words = words
             .into_iter()
-            .filter_map(|(w, bits)| Some((word_key(w)?, bits)))
+            .filter_map(|(w, bits)| Some((word_key(&w)?, bits)))
             .collect();
         Classes { words, longest }
     })
@@ -781,7 +817,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                 } else if n.word
                     && (n.is(C_CONNECTOR)
                         || (head_org && is_in(nw, &["of", "for", "and", "the"]))
-                        || (is_in(nw, &["of"]) && gaz.is_title_word(lower(&toks[end - 1]))))
+                        || (is_in(nw, &["of"]) && title_word(gaz, text, &toks[end - 1])))
                     && toks
                         .get(end + 1)
                         .is_some_and(|m| m.word && (m.cap || m.is(W_THE)))
@@ -1075,7 +1111,7 @@ fn description(
     let mut countries: Vec<&'static str> = Vec::new();
     let mut unknown_adj = false;
     while j < toks.len() && j < i + 4 && toks[j].word && toks[j].cap {
-        match gaz.lookup_word(lower(&toks[j])) {
+        match gaz_lookup(gaz, text, &toks[j]) {
             Some(Gaz::Demonym(c)) => countries.push(c),
             _ => unknown_adj = true,
         }
@@ -1211,7 +1247,7 @@ fn classify(
     // that the article also writes in lower case, or an adverb, is not a name's.
     if a == 0 && sentence_initial && b - a >= 2 {
         let first = lower(&run[0]);
-        let known = gazetteer().lookup_word(first).is_some() || gazetteer().is_title_word(first);
+        let known = gaz_lookup(gaz, text, &run[0]).is_some() || title_word(gaz, text, &run[0]);
         if !known && (first.ends_with("ly") || common_word(text, first, common)) {
             a += 1;
         }
@@ -1229,7 +1265,11 @@ fn classify(
         }
         out
     };
-    fold_joined_into(run[a..b].iter().map(&lower), scratch);
+    // A single word the gazetteer does not know needs no look-up.
+    let whole_known = b - a > 1 || run[a].is(G_NAME | G_UNSURE);
+    if whole_known {
+        fold_joined_into(run[a..b].iter().map(&lower), scratch);
+    }
     let span_of = |x: usize, y: usize| Span::new(run[x].span.start, run[y - 1].span.end);
     let mk =
         |name: String, kind: EntityKind, x: usize, y: usize, prep: Option<&'static str>| Mention {
@@ -1242,7 +1282,7 @@ fn classify(
             prep,
             relative: false,
         };
-    if let Some(g) = gaz.lookup(scratch) {
+    if let Some(g) = whole_known.then(|| gaz.lookup(scratch)).flatten() {
         let (name, kind) = match g {
             Gaz::Country(c) => (c.to_string(), EntityKind::Place),
             Gaz::Capital(c, _) => (c.to_string(), EntityKind::Place),
@@ -1278,7 +1318,7 @@ fn classify(
             }
             break;
         }
-        let (title, country, of) = word_roles(gaz, lower(t));
+        let (title, country, of) = word_roles_tok(gaz, text, t);
         if title {
             titled = true;
         } else if let Some(c) = country {
@@ -1296,7 +1336,7 @@ fn classify(
     while x < b {
         // Longest title at x.
         let mut took = 0;
-        let max_n = if gaz.starts_title(lower(&run[x])) {
+        let max_n = if title_start(gaz, text, &run[x]) {
             gaz.title_words.min(b - x)
         } else {
             0
@@ -1314,7 +1354,7 @@ fn classify(
             // "President of France Emmanuel Macron": the country is a title's.
             if x + 1 < b && is_in(lower(&run[x]), &["of", "for"]) {
                 if let Some(Gaz::Country(c)) | Some(Gaz::Demonym(c)) =
-                    gaz.lookup_word(lower(&run[x + 1]))
+                    gaz_lookup(gaz, text, &run[x + 1])
                 {
                     countries.push(c);
                 }
@@ -1322,7 +1362,7 @@ fn classify(
             }
             continue;
         }
-        match gaz.lookup_word(lower(&run[x])) {
+        match gaz_lookup(gaz, text, &run[x]) {
             Some(Gaz::Demonym(c)) | Some(Gaz::Country(c)) if x + 1 < b => {
                 countries.push(c);
                 x += 1;
@@ -1349,7 +1389,7 @@ fn classify(
         if !t.word {
             break;
         }
-        let (title, country, _) = word_roles(gaz, lower(t));
+        let (title, country, _) = word_roles_tok(gaz, text, t);
         if title {
             after_title = true;
         } else if let Some(c) = country {
@@ -1430,6 +1470,36 @@ fn span_len(run: &[Tok], x: usize, y: usize) -> usize {
         .iter()
         .map(|t| t.span.len() + 1)
         .sum()
+}
+
+/// [`Gazetteer::lookup_word`] of a word token, from its bits when they answer.
+fn gaz_lookup<'g>(gaz: &'g Gazetteer, text: &str, t: &Tok) -> Option<&'g Gaz> {
+    if t.is(G_NAME | G_UNSURE) {
+        gaz.lookup_word(t.span.slice(text).unwrap_or(""))
+    } else {
+        None
+    }
+}
+
+/// [`Gazetteer::is_title_word`] of a word token, from its bits when they answer.
+pub(crate) fn title_word(gaz: &Gazetteer, text: &str, t: &Tok) -> bool {
+    t.is(G_TITLE | G_UNSURE) && gaz.is_title_word(t.span.slice(text).unwrap_or(""))
+}
+
+/// [`Gazetteer::starts_title`] of a word token, from its bits when they answer.
+fn title_start(gaz: &Gazetteer, text: &str, t: &Tok) -> bool {
+    t.is(G_TITLE_START | G_UNSURE) && gaz.starts_title(t.span.slice(text).unwrap_or(""))
+}
+
+/// [`word_roles`] of a word token: a word in no gazetteer list is neither a
+/// title nor a country, only possibly "of" or "for".
+fn word_roles_tok(gaz: &Gazetteer, text: &str, t: &Tok) -> (bool, Option<&'static str>, bool) {
+    let w = t.span.slice(text).unwrap_or("");
+    if t.is(G_NAME | G_TITLE | G_UNSURE) {
+        return word_roles(gaz, w);
+    }
+    let of = w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("for");
+    (false, None, of)
 }
 
 /// What a word next to a name says: a title, a country (or demonym's country),
@@ -1544,6 +1614,30 @@ mod tests {
             toks("'s x's"),
             [("'", false, false), ("s", false, false), ("x", false, true)]
         );
+    }
+
+    #[test]
+    fn gazetteer_bits_answer_as_the_lookups_do() {
+        let gaz = gazetteer();
+        let mut text = String::from(
+            "Obama's U.S. Nicolás French PRIME Minister of foreign Gen. Abu-Dhabi \
+             co-op Herzegovina’s rue d'Arc 2019 ",
+        );
+        for k in gaz.names.keys().chain(gaz.titles.keys()) {
+            text.push_str(k);
+            text.push(' ');
+            text.push_str(&k.to_uppercase());
+            text.push_str(", ");
+        }
+        let mut toks = Vec::new();
+        tokenize(&text, Span::new(0, text.len()), &mut toks);
+        for t in toks.iter().filter(|t| t.word) {
+            let w = &text[t.span.range()];
+            assert_eq!(gaz_lookup(gaz, &text, t), gaz.lookup_word(w), "{w}");
+            assert_eq!(title_word(gaz, &text, t), gaz.is_title_word(w), "{w}");
+            assert_eq!(title_start(gaz, &text, t), gaz.starts_title(w), "{w}");
+            assert_eq!(word_roles_tok(gaz, &text, t), word_roles(gaz, w), "{w}");
+        }
     }
 
     #[test]

@@ -893,14 +893,13 @@ fn in_skipped_segment(text: &str, st: &[Tok], at: usize, verb: usize) -> bool {
         None => return false,
     };
     st.get(first).is_some_and(|t| {
-        let w = lw(text, t);
         t.word
             && (t.is(W_SKIP_SEGMENT)
-                || gazetteer().is_title_word(w)
+                || entities::title_word(gazetteer(), text, t)
                 || (!t.cap
                     && st
                         .get(first + 1)
-                        .is_some_and(|n| gazetteer().is_title_word(lw(text, n)))))
+                        .is_some_and(|n| entities::title_word(gazetteer(), text, n))))
     })
 }
 
