@@ -19,6 +19,72 @@ pub(crate) struct Tok {
     pub cap: bool,
     /// Ends in a possessive `'s` (not part of `span`).
     pub possessive: bool,
+    /// A trigger phrase starts here: a capitalised name stops before it.
+    pub brk: bool,
+    /// The word lists this word is in, ASCII case-insensitively (`W_*`, `C_*`
+    /// bits), looked up once here so that later passes test a bit instead of
+    /// comparing the word with every entry of a list.
+    pub lex: u32,
+}
+
+impl Tok {
+    /// Whether the token is in any of the lists of `bits`.
+    #[inline]
+    pub(crate) fn is(&self, bits: u32) -> bool {
+        self.lex & bits != 0
+    }
+}
+
+/// The tokens of an article's news sentences, kept in one buffer (one
+/// allocation per article, not one per sentence).
+#[derive(Default)]
+pub(crate) struct SentenceTokens {
+    toks: Vec<Tok>,
+    /// Each sentence's range in `toks`.
+    at: Vec<(usize, usize)>,
+}
+
+impl SentenceTokens {
+    /// Room for an article of `bytes` bytes in `sentences` sentences.
+    pub(crate) fn with_capacity(bytes: usize, sentences: usize) -> SentenceTokens {
+        SentenceTokens {
+            toks: Vec::with_capacity(bytes / 4 + 4),
+            at: Vec::with_capacity(sentences),
+        }
+    }
+
+    /// Tokenizes `text[span]` as the next sentence.
+    pub(crate) fn push(&mut self, text: &str, span: Span) {
+        let from = self.toks.len();
+        tokenize(text, span, &mut self.toks);
+        self.at.push((from, self.toks.len()));
+    }
+
+    /// The number of sentences.
+    pub(crate) fn len(&self) -> usize {
+        self.at.len()
+    }
+
+    /// The tokens of sentence `si` (empty past the end).
+    pub(crate) fn get(&self, si: usize) -> &[Tok] {
+        self.at
+            .get(si)
+            .and_then(|&(a, b)| self.toks.get(a..b))
+            .unwrap_or(&[])
+    }
+
+    /// The tokens of sentence `si`, to mark trigger starts on.
+    pub(crate) fn get_mut(&mut self, si: usize) -> &mut [Tok] {
+        match self.at.get(si) {
+            Some(&(a, b)) => self.toks.get_mut(a..b).unwrap_or(&mut []),
+            None => &mut [],
+        }
+    }
+
+    /// The sentences' tokens in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &[Tok]> + '_ {
+        (0..self.len()).map(|si| self.get(si))
+    }
 }
 
 /// The char at byte `i` and its length; ASCII without decoding.
@@ -40,53 +106,85 @@ fn alnum(c: char) -> bool {
 }
 
 /// Splits `text[range]` into tokens.
+///
+/// A word is a run of letters and digits, with `'`, `’`, `-` or `.` inside when
+/// a letter or digit follows; anything else but white space is a token of one
+/// character. ASCII bytes are read without decoding.
 pub(crate) fn tokenize(text: &str, range: Span, out: &mut Vec<Tok>) {
     let Some(s) = range.slice(text) else { return };
+    let bytes = s.as_bytes();
+    let n = bytes.len();
     let base = range.start;
+    let classes = classes();
+    let joined = |k: usize| char_at(s, k).is_some_and(|(a, _)| alnum(a));
     let mut i = 0;
-    while let Some((c, n)) = char_at(s, i) {
-        if alnum(c) {
-            let start = i;
-            let mut end = i + n;
-            while let Some((d, m)) = char_at(s, end) {
-                if alnum(d) {
-                    end += m;
-                } else if matches!(d, '\'' | '’' | '-' | '.')
-                    && char_at(s, end + m).is_some_and(|(a, _)| alnum(a))
-                {
-                    // A joiner only when a letter or digit follows it.
-                    end += m;
-                } else {
-                    break;
-                }
-            }
-            let word = &s[start..end];
-            let mut possessive = false;
-            let mut wend = end;
-            for suffix in ["'s", "’s", "'S", "’S"] {
-                if word.len() > suffix.len() && word.ends_with(suffix) {
-                    possessive = true;
-                    wend = end - suffix.len();
-                }
-            }
-            out.push(Tok {
-                span: Span::new(base + start, base + wend),
-                word: true,
-                cap: c.is_uppercase(),
-                possessive,
-            });
-            i = end;
-        } else {
+    while i < n {
+        let (c, len) = match char_at(s, i) {
+            Some(x) => x,
+            None => break,
+        };
+        if !alnum(c) {
             if !c.is_whitespace() {
                 out.push(Tok {
-                    span: Span::new(base + i, base + i + n),
+                    span: Span::new(base + i, base + i + len),
                     word: false,
                     cap: false,
                     possessive: false,
+                    brk: false,
+                    lex: 0,
                 });
             }
-            i += n;
+            i += len;
+            continue;
         }
+        let start = i;
+        let mut end = i + len;
+        loop {
+            while end < n && bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            let Some(&b) = bytes.get(end) else { break };
+            if b < 0x80 {
+                if matches!(b, b'\'' | b'-' | b'.') && joined(end + 1) {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            match char_at(s, end) {
+                Some((d, m)) if alnum(d) => end += m,
+                Some(('’', m)) if joined(end + m) => end += m,
+                _ => break,
+            }
+        }
+        let word = &bytes[start..end];
+        let mut wend = end;
+        // "'s" or "’s" (either case), after at least one more byte.
+        let last = word.last().copied().unwrap_or(0);
+        if (last == b's' || last == b'S') && word.len() > 2 {
+            if word[word.len() - 2] == b'\'' {
+                wend = end - 2;
+            } else if word.len() > 4 && word[word.len() - 4..word.len() - 1] == *"’".as_bytes() {
+                wend = end - 4;
+            }
+        }
+        // ASCII without inner periods: the word folds to its ASCII lower case.
+        let plain = bytes[start..wend].iter().all(|&b| b < 0x80 && b != b'.');
+        let lex = if plain && wend - start <= KEY_BYTES {
+            classes.of_at(text.as_bytes(), base + start, wend - start)
+        } else {
+            // No list word holds a period, a non-ASCII letter or more bytes.
+            G_UNSURE
+        };
+        out.push(Tok {
+            span: Span::new(base + start, base + wend),
+            word: true,
+            cap: c.is_uppercase(),
+            possessive: wend < end,
+            brk: false,
+            lex,
+        });
+        i = end;
     }
 }
 
@@ -443,19 +541,125 @@ const PRONOUNS: &[&str] = &[
     "he", "him", "his", "himself", "she", "her", "hers", "herself", "i", "me", "my", "we", "us",
     "our", "who",
 ];
-const C_STOP: u16 = 1;
-const C_ORG: u16 = 2;
-const C_PLACE: u16 = 4;
-const C_EVENT: u16 = 8;
-const C_PERSON: u16 = 16;
-const C_CONNECTOR: u16 = 32;
-const C_CALENDAR: u16 = 64;
+const C_STOP: u32 = 1;
+const C_ORG: u32 = 1 << 1;
+const C_PLACE: u32 = 1 << 2;
+const C_EVENT: u32 = 1 << 3;
+const C_PERSON: u32 = 1 << 4;
+const C_CONNECTOR: u32 = 1 << 5;
+const C_CALENDAR: u32 = 1 << 6;
+/// "the".
+pub(crate) const W_THE: u32 = 1 << 7;
+/// A determiner that may open a description: "the", "his", "her", "its", "their".
+const W_DESC_DET: u32 = 1 << 8;
+/// One of [`PRONOUNS`].
+const W_PRONOUN: u32 = 1 << 9;
+/// One of [`PREPS`].
+const W_PREP: u32 = 1 << 10;
+/// Lists of the trigger reader ([`super::extract`]) and of the status rules
+/// ([`super::status`]).
+pub(crate) const W_SUBORDINATOR: u32 = 1 << 11;
+pub(crate) const W_STOP_RIGHT: u32 = 1 << 12;
+pub(crate) const W_LIGHT_VERB: u32 = 1 << 13;
+pub(crate) const W_STOP_PREP: u32 = 1 << 14;
+pub(crate) const W_DET: u32 = 1 << 15;
+pub(crate) const W_SKIP_SEGMENT: u32 = 1 << 16;
+pub(crate) const W_MEET_FOLLOWER: u32 = 1 << 17;
+pub(crate) const W_REPORTING: u32 = 1 << 18;
+pub(crate) const W_MODAL_PLAN: u32 = 1 << 19;
+pub(crate) const W_MODAL_HYP: u32 = 1 << 20;
+pub(crate) const W_NEG: u32 = 1 << 21;
+pub(crate) const W_BE: u32 = 1 << 22;
+/// A gazetteer name (country, capital, demonym, body), a title, the first word
+/// of a title: set on words that fold to themselves in ASCII lower case.
+const G_NAME: u32 = 1 << 23;
+const G_TITLE: u32 = 1 << 24;
+const G_TITLE_START: u32 = 1 << 25;
+/// A word the gazetteer bits cannot answer for (non-ASCII, inner periods, too
+/// long for a key): look it up.
+const G_UNSURE: u32 = 1 << 26;
 
-/// The word lists above as one hashed table, for the per-token checks.
-fn classes() -> &'static HashMap<&'static [u8], u16> {
-    static C: std::sync::OnceLock<HashMap<&'static [u8], u16>> = std::sync::OnceLock::new();
+/// The longest word any list may hold: a word is its key, packed in a `u128`.
+const KEY_BYTES: usize = 16;
+
+/// A word of at most [`KEY_BYTES`] bytes in ASCII lower case, packed (zero
+/// padded: no token holds a zero byte) into one integer, so that a look-up
+/// hashes and compares one integer rather than a byte string.
+fn word_key(word: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; KEY_BYTES];
+    buf.get_mut(..word.len())?
+        .iter_mut()
+        .zip(word)
+        .for_each(|(d, s)| *d = s.to_ascii_lowercase());
+    Some(u128::from_le_bytes(buf))
+}
+
+/// [`word_key`] of `hay[start..start + len]`, reading the 16 bytes at `start`
+/// at once when the haystack has them: masked to the word, then ASCII
+/// lower-cased in all bytes together (only the bytes `A`..=`Z` change, so a
+/// non-ASCII byte never becomes a letter).
+#[inline]
+fn word_key_at(hay: &[u8], start: usize, len: usize) -> Option<u128> {
+    if len > KEY_BYTES {
+        return None;
+    }
+    let Some(chunk) = start
+        .checked_add(KEY_BYTES)
+        .and_then(|end| hay.get(start..end))
+    else {
+        return word_key(hay.get(start..start.checked_add(len)?)?);
+    };
+    let mut bytes = [0u8; KEY_BYTES];
+    bytes.copy_from_slice(chunk);
+    let mask = if len == KEY_BYTES {
+        u128::MAX
+    } else {
+        (1u128 << (len * 8)) - 1
+    };
+    let x = u128::from_le_bytes(bytes) & mask;
+    const LOW7: u128 = 0x7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+    const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+    let low = x & LOW7;
+    // High bit of each byte: its low seven bits are at least 'A', above 'Z'.
+    let ge_a = low + ONES * u128::from(0x80 - b'A');
+    let gt_z = low + ONES * u128::from(0x80 - b'Z' - 1);
+    let upper = ge_a & !gt_z & !x & HIGH;
+    Some(x | (upper >> 2))
+}
+
+/// A multiplicative hash for [`word_key`]s: one multiply, high bits folded in.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u128(&mut self, x: u128) {
+        let folded = (x as u64) ^ ((x >> 64) as u64).rotate_left(31);
+        self.0 = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// The word lists as one hashed table, with the length of the longest word.
+struct Classes {
+    words: std::collections::HashMap<u128, u32, std::hash::BuildHasherDefault<KeyHasher>>,
+    longest: usize,
+}
+
+/// The lists a word may be looked up in, each with its bit. The `C_*` lists are
+/// matched as written (lower case), the `W_*` lists as `is_in` matches them:
+/// ASCII case-insensitively.
+fn classes() -> &'static Classes {
+    static C: std::sync::OnceLock<Classes> = std::sync::OnceLock::new();
     C.get_or_init(|| {
-        let mut m: HashMap<&'static [u8], u16> = HashMap::default();
+        let mut words: HashMap<&'static [u8], u32> = HashMap::default();
         for (list, bit) in [
             (STOP, C_STOP),
             (ORG_HEADS, C_ORG),
@@ -465,7 +669,7 @@ fn classes() -> &'static HashMap<&'static [u8], u16> {
             (CONNECTORS, C_CONNECTOR),
         ] {
             for w in list {
-                *m.entry(w.as_bytes()).or_insert(0) |= bit;
+                *words.entry(w.as_bytes()).or_insert(0) |= bit;
             }
         }
         // Calendar words from the timex lexicon; "may" stays a possible name.
@@ -474,28 +678,90 @@ fn classes() -> &'static HashMap<&'static [u8], u16> {
             .chain(crate::timex::MONTHS.iter().filter(|w| **w != "may"))
             .chain(crate::timex::MONTH_ABBREVIATIONS.iter().map(|(w, _)| w));
         for w in calendar {
-            *m.entry(w.as_bytes()).or_insert(0) |= C_CALENDAR;
+            *words.entry(w.as_bytes()).or_insert(0) |= C_CALENDAR;
         }
-        m
+        for (list, bit) in [
+            (&["the"][..], W_THE),
+            (&["the", "his", "her", "its", "their"][..], W_DESC_DET),
+            (PRONOUNS, W_PRONOUN),
+            (PREPS, W_PREP),
+            (super::extract::SUBORDINATORS, W_SUBORDINATOR),
+            (super::extract::WORD_STOPS_RIGHT, W_STOP_RIGHT),
+            (super::extract::LIGHT_VERBS, W_LIGHT_VERB),
+            (super::extract::STOP_PREPS, W_STOP_PREP),
+            (super::extract::DETS, W_DET),
+            (super::extract::SKIP_SEGMENT, W_SKIP_SEGMENT),
+            (super::extract::MEET_FOLLOWERS, W_MEET_FOLLOWER),
+            (super::status::REPORTING, W_REPORTING),
+            (super::status::MODAL_PLAN, W_MODAL_PLAN),
+            (super::status::MODAL_HYP, W_MODAL_HYP),
+            (super::status::NEG, W_NEG),
+            (super::status::BE, W_BE),
+        ] {
+            for w in list {
+                // The lists are lower-case ASCII (a test checks), so the word as
+                // written is its ASCII-folded form.
+                *words.entry(w.as_bytes()).or_insert(0) |= bit;
+            }
+        }
+        // The lists are general words, all shorter than a key (a test checks).
+        // Single-word gazetteer keys: a word whose key is not here is in no
+        // list of the gazetteer (those that fold otherwise are `G_UNSURE`).
+        let gaz = gazetteer();
+        let mut words: HashMap<Vec<u8>, u32> = words
+            .into_iter()
+            .map(|(w, bits)| (w.to_vec(), bits))
+            .collect();
+        for (keys, bit) in [
+            (gaz.names.keys().collect::<Vec<_>>(), G_NAME),
+            (gaz.titles.keys().collect(), G_TITLE),
+            (gaz.title_starts.keys().collect(), G_TITLE_START),
+        ] {
+            for k in keys {
+                *words.entry(k.as_bytes().to_vec()).or_insert(0) |= bit;
+            }
+        }
+        let longest = words
+            .keys()
+            .map(|w| w.len())
+            .filter(|&n| n <= KEY_BYTES)
+            .max()
+            .unwrap_or(0);
+        let words = words
+            .into_iter()
+            .filter_map(|(w, bits)| Some((word_key(&w)?, bits)))
+            .collect();
+        Classes { words, longest }
     })
 }
 
-/// The classes of a word, case-insensitively, without allocating.
-fn class(word: &str) -> u16 {
-    let mut buf = [0u8; 24];
-    if word.len() > buf.len() {
-        return 0;
-    }
-    for (b, c) in buf.iter_mut().zip(word.bytes()) {
-        *b = c.to_ascii_lowercase();
-    }
-    buf.get(..word.len())
-        .and_then(|w| classes().get(w).copied())
-        .unwrap_or(0)
+/// The classes of a word, ASCII case-insensitively, without allocating.
+#[cfg(test)]
+fn lex_class(word: &[u8]) -> u32 {
+    classes().of(word)
 }
 
-fn has_class(word: &str, bit: u16) -> bool {
-    class(word) & bit != 0
+impl Classes {
+    #[cfg(test)]
+    fn of(&self, word: &[u8]) -> u32 {
+        if word.len() > self.longest {
+            return 0;
+        }
+        word_key(word)
+            .and_then(|k| self.words.get(&k).copied())
+            .unwrap_or(0)
+    }
+
+    /// [`Classes::of`] the word `hay[start..start + len]`.
+    #[inline]
+    fn of_at(&self, hay: &[u8], start: usize, len: usize) -> u32 {
+        if len > self.longest {
+            return 0;
+        }
+        word_key_at(hay, start, len)
+            .and_then(|k| self.words.get(&k).copied())
+            .unwrap_or(0)
+    }
 }
 
 fn all_caps(word: &str) -> bool {
@@ -511,7 +777,7 @@ pub(crate) struct Entities {
 /// Finds and resolves the entity mentions of an article's sentences.
 ///
 /// `sentences` are the token lists of the news sentences in text order.
-pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> Entities {
+pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     let gaz = gazetteer();
     let lower = |t: &Tok| -> &str { t.span.slice(text).unwrap_or("") };
     // Pass 1: capitalised runs.
@@ -519,50 +785,42 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
     let mut persons: Vec<Person> = Vec::new();
     let mut person_ix: HashMap<String, usize> = HashMap::default();
     let mut common: HashMap<String, bool> = HashMap::default();
+    // Reused for the folded forms looked up in the gazetteer.
+    let mut scratch = String::new();
     for (si, toks) in sentences.iter().enumerate() {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
+            if !(t.word && t.cap) || t.is(C_CALENDAR) || t.brk {
+                i += 1;
+                continue;
+            }
             let w = lower(&t);
-            if !(t.word && t.cap)
-                || w.chars().next().is_some_and(|c| c.is_ascii_digit())
-                || w == "I"
-                || has_class(w, C_CALENDAR)
-                || breaks
-                    .get(si)
-                    .and_then(|b| b.get(i))
-                    .copied()
-                    .unwrap_or(false)
-            {
+            if w.starts_with(|c: char| c.is_ascii_digit()) || w == "I" {
                 i += 1;
                 continue;
             }
             // Extend the run.
             let start = i;
             let mut end = i + 1;
-            let mut head_org = has_class(w, C_ORG) || has_class(w, C_PLACE);
+            let mut head_org = t.is(C_ORG | C_PLACE);
             while end < toks.len() && !toks[end - 1].possessive {
                 let n = toks[end];
-                let nw = lower(&n);
-                let brk = breaks
-                    .get(si)
-                    .and_then(|b| b.get(end))
-                    .copied()
-                    .unwrap_or(false);
-                if brk || has_class(nw, C_CALENDAR) {
+                if n.brk || n.is(C_CALENDAR) {
                     break;
                 }
+                let nw = lower(&n);
                 if n.word && n.cap && !nw.starts_with(|c: char| c.is_ascii_digit()) {
-                    head_org |= has_class(nw, C_ORG) || has_class(nw, C_PLACE);
+                    head_org |= n.is(C_ORG | C_PLACE);
                     end += 1;
                 } else if n.word
-                    && (has_class(nw, C_CONNECTOR)
+                    && (n.is(C_CONNECTOR)
                         || (head_org && is_in(nw, &["of", "for", "and", "the"]))
-                        || (is_in(nw, &["of"]) && gaz.is_title_word(lower(&toks[end - 1]))))
+                        || (is_in(nw, &["of"]) && title_word(gaz, text, &toks[end - 1])))
                     && toks
                         .get(end + 1)
-                        .is_some_and(|m| m.word && (m.cap || is_in(lower(m), &["the"])))
+                        .is_some_and(|m| m.word && (m.cap || m.is(W_THE)))
                 {
                     end += 1;
                 } else {
@@ -585,6 +843,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                 &mut persons,
                 &mut person_ix,
                 &mut common,
+                &mut scratch,
             );
         }
         raw.push(out);
@@ -605,28 +864,37 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
         }
     }
     // Resolve single names to full names, count salience.
+    // Each person's full name, shared by the mentions renamed to it.
+    let mut shared: Vec<Option<Rc<str>>> = vec![None; persons.len()];
     for ms in raw.iter_mut() {
         for m in ms.iter_mut() {
             if m.kind == EntityKind::Person || m.kind == EntityKind::Unknown {
-                let key = fold(&m.name);
-                let single = !m.name.contains(' ');
+                let name = m.name.clone();
+                let single = !name.contains(' ');
+                let (surname, own) = with_folded(&name, |key| {
+                    (surnames.get(key).copied(), person_ix.get(key).copied())
+                });
                 let mut renamed = false;
                 if single {
-                    if let Some(&pi) = surnames.get(&key) {
-                        m.name = Rc::from(persons[pi].name.as_str());
+                    if let Some(pi) = surname {
+                        if let Some(slot) = shared.get_mut(pi) {
+                            m.name = slot
+                                .get_or_insert_with(|| Rc::from(persons[pi].name.as_str()))
+                                .clone();
+                        }
                         m.kind = EntityKind::Person;
                         renamed = true;
                     }
                 }
                 // The name is folded again only when it changed.
                 let full = if renamed {
-                    person_ix.get(&fold(&m.name))
+                    with_folded(&m.name, |key| person_ix.get(key).copied())
                 } else {
-                    person_ix.get(&key)
+                    own
                 };
-                if let Some(&pi) = full {
+                if let Some(pi) = full {
                     persons[pi].count += 1;
-                } else if let Some(&pi) = surnames.get(&key) {
+                } else if let Some(pi) = surname {
                     persons[pi].count += 1;
                 }
             }
@@ -635,7 +903,8 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
     // Merge the countries of surname-only entries into the full name's.
     for pi in 0..persons.len() {
         if persons[pi].words == 1 {
-            if let Some(&full) = surnames.get(&fold(&persons[pi].name)) {
+            let full = with_folded(&persons[pi].name, |key| surnames.get(key).copied());
+            if let Some(full) = full {
                 let cs = persons[pi].countries.clone();
                 let c = persons[pi].count;
                 for cty in cs {
@@ -679,23 +948,14 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                 continue;
             }
             let t = toks[i];
-            let w = lower(&t);
-            // Pronouns and determiners are short words of a few initials: skip
-            // every other word cheaply.
-            let maybe_short = t.word
-                && w.len() <= 7
-                && w.as_bytes().first().is_some_and(|b| {
-                    matches!(
-                        b | 0x20,
-                        b'h' | b's' | b'i' | b'm' | b'w' | b'u' | b'o' | b't'
-                    )
-                });
-            if !maybe_short {
+            // Only determiners and pronouns open a mention here.
+            if !t.is(W_DESC_DET | W_PRONOUN) {
                 i += 1;
                 continue;
             }
+            let w = lower(&t);
             // "the two leaders met": the last two people named
-            if is_in(w, &["the"])
+            if t.is(W_THE)
                 && toks
                     .get(i + 1)
                     .is_some_and(|t| lower(t).eq_ignore_ascii_case("two"))
@@ -731,7 +991,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
                     continue;
                 }
             }
-            if is_in(w, &["the", "his", "her", "its", "their"]) {
+            if t.is(W_DESC_DET) {
                 if let Some((m, next)) =
                     description(text, toks, i, &names[ni..], &persons, &last_person)
                 {
@@ -746,7 +1006,7 @@ pub(crate) fn find(text: &str, sentences: &[Vec<Tok>], breaks: &[Vec<bool>]) -> 
             // Lower-case only the pronouns, not every word.
             // A pronoun is a short ASCII word: lower-cased on the stack.
             let mut buf = [0u8; 8];
-            let lw: &str = if is_in(w, PRONOUNS) && w.len() <= buf.len() {
+            let lw: &str = if t.is(W_PRONOUN) && w.len() <= buf.len() {
                 for (d, c) in buf.iter_mut().zip(w.bytes()) {
                     *d = c.to_ascii_lowercase();
                 }
@@ -838,7 +1098,7 @@ fn description(
     let prep = i
         .checked_sub(1)
         .and_then(|p| toks.get(p))
-        .filter(|t| t.word)
+        .filter(|t| t.word && t.is(W_PREP))
         .and_then(|t| {
             PREPS
                 .iter()
@@ -851,7 +1111,7 @@ fn description(
     let mut countries: Vec<&'static str> = Vec::new();
     let mut unknown_adj = false;
     while j < toks.len() && j < i + 4 && toks[j].word && toks[j].cap {
-        match gaz.lookup_word(lower(&toks[j])) {
+        match gaz_lookup(gaz, text, &toks[j]) {
             Some(Gaz::Demonym(c)) => countries.push(c),
             _ => unknown_adj = true,
         }
@@ -861,9 +1121,10 @@ fn description(
     if !noun_tok.word {
         return None;
     }
-    let noun = lower(noun_tok).to_ascii_lowercase();
+    let noun_word = lower(noun_tok);
+    let noun = |w: &str| noun_word.eq_ignore_ascii_case(w);
     // "the Russian capital" -> that country's capital.
-    if noun == "capital" && countries.len() == 1 {
+    if noun("capital") && countries.len() == 1 {
         let cap = gaz.capitals.get(countries[0])?;
         return Some((
             Mention {
@@ -879,11 +1140,11 @@ fn description(
             j + 1,
         ));
     }
-    if !has_class(&noun, C_PERSON) {
+    if !noun_tok.is(C_PERSON) {
         return None;
     }
     let mut end = j + 1;
-    if noun == "prime" || noun == "head" {
+    if noun("prime") || noun("head") {
         end += 1;
     }
     // An apposition ("his French counterpart, Emmanuel Macron") names the person
@@ -905,8 +1166,7 @@ fn description(
         // "the president of Russia" is read as a title of the next name.
         return None;
     }
-    let possessor = lower(&toks[i]).to_ascii_lowercase();
-    let exclude: Option<&str> = if noun == "counterpart" && possessor != "the" {
+    let exclude: Option<&str> = if noun("counterpart") && !toks[i].is(W_THE) {
         last_person.as_deref()
     } else {
         None
@@ -918,7 +1178,7 @@ fn description(
         candidates
             .filter(|p| p.countries.iter().any(|c| countries.contains(c)))
             .max_by_key(|p| (p.count, std::cmp::Reverse(p.first)))
-    } else if unknown_adj || noun == "counterpart" {
+    } else if unknown_adj || noun("counterpart") {
         candidates.max_by_key(|p| (p.count, std::cmp::Reverse(p.first)))
     } else {
         None
@@ -950,6 +1210,7 @@ fn classify(
     persons: &mut Vec<Person>,
     person_ix: &mut HashMap<String, usize>,
     common: &mut HashMap<String, bool>,
+    scratch: &mut String,
 ) {
     let gaz = gazetteer();
     let lower = |t: &Tok| -> &str { t.span.slice(text).unwrap_or("") };
@@ -979,17 +1240,14 @@ fn classify(
     let mut a = 0;
     let b = run.len();
     // Leading stop words of sentence starts ("The Pentagon", "In Paris").
-    while a < b
-        && has_class(lower(&run[a]), C_STOP)
-        && (a == 0 && sentence_initial || is_in(lower(&run[a]), &["the"]))
-    {
+    while a < b && run[a].is(C_STOP) && (a == 0 && sentence_initial || run[a].is(W_THE)) {
         a += 1;
     }
     // "Certainly Saddam Hussein", "Other Bush officials": a sentence's first word
     // that the article also writes in lower case, or an adverb, is not a name's.
     if a == 0 && sentence_initial && b - a >= 2 {
         let first = lower(&run[0]);
-        let known = gazetteer().lookup_word(first).is_some() || gazetteer().is_title_word(first);
+        let known = gaz_lookup(gaz, text, &run[0]).is_some() || title_word(gaz, text, &run[0]);
         if !known && (first.ends_with("ly") || common_word(text, first, common)) {
             a += 1;
         }
@@ -997,8 +1255,21 @@ fn classify(
     if a >= b {
         return;
     }
-    let words: Vec<&str> = run[a..b].iter().map(&lower).collect();
-    let whole = fold_joined(&words);
+    let joined = |x: usize, y: usize| {
+        let mut out = String::with_capacity(span_len(run, x, y));
+        for (k, t) in run[x..y].iter().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(lower(t));
+        }
+        out
+    };
+    // A single word the gazetteer does not know needs no look-up.
+    let whole_known = b - a > 1 || run[a].is(G_NAME | G_UNSURE);
+    if whole_known {
+        fold_joined_into(run[a..b].iter().map(&lower), scratch);
+    }
     let span_of = |x: usize, y: usize| Span::new(run[x].span.start, run[y - 1].span.end);
     let mk =
         |name: String, kind: EntityKind, x: usize, y: usize, prep: Option<&'static str>| Mention {
@@ -1011,7 +1282,7 @@ fn classify(
             prep,
             relative: false,
         };
-    if let Some(g) = gaz.lookup(&whole) {
+    if let Some(g) = whole_known.then(|| gaz.lookup(scratch)).flatten() {
         let (name, kind) = match g {
             Gaz::Country(c) => (c.to_string(), EntityKind::Place),
             Gaz::Capital(c, _) => (c.to_string(), EntityKind::Place),
@@ -1021,11 +1292,9 @@ fn classify(
         // Keep the surface form when it is the full name; otherwise the canonical.
         // Bodies keep the name as written ("NATO"); places take the canonical
         // country name unless the text gives a longer form.
-        let name = if kind == EntityKind::Organization
-            || words.len() > 1
-            || name.split(' ').count() == 1
+        let name = if kind == EntityKind::Organization || b - a > 1 || name.split(' ').count() == 1
         {
-            words.join(" ")
+            joined(a, b)
         } else {
             name
         };
@@ -1049,7 +1318,7 @@ fn classify(
             }
             break;
         }
-        let (title, country, of) = word_roles(gaz, lower(t));
+        let (title, country, of) = word_roles_tok(gaz, text, t);
         if title {
             titled = true;
         } else if let Some(c) = country {
@@ -1067,14 +1336,14 @@ fn classify(
     while x < b {
         // Longest title at x.
         let mut took = 0;
-        let max_n = if gaz.starts_title(lower(&run[x])) {
+        let max_n = if title_start(gaz, text, &run[x]) {
             gaz.title_words.min(b - x)
         } else {
             0
         };
         for n in (1..=max_n).rev() {
-            let cand: Vec<&str> = run[x..x + n].iter().map(&lower).collect();
-            if gaz.is_title(&fold(&cand.join(" "))) {
+            fold_joined_into(run[x..x + n].iter().map(&lower), scratch);
+            if gaz.is_title(scratch) {
                 took = n;
                 break;
             }
@@ -1085,7 +1354,7 @@ fn classify(
             // "President of France Emmanuel Macron": the country is a title's.
             if x + 1 < b && is_in(lower(&run[x]), &["of", "for"]) {
                 if let Some(Gaz::Country(c)) | Some(Gaz::Demonym(c)) =
-                    gaz.lookup_word(lower(&run[x + 1]))
+                    gaz_lookup(gaz, text, &run[x + 1])
                 {
                     countries.push(c);
                 }
@@ -1093,7 +1362,7 @@ fn classify(
             }
             continue;
         }
-        match gaz.lookup_word(lower(&run[x])) {
+        match gaz_lookup(gaz, text, &run[x]) {
             Some(Gaz::Demonym(c)) | Some(Gaz::Country(c)) if x + 1 < b => {
                 countries.push(c);
                 x += 1;
@@ -1120,7 +1389,7 @@ fn classify(
         if !t.word {
             break;
         }
-        let (title, country, _) = word_roles(gaz, lower(t));
+        let (title, country, _) = word_roles_tok(gaz, text, t);
         if title {
             after_title = true;
         } else if let Some(c) = country {
@@ -1129,10 +1398,9 @@ fn classify(
             }
         }
     }
-    let name_words: Vec<&str> = run[x..b].iter().map(&lower).collect();
-    let name = name_words.join(" ");
-    let acronym = name_words.len() == 1 && all_caps(name_words[0]);
-    let has = |bit: u16| name_words.iter().any(|w| has_class(w, bit));
+    let words = b - x;
+    let acronym = words == 1 && all_caps(lower(&run[x]));
+    let has = |bit: u32| run[x..b].iter().any(|t| t.is(bit));
     let kind = if acronym || has(C_ORG) {
         EntityKind::Organization
     } else if has(C_PLACE) {
@@ -1143,9 +1411,9 @@ fn classify(
         EntityKind::Person
     } else if after_det && x == a {
         return;
-    } else if name_words.len() >= 2 {
+    } else if words >= 2 {
         EntityKind::Person
-    } else if sentence_initial && x == a && common_word(text, name_words[0], common) {
+    } else if sentence_initial && x == a && common_word(text, lower(&run[x]), common) {
         return;
     } else {
         EntityKind::Unknown
@@ -1157,18 +1425,22 @@ fn classify(
     } else {
         prep.filter(|p| matches!(*p, "with" | "between" | "by" | "of"))
     };
+    let name = joined(x, b);
     if kind == EntityKind::Person || kind == EntityKind::Unknown {
-        let key = fold(&name);
-        let pi = *person_ix.entry(key).or_insert_with(|| {
-            persons.push(Person {
-                name: name.clone(),
-                words: name_words.len(),
-                countries: Vec::new(),
-                count: 0,
-                first: si,
-            });
-            persons.len() - 1
-        });
+        let pi = match with_folded(&name, |key| person_ix.get(key).copied()) {
+            Some(pi) => pi,
+            None => {
+                persons.push(Person {
+                    name: name.clone(),
+                    words,
+                    countries: Vec::new(),
+                    count: 0,
+                    first: si,
+                });
+                person_ix.insert(fold(&name), persons.len() - 1);
+                persons.len() - 1
+            }
+        };
         for c in countries {
             if !persons[pi].countries.contains(&c) {
                 persons[pi].countries.push(c);
@@ -1178,17 +1450,56 @@ fn classify(
     out.push(mk(name, kind, x, b, prep_here));
 }
 
-/// `fold(&words.join(" "))` in one allocation: folding maps each char on its own,
-/// so folding the words one by one and joining them gives the same string.
-fn fold_joined(words: &[&str]) -> String {
-    let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
-    for (i, w) in words.iter().enumerate() {
+/// `fold(&words.join(" "))` written into `out` (cleared first), without
+/// allocating once `out` has grown: folding maps each char on its own, so
+/// folding the words one by one and joining them gives the same string.
+fn fold_joined_into<'w>(words: impl Iterator<Item = &'w str>, out: &mut String) {
+    out.clear();
+    for (i, w) in words.enumerate() {
         if i > 0 {
             out.push(' ');
         }
         with_folded(w, |f| out.push_str(f));
     }
-    out
+}
+
+/// The bytes the words `run[x..y]` take joined by single spaces.
+fn span_len(run: &[Tok], x: usize, y: usize) -> usize {
+    run.get(x..y)
+        .unwrap_or(&[])
+        .iter()
+        .map(|t| t.span.len() + 1)
+        .sum()
+}
+
+/// [`Gazetteer::lookup_word`] of a word token, from its bits when they answer.
+fn gaz_lookup<'g>(gaz: &'g Gazetteer, text: &str, t: &Tok) -> Option<&'g Gaz> {
+    if t.is(G_NAME | G_UNSURE) {
+        gaz.lookup_word(t.span.slice(text).unwrap_or(""))
+    } else {
+        None
+    }
+}
+
+/// [`Gazetteer::is_title_word`] of a word token, from its bits when they answer.
+pub(crate) fn title_word(gaz: &Gazetteer, text: &str, t: &Tok) -> bool {
+    t.is(G_TITLE | G_UNSURE) && gaz.is_title_word(t.span.slice(text).unwrap_or(""))
+}
+
+/// [`Gazetteer::starts_title`] of a word token, from its bits when they answer.
+fn title_start(gaz: &Gazetteer, text: &str, t: &Tok) -> bool {
+    t.is(G_TITLE_START | G_UNSURE) && gaz.starts_title(t.span.slice(text).unwrap_or(""))
+}
+
+/// [`word_roles`] of a word token: a word in no gazetteer list is neither a
+/// title nor a country, only possibly "of" or "for".
+fn word_roles_tok(gaz: &Gazetteer, text: &str, t: &Tok) -> (bool, Option<&'static str>, bool) {
+    let w = t.span.slice(text).unwrap_or("");
+    if t.is(G_NAME | G_TITLE | G_UNSURE) {
+        return word_roles(gaz, w);
+    }
+    let of = w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("for");
+    (false, None, of)
 }
 
 /// What a word next to a name says: a title, a country (or demonym's country),
@@ -1265,5 +1576,118 @@ fn placeholder(empty: &Rc<str>) -> Mention {
         locative: false,
         prep: None,
         relative: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(&str, bool, bool)> {
+        let mut out = Vec::new();
+        tokenize(s, Span::new(0, s.len()), &mut out);
+        out.iter()
+            .map(|t| (&s[t.span.range()], t.cap, t.possessive))
+            .collect()
+    }
+
+    #[test]
+    fn words_join_inner_marks_and_drop_possessives() {
+        assert_eq!(
+            toks("Obama's U.S.-led Nicolás’s don't 10,000 co-op."),
+            [
+                ("Obama", true, true),
+                ("U.S", true, false),
+                (".", false, false),
+                ("-", false, false),
+                ("led", false, false),
+                ("Nicolás", true, true),
+                ("don't", false, false),
+                ("10", false, false),
+                (",", false, false),
+                ("000", false, false),
+                ("co-op", false, false),
+                (".", false, false),
+            ]
+        );
+        assert_eq!(
+            toks("'s x's"),
+            [("'", false, false), ("s", false, false), ("x", false, true)]
+        );
+    }
+
+    #[test]
+    fn gazetteer_bits_answer_as_the_lookups_do() {
+        let gaz = gazetteer();
+        let mut text = String::from(
+            "Obama's U.S. Nicolás French PRIME Minister of foreign Gen. Abu-Dhabi \
+             co-op Herzegovina’s rue d'Arc 2019 ",
+        );
+        for k in gaz.names.keys().chain(gaz.titles.keys()) {
+            text.push_str(k);
+            text.push(' ');
+            text.push_str(&k.to_uppercase());
+            text.push_str(", ");
+        }
+        let mut toks = Vec::new();
+        tokenize(&text, Span::new(0, text.len()), &mut toks);
+        for t in toks.iter().filter(|t| t.word) {
+            let w = &text[t.span.range()];
+            assert_eq!(gaz_lookup(gaz, &text, t), gaz.lookup_word(w), "{w}");
+            assert_eq!(title_word(gaz, &text, t), gaz.is_title_word(w), "{w}");
+            assert_eq!(title_start(gaz, &text, t), gaz.starts_title(w), "{w}");
+            assert_eq!(word_roles_tok(gaz, &text, t), word_roles(gaz, w), "{w}");
+        }
+    }
+
+    #[test]
+    fn word_lists_are_lower_case_ascii() {
+        // The per-token classes are looked up in ASCII lower case, so a list
+        // entry written otherwise would never match.
+        let lists: [&[&str]; 17] = [
+            STOP,
+            ORG_HEADS,
+            PLACE_HEADS,
+            EVENT_HEADS,
+            PERSON_NOUNS,
+            CONNECTORS,
+            PRONOUNS,
+            PREPS,
+            super::super::extract::SUBORDINATORS,
+            super::super::extract::WORD_STOPS_RIGHT,
+            super::super::extract::LIGHT_VERBS,
+            super::super::extract::STOP_PREPS,
+            super::super::extract::DETS,
+            super::super::extract::SKIP_SEGMENT,
+            super::super::extract::MEET_FOLLOWERS,
+            super::super::status::REPORTING,
+            super::super::status::MODAL_HYP,
+        ];
+        for w in lists.iter().flat_map(|l| l.iter()) {
+            assert!(
+                w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
+                "{w}"
+            );
+        }
+        for w in super::super::status::MODAL_PLAN
+            .iter()
+            .chain(super::super::status::NEG)
+            .chain(super::super::status::BE)
+        {
+            assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "{w}");
+        }
+        // Every listed word fits a key.
+        assert!(classes().longest <= KEY_BYTES, "{}", classes().longest);
+        let hay = "Xx THE Élan ABCDEFGHIJKLMNOP z@[`{ and some padding".as_bytes();
+        for (start, len) in [(0, 2), (3, 3), (7, 5), (13, 16), (30, 5), (31, 3), (44, 7)] {
+            assert_eq!(
+                word_key_at(hay, start, len),
+                word_key(&hay[start..start + len]),
+                "{start} {len}"
+            );
+        }
+        let the = lex_class(b"The");
+        assert!(the & W_THE != 0 && the & C_STOP != 0 && the & W_DET != 0);
+        assert_eq!(lex_class("Nicolás".as_bytes()), 0);
     }
 }

@@ -5,8 +5,11 @@
 //! clause, which bounds its arguments, status and time. Names come from
 //! [`super::entities`], resolved across the article before any trigger is read.
 
-use super::entities::{self, Mention, Tok};
-use super::lexicon::{fold, gazetteer, triggers, Form, Gaz, Trigger};
+use super::entities::{
+    self, Mention, SentenceTokens, Tok, W_LIGHT_VERB, W_SKIP_SEGMENT, W_STOP_PREP, W_STOP_RIGHT,
+    W_SUBORDINATOR,
+};
+use super::lexicon::{gazetteer, triggers, with_folded, Form, Gaz, Trigger};
 use super::status::{self, Voice};
 use super::timelink;
 use super::{EntityKind, EventKind, EventMention, Participant, Place, Role, Status};
@@ -36,7 +39,7 @@ pub(super) struct Found {
     pub drop: bool,
 }
 
-const WORD_STOPS_RIGHT: &[&str] = &[
+pub(super) const WORD_STOPS_RIGHT: &[&str] = &[
     "that",
     "which",
     "who",
@@ -57,11 +60,11 @@ const WORD_STOPS_RIGHT: &[&str] = &[
     "if",
     "told",
 ];
-const SUBORDINATORS: &[&str] = &[
+pub(super) const SUBORDINATORS: &[&str] = &[
     "that", "when", "who", "which", "where", "while", "whereas", "because", "although", "but",
     "since", "after", "before", "as", "amid", "if", "unless",
 ];
-const LIGHT_VERBS: &[&str] = &[
+pub(super) const LIGHT_VERBS: &[&str] = &[
     "hold",
     "holds",
     "held",
@@ -106,7 +109,7 @@ const LIGHT_VERBS: &[&str] = &[
 /// ("the summit's host, X").
 const APPOSITION_HEADS: &[&str] = &["host", "guest", "ally"];
 /// Words a bare "meet"/"met" may be followed by and still name a meeting.
-const MEET_FOLLOWERS: &[&str] = &[
+pub(super) const MEET_FOLLOWERS: &[&str] = &[
     "on",
     "in",
     "at",
@@ -161,7 +164,7 @@ const MEET_FOLLOWERS: &[&str] = &[
     "us",
     "me",
 ];
-const DETS: &[&str] = &[
+pub(super) const DETS: &[&str] = &[
     "the",
     "a",
     "an",
@@ -178,7 +181,7 @@ const DETS: &[&str] = &[
     "these",
     "those",
 ];
-const SKIP_SEGMENT: &[&str] = &[
+pub(super) const SKIP_SEGMENT: &[&str] = &[
     "which",
     "who",
     "whose",
@@ -196,7 +199,7 @@ const SKIP_SEGMENT: &[&str] = &[
     "both",
     "along",
 ];
-const STOP_PREPS: &[&str] = &[
+pub(super) const STOP_PREPS: &[&str] = &[
     "at",
     "in",
     "after",
@@ -232,11 +235,10 @@ fn clause_of(text: &str, toks: &[Tok], a: usize, b: usize) -> (usize, usize) {
     let mut lo = a;
     while lo > 0 {
         let t = &toks[lo - 1];
-        let w = lw(text, t);
-        if !t.word && is_boundary_punct(w) {
+        if !t.word && is_boundary_punct(lw(text, t)) {
             break;
         }
-        if t.word && is_in(w, SUBORDINATORS) {
+        if t.word && t.is(W_SUBORDINATOR) {
             lo -= 1;
             break;
         }
@@ -245,8 +247,7 @@ fn clause_of(text: &str, toks: &[Tok], a: usize, b: usize) -> (usize, usize) {
     let mut hi = b;
     while hi < toks.len() {
         let t = &toks[hi];
-        let w = lw(text, t);
-        if (!t.word && is_boundary_punct(w)) || (t.word && is_in(w, SUBORDINATORS)) {
+        if (!t.word && is_boundary_punct(lw(text, t))) || (t.word && t.is(W_SUBORDINATOR)) {
             break;
         }
         hi += 1;
@@ -301,8 +302,12 @@ pub(super) fn extract(
 ) -> Vec<EventMention> {
     let text = doc.text();
     let published_str = published.map(|p| p.to_string());
-    let mut sents: Vec<(usize, Span, BlockKind, usize)> = Vec::new();
+    let mut sents: Vec<(usize, Span, BlockKind, usize)> = Vec::with_capacity(doc.sentences().len());
     for (i, s) in doc.news_sentences() {
+        if !s.span.is_empty() && s.span.len() <= MAX_SENTENCE_BYTES {
+            sents.push((i, s.span, doc.sentence_kind(s), s.block));
+            continue;
+        }
         // No news sentence runs to thousands of bytes; a run-on one (a scraped
         // table, a page without punctuation) is read in windows so that the
         // per-sentence passes below stay linear in the article.
@@ -313,21 +318,20 @@ pub(super) fn extract(
     if sents.is_empty() {
         return Vec::new();
     }
-    let mut toks: Vec<Vec<Tok>> = Vec::with_capacity(sents.len());
+    let news_bytes = sents.iter().map(|s| s.1.len()).sum();
+    let mut toks = SentenceTokens::with_capacity(news_bytes, sents.len());
     for (_, span, _, _) in &sents {
-        let mut v = Vec::with_capacity(span.len() / 4 + 4);
-        entities::tokenize(text, *span, &mut v);
-        toks.push(v);
+        toks.push(text, *span);
     }
     let lex = triggers();
     // Trigger matches per sentence, word-bounded; their first tokens also end
     // capitalised names, so that "Trudeau Travels to Japan" is a name and a verb.
-    let mut matches: Vec<Vec<(Span, usize)>> = Vec::with_capacity(sents.len());
-    let mut breaks: Vec<Vec<bool>> = Vec::with_capacity(sents.len());
+    // One buffer for the article; `matches_at[si]` is sentence `si`'s range.
+    let mut matches: Vec<(Span, usize)> = Vec::new();
+    let mut matches_at: Vec<(usize, usize)> = Vec::with_capacity(sents.len());
     for (si, (_, sspan, _, _)) in sents.iter().enumerate() {
-        let st = &toks[si];
-        let mut ms = Vec::new();
-        let mut br = vec![false; st.len()];
+        let st = toks.get_mut(si);
+        let from = matches.len();
         if let Some(stext) = sspan.slice(text) {
             for m in lex.matcher.find_iter(stext) {
                 let (s, e) = (sspan.start + m.start(), sspan.start + m.end());
@@ -335,25 +339,25 @@ pub(super) fn extract(
                     continue;
                 }
                 if let Ok(k) = st.binary_search_by_key(&s, |t| t.span.start) {
-                    br[k] = true;
+                    st[k].brk = true;
                 }
-                ms.push((Span::new(s, e), m.pattern().as_usize()));
+                matches.push((Span::new(s, e), m.pattern().as_usize()));
             }
         }
-        matches.push(ms);
-        breaks.push(br);
+        matches_at.push((from, matches.len()));
     }
-    let ents = entities::find(text, &toks, &breaks);
+    let ents = entities::find(text, &toks);
     let dateline = dateline(text, &sents, &toks);
     let mut out: Vec<EventMention> = Vec::new();
     // Every found trigger, with the sentence it is in, for article-level passes.
     let mut all: Vec<(usize, Found)> = Vec::new();
     for (si, &(_, sspan, bkind, block)) in sents.iter().enumerate() {
-        let st = &toks[si];
+        let st = toks.get(si);
         let mentions = &ents.per_sentence[si];
         let headline = bkind == BlockKind::Headline;
         let mut found: Vec<Found> = Vec::new();
-        for &(span, pattern) in &matches[si] {
+        let (m_from, m_to) = matches_at[si];
+        for &(span, pattern) in matches.get(m_from..m_to).unwrap_or(&[]) {
             let (s, e) = (span.start, span.end);
             let Some(entry) = lex.entries.get(pattern).copied() else {
                 continue;
@@ -433,7 +437,7 @@ pub(super) fn extract(
     let times = timelink::resolve(text, &sents, &all, timexes, published);
     for ((si, f), time) in all.iter().zip(times) {
         let (_, sspan, bkind, _) = sents[*si];
-        let st = &toks[*si];
+        let st = toks.get(*si);
         let mut place = f.place.clone();
         if place.is_none() && f.voice == Voice::Narrator {
             // The dateline places what its own sentence reports.
@@ -449,7 +453,9 @@ pub(super) fn extract(
         let mut evidence = vec![f.span];
         for (role, list) in [(Role::Agent, &f.agents), (Role::Patient, &f.patients)] {
             for m in list.iter() {
-                if participants.iter().any(|p| fold(&p.name) == fold(&m.name)) {
+                let same =
+                    |p: &Participant| with_folded(&p.name, |a| with_folded(&m.name, |b| a == b));
+                if participants.iter().any(same) {
                     continue;
                 }
                 if role == Role::Patient
@@ -713,7 +719,7 @@ fn arguments(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
                 }
                 break;
             }
-            if t.word && is_in(w, LIGHT_VERBS) {
+            if t.word && t.is(W_LIGHT_VERB) {
                 agent_from = Some(k - 1);
                 break;
             }
@@ -722,7 +728,7 @@ fn arguments(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
                 agent_from = Some(k - 1);
                 break;
             }
-            if t.word && (is_in(w, STOP_PREPS) || is_in(w, SUBORDINATORS)) {
+            if t.word && t.is(W_STOP_PREP | W_SUBORDINATOR) {
                 break;
             }
             if !t.word && !matches!(w, "“" | "\"" | "‘" | "'" | "-") {
@@ -889,14 +895,13 @@ fn in_skipped_segment(text: &str, st: &[Tok], at: usize, verb: usize) -> bool {
         None => return false,
     };
     st.get(first).is_some_and(|t| {
-        let w = lw(text, t);
         t.word
-            && (is_in(w, SKIP_SEGMENT)
-                || gazetteer().is_title_word(w)
+            && (t.is(W_SKIP_SEGMENT)
+                || entities::title_word(gazetteer(), text, t)
                 || (!t.cap
                     && st
                         .get(first + 1)
-                        .is_some_and(|n| gazetteer().is_title_word(lw(text, n)))))
+                        .is_some_and(|n| entities::title_word(gazetteer(), text, n))))
     })
 }
 
@@ -914,7 +919,7 @@ fn right_patients(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
         let stop = gap.iter().any(|t| {
             let w = lw(text, t);
             (!t.word && matches!(w, ";" | ":" | "." | "(" | "–" | "—"))
-                || (t.word && is_in(w, WORD_STOPS_RIGHT))
+                || (t.word && t.is(W_STOP_RIGHT))
                 || (t.word
                     && w.eq_ignore_ascii_case("to")
                     && !is_in(lw(text, &st[b - 1]), &["way"]))
@@ -1016,13 +1021,13 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
 fn dateline(
     text: &str,
     sents: &[(usize, Span, BlockKind, usize)],
-    toks: &[Vec<Tok>],
+    toks: &SentenceTokens,
 ) -> Option<(String, Span, usize)> {
     let (si, _) = sents
         .iter()
         .enumerate()
         .find(|(_, s)| s.2 == BlockKind::Body)?;
-    let st = toks.get(si)?;
+    let st = toks.get(si);
     let mut k = 0;
     let mut words = Vec::new();
     while k < st.len()
@@ -1112,7 +1117,7 @@ fn verb_takes_its_noun(text: &str, st: &[Tok], found: &mut [Found]) {
                 && a - found[i].toks.1 <= 3
                 && st[found[i].toks.1..a]
                     .iter()
-                    .all(|t| t.word && !t.cap && !is_in(lw(text, t), STOP_PREPS))
+                    .all(|t| t.word && !t.cap && !t.is(W_STOP_PREP))
         });
         // "will host X for summit talks", "received X for a state visit": the
         // meeting verb and the noun of its purpose are one occasion.

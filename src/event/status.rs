@@ -1,7 +1,7 @@
 //! What the article says of an event: occurred, planned, ongoing, negated,
 //! hypothetical or reported, read from the trigger's form and its clause.
 
-use super::entities::{Mention, Tok};
+use super::entities::{Mention, Tok, W_MODAL_HYP, W_MODAL_PLAN, W_NEG, W_REPORTING};
 use super::extract::Found;
 use super::lexicon::Form;
 use super::Status;
@@ -26,7 +26,7 @@ fn is_in(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-const REPORTING: &[&str] = &[
+pub(super) const REPORTING: &[&str] = &[
     "said",
     "says",
     "say",
@@ -52,7 +52,7 @@ const REPORTING: &[&str] = &[
     "recalled",
     "stressed",
 ];
-const MODAL_PLAN: &[&str] = &[
+pub(super) const MODAL_PLAN: &[&str] = &[
     "will",
     "shall",
     "plans",
@@ -75,14 +75,14 @@ const MODAL_PLAN: &[&str] = &[
     "preparing",
     "ready",
 ];
-const MODAL_HYP: &[&str] = &[
+pub(super) const MODAL_HYP: &[&str] = &[
     "could", "might", "may", "if", "unless", "should", "possible", "possibly", "whether",
     "perhaps", "maybe", "likely", "unlikely", "would",
     // a law "that allows the government to impose sanctions" permits, it does not report
     "allow", "allows", "allowing", "enable", "enables", "enabling",
 ];
-const NEG: &[&str] = &["not", "never", "no", "neither", "nor", "without", "cannot"];
-const BE: &[&str] = &["is", "are", "am", "was", "were", "be", "been", "being"];
+pub(super) const NEG: &[&str] = &["not", "never", "no", "neither", "nor", "without", "cannot"];
+pub(super) const BE: &[&str] = &["is", "are", "am", "was", "were", "be", "been", "being"];
 
 /// How far back, in bytes, an open quotation mark is looked for.
 const QUOTE_LOOKBACK: usize = 4_000;
@@ -137,17 +137,21 @@ pub(crate) fn status(text: &str, st: &[Tok], f: &Found, headline: bool) -> Statu
     let window = &st[lo.saturating_sub(0)..a];
     // The ten words nearest before the trigger, nearest first, without allocating.
     let mut near_buf: [&str; 10] = [""; 10];
+    // The word lists each of them is in (see `Tok::lex`).
+    let mut near_lex = 0u32;
     let mut n_near = 0;
     for (slot, t) in near_buf
         .iter_mut()
         .zip(window.iter().rev().filter(|t| t.word))
     {
         *slot = lw(text, t);
+        near_lex |= t.lex;
         n_near += 1;
     }
     let near = near_buf.get(..n_near).unwrap_or(&[]);
     let has = |list: &[&str]| near.iter().any(|w| is_in(w, list));
-    let negated = has(NEG)
+    let has_class = |bit: u32| near_lex & bit != 0;
+    let negated = has_class(W_NEG)
         || near
             .iter()
             .any(|w| w.ends_with("n't") || w.ends_with("n’t"));
@@ -184,12 +188,12 @@ pub(crate) fn status(text: &str, st: &[Tok], f: &Found, headline: bool) -> Statu
         st[..lo.min(st.len())]
             .iter()
             .chain(window.iter())
-            .any(|t| t.word && is_in(lw(text, t), REPORTING) && t.span.start < f.span.start)
+            .any(|t| t.word && t.is(W_REPORTING) && t.span.start < f.span.start)
     };
     if has(&["would"]) && reported_before() {
         return Status::Planned;
     }
-    if has(MODAL_HYP) {
+    if has_class(W_MODAL_HYP) {
         return Status::Hypothetical;
     }
     let prev = a
@@ -201,7 +205,7 @@ pub(crate) fn status(text: &str, st: &[Tok], f: &Found, headline: bool) -> Statu
     let to_before = headline
         && prev.is_some_and(|w| w.eq_ignore_ascii_case("to"))
         && matches!(f.entry.form, Form::Base);
-    if has(MODAL_PLAN)
+    if has_class(W_MODAL_PLAN)
         || near
             .iter()
             .any(|w| w.ends_with("'ll") || w.ends_with("’ll"))
