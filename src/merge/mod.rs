@@ -503,7 +503,72 @@ pub(crate) fn distribute<T>(mut items: Vec<T>, groups: &[Vec<usize>]) -> Vec<Vec
 
 #[cfg(test)]
 mod tests {
-    use super::{distribute, permute};
+    use super::{distribute, permute, Timeline, TimelineBuilder};
+    use crate::event::SharedStr;
+    use crate::{Article, Extractor};
+
+    fn builder_timeline() -> Timeline {
+        let extractor = Extractor::default();
+        let mut builder = TimelineBuilder::new(&extractor);
+        let texts = [
+            (
+                "a",
+                "Putin will meet Maduro on Wednesday. Putin met Maduro in Moscow on Tuesday.",
+            ),
+            (
+                "b",
+                "Maduro arrived in Moscow on Tuesday. Putin met Maduro in Moscow on Tuesday.",
+            ),
+        ];
+        for (id, text) in texts {
+            let article = Article::new(id, text)
+                .with_published_str("2019-09-25")
+                .unwrap()
+                .with_source("Wire");
+            builder.add(&article);
+        }
+        builder.build()
+    }
+
+    /// The builder keeps one copy of each string: an article's id in all its
+    /// mentions, a name, source, date or quote across articles.
+    #[test]
+    fn builder_shares_repeated_strings() {
+        let timeline = builder_timeline();
+        let mentions: Vec<_> = timeline.mentions().collect();
+        assert!(mentions.len() >= 4, "{mentions:?}");
+        let same = |pick: &dyn Fn(&crate::EventMention) -> Option<&SharedStr>| {
+            let all: Vec<&SharedStr> = mentions.iter().filter_map(|m| pick(m)).collect();
+            assert!(all.len() >= 2);
+            all.iter()
+                .all(|x| all.iter().all(|y| x != y || SharedStr::ptr_eq(x, y)))
+        };
+        assert!(same(&|m| Some(&m.article)));
+        assert!(same(&|m| m.source.as_ref()));
+        assert!(same(&|m| m.published.as_ref()));
+        assert!(same(&|m| Some(&m.quote)));
+        assert!(same(&|m| m.participants.first().map(|p| &p.name)));
+        // the same sentence in both articles: one quote shared by both
+        let quotes: Vec<&SharedStr> = mentions
+            .iter()
+            .filter(|m| m.quote.starts_with("Putin met"))
+            .map(|m| &m.quote)
+            .collect();
+        assert!(quotes.len() >= 2 && quotes.iter().all(|q| SharedStr::ptr_eq(q, quotes[0])));
+        let ids: Vec<&str> = timeline.articles().iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert!(timeline.articles().iter().all(|a| !a.timexes.is_empty()));
+    }
+
+    /// The compact forms read back: a timeline survives its own serde form.
+    #[test]
+    fn timeline_round_trips_through_serde() {
+        let timeline = builder_timeline();
+        let json = serde_json::to_string(&timeline).unwrap();
+        let back: Timeline = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, timeline);
+        assert_eq!(serde_json::to_string(&back).unwrap(), json);
+    }
 
     #[test]
     fn permute_reorders_and_drops() {
