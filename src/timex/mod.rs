@@ -322,15 +322,58 @@ impl Timex {
 pub struct TimexList {
     /// Each expression's text then its value, one after the other.
     strings: Box<str>,
-    items: Box<[PackedTimex]>,
+    items: Packed,
+}
+
+/// The expressions without their strings: 20 bytes each while the article's
+/// offsets fit in 32 bits (any article under 4 GiB), 32 beyond.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Packed {
+    Narrow(Box<[NarrowTimex]>),
+    Wide(Box<[WideTimex]>),
+}
+
+impl Default for Packed {
+    fn default() -> Packed {
+        Packed::Narrow(Box::default())
+    }
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-struct PackedTimex {
+struct NarrowTimex {
+    start: u32,
+    end: u32,
+    text_len: u32,
+    value_len: u32,
+    kind: TimexType,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct WideTimex {
     span: Span,
     text_len: u32,
     value_len: u32,
     kind: TimexType,
+}
+
+impl Packed {
+    fn len(&self) -> usize {
+        match self {
+            Packed::Narrow(v) => v.len(),
+            Packed::Wide(v) => v.len(),
+        }
+    }
+
+    /// The `i`-th expression: span, text length, value length, type.
+    fn get(&self, i: usize) -> Option<(Span, u32, u32, TimexType)> {
+        match self {
+            Packed::Narrow(v) => v.get(i).map(|n| {
+                let span = Span::new(n.start as usize, n.end as usize);
+                (span, n.text_len, n.value_len, n.kind)
+            }),
+            Packed::Wide(v) => v.get(i).map(|w| (w.span, w.text_len, w.value_len, w.kind)),
+        }
+    }
 }
 
 /// One expression of a [`TimexList`].
@@ -383,23 +426,45 @@ impl TimexList {
         let bytes = entries.clone().fold(0usize, |n, e| {
             n.saturating_add(e.text.len()).saturating_add(e.value.len())
         });
+        let narrow = entries
+            .clone()
+            .all(|e| u32::try_from(e.span.start).is_ok() && u32::try_from(e.span.end).is_ok());
         let mut strings = String::with_capacity(bytes);
-        let mut items = Vec::with_capacity(entries.size_hint().0);
+        let mut wide = Vec::new();
+        let mut small = Vec::new();
         for e in entries {
             let (text, text_len) = clip_u32(e.text);
             let (value, value_len) = clip_u32(e.value);
             strings.push_str(text);
             strings.push_str(value);
-            items.push(PackedTimex {
-                span: e.span,
-                text_len,
-                value_len,
-                kind: e.kind,
-            });
+            match (
+                narrow,
+                u32::try_from(e.span.start),
+                u32::try_from(e.span.end),
+            ) {
+                (true, Ok(start), Ok(end)) => small.push(NarrowTimex {
+                    start,
+                    end,
+                    text_len,
+                    value_len,
+                    kind: e.kind,
+                }),
+                _ => wide.push(WideTimex {
+                    span: e.span,
+                    text_len,
+                    value_len,
+                    kind: e.kind,
+                }),
+            }
         }
+        let items = if narrow {
+            Packed::Narrow(small.into_boxed_slice())
+        } else {
+            Packed::Wide(wide.into_boxed_slice())
+        };
         TimexList {
             strings: strings.into_boxed_str(),
-            items: items.into_boxed_slice(),
+            items,
         }
     }
 
@@ -410,24 +475,25 @@ impl TimexList {
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.items.len() == 0
     }
 
     /// The expressions, in order.
     pub fn iter(&self) -> impl Iterator<Item = TimexEntry<'_>> + Clone + '_ {
         let mut at = 0usize;
-        self.items.iter().map(move |p| {
-            let text_end = at.saturating_add(p.text_len as usize);
-            let value_end = text_end.saturating_add(p.value_len as usize);
+        (0..self.items.len()).filter_map(move |i| {
+            let (span, text_len, value_len, kind) = self.items.get(i)?;
+            let text_end = at.saturating_add(text_len as usize);
+            let value_end = text_end.saturating_add(value_len as usize);
             let text = self.strings.get(at..text_end).unwrap_or("");
             let value = self.strings.get(text_end..value_end).unwrap_or("");
             at = value_end;
-            TimexEntry {
-                span: p.span,
+            Some(TimexEntry {
+                span,
                 text,
-                kind: p.kind,
+                kind,
                 value,
-            }
+            })
         })
     }
 }
