@@ -20,6 +20,8 @@ const EMPTY: u32 = u32::MAX - 1;
 /// this bounds the cost of pathological blocks, deterministically.
 const SCAN_LIMIT: usize = 4096;
 const DAY: i64 = 86_400;
+/// The end of a member list.
+const NONE: u32 = u32::MAX;
 
 /// `[start, end)` in seconds since 1970 (local time as the text gives it).
 type Secs = (i64, i64);
@@ -317,7 +319,10 @@ impl<T, const N: usize> std::ops::Deref for SmallSet<T, N> {
 /// A cluster being built.
 struct Cluster {
     class: u8,
-    members: Vec<u32>,
+    /// The first and last member: the members form a list through
+    /// [`Clusterer::next`], so a cluster owns no allocation for them.
+    first: u32,
+    last: u32,
     keys: SmallSet<u32, 4>,
     kinds: SmallSet<EventKind, 4>,
     places: SmallSet<u32, 2>,
@@ -331,7 +336,8 @@ impl Cluster {
     fn new(class: u8) -> Cluster {
         Cluster {
             class,
-            members: Vec::new(),
+            first: NONE,
+            last: NONE,
             keys: SmallSet::Empty,
             kinds: SmallSet::Empty,
             places: SmallSet::Empty,
@@ -341,8 +347,7 @@ impl Cluster {
         }
     }
 
-    fn add(&mut self, idx: u32, item: &Item) {
-        self.members.push(idx);
+    fn add(&mut self, item: &Item) {
         for k in item.keys.iter() {
             self.keys.insert(*k);
         }
@@ -600,6 +605,8 @@ struct Clusterer<'a> {
     /// The clusters holding a report of each article, by kind class.
     /// Indexed by article id: (kind class, cluster), in the order they came.
     by_article: Vec<Vec<(u8, u32)>>,
+    /// The member after each item in its cluster, or [`NONE`].
+    next: Vec<u32>,
 }
 
 impl Clusterer<'_> {
@@ -708,6 +715,11 @@ impl Clusterer<'_> {
             return;
         };
         let was_empty = c.keys.is_empty();
+        match self.next.get_mut(c.last as usize) {
+            Some(link) => *link = idx,
+            None => c.first = idx,
+        }
+        c.last = idx;
         if c.articles.binary_search(&item.article).is_err() {
             let a = item.article as usize;
             if self.by_article.len() <= a {
@@ -717,7 +729,7 @@ impl Clusterer<'_> {
                 v.push((item.class, cluster));
             }
         }
-        c.add(idx, item);
+        c.add(item);
         if let Some(t) = item.time {
             self.index.insert(item.class, ALL, t, cluster);
             for &k in item.keys.iter() {
@@ -1021,21 +1033,26 @@ pub(super) fn build(
         .collect();
 
     // canonical processing order: depends on the set only (items are sorted)
-    let mut dated: Vec<u32> = (0..items.len() as u32)
-        .filter(|&i| items[i as usize].time.is_some())
+    // sorted as (key, index) pairs: a key function called inside the sort would
+    // look the item up again at every comparison, all over memory
+    let mut dated: Vec<_> = items
+        .iter()
+        .zip(0u32..)
+        .filter_map(|(it, i)| {
+            let t = it.time?;
+            Some(((it.class, length_class(t), Reverse(it.keys.len()), t), i))
+        })
         .collect();
-    dated.sort_by_key(|&i| {
-        let it = &items[i as usize];
-        let t = it.time.unwrap_or_default();
-        (it.class, length_class(t), Reverse(it.keys.len()), t, i)
-    });
-    let mut undated: Vec<u32> = (0..items.len() as u32)
-        .filter(|&i| items[i as usize].time.is_none())
+    dated.sort_unstable();
+    let dated: Vec<u32> = dated.into_iter().map(|(_, i)| i).collect();
+    let mut undated: Vec<_> = items
+        .iter()
+        .zip(0u32..)
+        .filter(|(it, _)| it.time.is_none())
+        .map(|(it, i)| ((it.class, Reverse(it.keys.len())), i))
         .collect();
-    undated.sort_by_key(|&i| {
-        let it = &items[i as usize];
-        (it.class, Reverse(it.keys.len()), i)
-    });
+    undated.sort_unstable();
+    let undated: Vec<u32> = undated.into_iter().map(|(_, i)| i).collect();
 
     let mut cl = Clusterer {
         items: &items,
@@ -1045,6 +1062,7 @@ pub(super) fn build(
         clusters: Vec::new(),
         index: Index::new(table.len()),
         by_article: Vec::new(),
+        next: vec![NONE; items.len()],
     };
     for &i in &dated {
         cl.place_dated(i);
@@ -1057,48 +1075,57 @@ pub(super) fn build(
     let built: Vec<(TimelineEvent, Vec<usize>)> = cl
         .clusters
         .iter()
-        .map(|c| entry(c, &mentions, &src, &items, &table))
+        .map(|c| entry(c, &cl.next, &mentions, &src, &items, &table))
         .collect();
+    drop(cl);
+    // the timeline's order, on integer keys: the article rank orders as its id
+    let mut order: Vec<(EventKey, u32)> = built
+        .iter()
+        .zip(0u32..)
+        .map(|((e, members), i)| {
+            let first = members.first().and_then(|&j| Some((j, mentions.get(j)?)));
+            let rank = first
+                .and_then(|(j, _)| article_rank.get(j).copied())
+                .unwrap_or_default();
+            (event_order(e, rank, first.map(|(_, m)| m.trigger)), i)
+        })
+        .collect();
+    order.sort_unstable();
     // move each mention into its entry instead of copying it
-    let mut slots: Vec<Option<EventMention>> = mentions.into_iter().map(Some).collect();
-    let events: Vec<TimelineEvent> = built
+    let mut mention_slots: Vec<Option<EventMention>> = mentions.into_iter().map(Some).collect();
+    let mut entry_slots: Vec<Option<(TimelineEvent, Vec<usize>)>> =
+        built.into_iter().map(Some).collect();
+    let events: Vec<TimelineEvent> = order
         .into_iter()
-        .map(|(mut e, order)| {
-            e.mentions = order
+        .filter_map(|(_, i)| entry_slots.get_mut(i as usize).and_then(Option::take))
+        .map(|(mut e, members)| {
+            e.mentions = members
                 .into_iter()
-                .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+                .filter_map(|i| mention_slots.get_mut(i).and_then(Option::take))
                 .collect();
             e
         })
         .collect();
-    let mut order: Vec<usize> = (0..events.len()).collect();
-    let keys: Vec<EventKey<'_>> = events.iter().map(event_order).collect();
-    order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
-    drop(keys);
-    let mut slots: Vec<Option<TimelineEvent>> = events.into_iter().map(Some).collect();
-    let events: Vec<TimelineEvent> = order
-        .into_iter()
-        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
-        .collect();
     Timeline::from_sorted(tolerance_days, events, articles)
 }
 
-type EventKey<'e> = (bool, i64, i64, EventKind, &'e str, usize, usize);
+/// Undated last, then by interval, kind, and the first mention's article (by
+/// rank) and trigger.
+type EventKey = (bool, i64, i64, EventKind, u32, usize, usize);
 
-fn event_order(e: &TimelineEvent) -> EventKey<'_> {
+fn event_order(e: &TimelineEvent, article_rank: u32, trigger: Option<crate::Span>) -> EventKey {
     let (s, t) = e
         .interval
         .map(|i| (secs(i.start), secs(i.end)))
         .unwrap_or((i64::MAX, i64::MAX));
-    let first = e.mentions.first();
     (
         e.interval.is_none(),
         s,
         t,
         e.kind,
-        first.map_or("", |m| m.article.as_str()),
-        first.map_or(0, |m| m.trigger.start),
-        first.map_or(0, |m| m.trigger.end),
+        article_rank,
+        trigger.map_or(0, |t| t.start),
+        trigger.map_or(0, |t| t.end),
     )
 }
 
@@ -1140,18 +1167,20 @@ struct Dated<'m> {
 /// input indices of those mentions in entry order.
 fn entry(
     c: &Cluster,
+    next: &[u32],
     all: &[EventMention],
     src: &[u32],
     items: &[Item],
     table: &NameTable,
 ) -> (TimelineEvent, Vec<usize>) {
     // canonical positions of the members, in entry order
-    let mut order: Vec<usize> = c
-        .members
-        .iter()
-        .map(|&i| i as usize)
-        .filter(|&i| i < items.len() && src.get(i).is_some_and(|&j| (j as usize) < all.len()))
-        .collect();
+    let mut order: Vec<usize> =
+        std::iter::successors(Some(c.first), |&i| next.get(i as usize).copied())
+            .take_while(|&i| i != NONE)
+            .take(items.len())
+            .map(|i| i as usize)
+            .filter(|&i| i < items.len() && src.get(i).is_some_and(|&j| (j as usize) < all.len()))
+            .collect();
     let mentions = |i: usize| &all[src[i] as usize];
     // the article rank orders as the article id does
     order.sort_unstable_by(|&a, &b| {
