@@ -9,7 +9,7 @@ use crate::timex::{Granularity, Interval};
 use crate::Published;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Index key for "every cluster of this kind class".
 const ALL: u32 = u32::MAX;
@@ -211,6 +211,36 @@ struct Item {
     published: Option<Secs>,
 }
 
+/// Distinct strings by first sight, keyed by their own compact copies: a probe
+/// compares against the interner's memory, not against the first mention that
+/// used the string, wherever in the heap that lies.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<Box<str>, u32>,
+}
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(s.into(), id);
+        id
+    }
+
+    /// The strings, by id.
+    fn strings(&self) -> Vec<&str> {
+        let mut v = vec![""; self.ids.len()];
+        for (s, &id) in &self.ids {
+            if let Some(slot) = v.get_mut(id as usize) {
+                *slot = s;
+            }
+        }
+        v
+    }
+}
+
 /// Folded places: one id per distinct token list, with its identifying tokens.
 struct Places<'a> {
     ids: HashMap<&'a str, u32>,
@@ -219,10 +249,9 @@ struct Places<'a> {
 
 impl<'a> Places<'a> {
     fn build(names: impl IntoIterator<Item = &'a str>) -> Places<'a> {
-        // distinct first (hashing streams through the names), then sorted
-        let distinct: HashSet<&'a str> = names.into_iter().collect();
-        let mut surfaces: Vec<&'a str> = distinct.into_iter().collect();
+        let mut surfaces: Vec<&'a str> = names.into_iter().collect();
         surfaces.sort_unstable();
+        surfaces.dedup();
         let keyed: Vec<(String, &'a str)> = surfaces.iter().map(|s| (place_key(s), *s)).collect();
         let keys: BTreeSet<&str> = keyed.iter().map(|k| k.0.as_str()).collect();
         let mut key_ids: BTreeMap<&str, u32> = BTreeMap::new();
@@ -483,8 +512,8 @@ fn class_slot(class: u8) -> usize {
 /// whose reports all name someone never builds it.
 #[derive(Default)]
 struct Index {
-    /// One past the block id of (key, class), at `key * CLASSES + class`; [`ALL`]
-    /// and [`EMPTY`] come after the entity ids. Zero: no block.
+    /// One past the block id of (key, class), at `class * (entities + 2) + key`;
+    /// [`ALL`] and [`EMPTY`] come after the entity ids. Zero: no block.
     slot: Vec<u32>,
     blocks: Vec<Postings>,
     /// Entity ids run below this.
@@ -506,8 +535,11 @@ impl Index {
             EMPTY => self.entities as usize + 1,
             k => k as usize,
         };
-        row.saturating_mul(CLASSES)
-            .saturating_add(class_slot(class))
+        // class-major: mentions are placed class by class, so the rows of one
+        // class stay in cache while it is placed
+        class_slot(class)
+            .saturating_mul(self.entities as usize + 2)
+            .saturating_add(row)
     }
 
     fn block(&self, class: u8, key: u32) -> Option<&Postings> {
@@ -909,15 +941,9 @@ fn length_class(t: Secs) -> u32 {
 fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Vec<u32>) {
     // Articles by first sight, then ranked: sorting a million ids would chase a
     // million pointers across the heap, sorting the distinct ones chases few.
-    let mut seen: HashMap<&str, u32> = HashMap::new();
-    let first: Vec<u32> = mentions
-        .iter()
-        .map(|m| {
-            let next = seen.len() as u32;
-            *seen.entry(&*m.article).or_insert(next)
-        })
-        .collect();
-    let mut ids: Vec<(&str, u32)> = seen.into_iter().collect();
+    let mut seen = Interner::default();
+    let first: Vec<u32> = mentions.iter().map(|m| seen.id(&m.article)).collect();
+    let mut ids: Vec<(&str, u32)> = seen.strings().into_iter().zip(0u32..).collect();
     ids.sort_unstable();
     let mut rank_of = vec![0u32; ids.len()];
     for (rank, (_, id)) in ids.iter().enumerate() {
@@ -988,13 +1014,38 @@ pub(super) fn build(
             .map(|(m, _)| m)
     };
 
-    let table = NameTable::build(
-        unique().flat_map(|m| m.participants.iter().map(|p| (&*p.name, p.entity))),
-    );
-    let places = Places::build(unique().filter_map(|m| m.place.as_ref().map(|p| &*p.name)));
+    // each distinct name and place once: the tables below see tens of thousands
+    // of strings, not a million, and each mention keeps small ids
+    let mut name_ids = Interner::default();
+    let mut name_use: Vec<(bool, usize)> = Vec::new();
+    let mut name_of: Vec<u32> = Vec::new();
+    let mut place_ids = Interner::default();
+    let mut place_of: Vec<Option<u32>> = Vec::new();
+    for m in unique() {
+        for p in &m.participants {
+            let id = name_ids.id(&p.name);
+            if name_use.len() <= id as usize {
+                name_use.resize(id as usize + 1, (false, 0));
+            }
+            if let Some(u) = name_use.get_mut(id as usize) {
+                u.0 |= !names::is_strict(p.entity);
+                u.1 += 1;
+            }
+            name_of.push(id);
+        }
+        place_of.push(m.place.as_ref().map(|p| place_ids.id(&p.name)));
+    }
+    let name_strings = name_ids.strings();
+    let table = NameTable::from_counts(name_strings.iter().copied().zip(name_use));
+    let entity_of: Vec<Option<u32>> = name_strings.iter().map(|s| table.id(s)).collect();
+    let place_strings = place_ids.strings();
+    let places = Places::build(place_strings.iter().copied());
+    let place_entity: Vec<Option<u32>> = place_strings.iter().map(|s| places.id(s)).collect();
     // lookups only: hash maps are never iterated into the output
     let mut published: HashMap<&str, Option<Secs>> = HashMap::new();
     let mut ids: Vec<u32> = Vec::new();
+    let mut names_left = name_of.as_slice();
+    let mut places_left = place_of.iter();
     let mut slots: Vec<Option<Item>> = mentions
         .iter()
         .zip(&kept)
@@ -1003,15 +1054,25 @@ pub(super) fn build(
             if !kept {
                 return None;
             }
+            let (own, rest) = names_left.split_at(m.participants.len().min(names_left.len()));
+            names_left = rest;
             ids.clear();
-            ids.extend(m.participants.iter().filter_map(|p| table.id(&p.name)));
+            ids.extend(
+                own.iter()
+                    .filter_map(|&n| entity_of.get(n as usize).copied().flatten()),
+            );
             ids.sort_unstable();
             ids.dedup();
+            let place = places_left
+                .next()
+                .copied()
+                .flatten()
+                .and_then(|p| place_entity.get(p as usize).copied().flatten());
             Some(Item {
                 class: kind_class(m.kind),
                 kind: m.kind,
                 keys: Keys::new(&ids),
-                place: m.place.as_ref().and_then(|p| places.id(&p.name)),
+                place,
                 time: m.time.as_ref().and_then(time_span),
                 article,
                 status: m.status,
