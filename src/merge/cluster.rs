@@ -9,7 +9,7 @@ use crate::timex::{Granularity, Interval};
 use crate::Published;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Index key for "every cluster of this kind class".
 const ALL: u32 = u32::MAX;
@@ -20,6 +20,8 @@ const EMPTY: u32 = u32::MAX - 1;
 /// this bounds the cost of pathological blocks, deterministically.
 const SCAN_LIMIT: usize = 4096;
 const DAY: i64 = 86_400;
+/// The end of a member list.
+const NONE: u32 = u32::MAX;
 
 /// `[start, end)` in seconds since 1970 (local time as the text gives it).
 type Secs = (i64, i64);
@@ -209,6 +211,36 @@ struct Item {
     published: Option<Secs>,
 }
 
+/// Distinct strings by first sight, keyed by their own compact copies: a probe
+/// compares against the interner's memory, not against the first mention that
+/// used the string, wherever in the heap that lies.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<Box<str>, u32>,
+}
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(s.into(), id);
+        id
+    }
+
+    /// The strings, by id.
+    fn strings(&self) -> Vec<&str> {
+        let mut v = vec![""; self.ids.len()];
+        for (s, &id) in &self.ids {
+            if let Some(slot) = v.get_mut(id as usize) {
+                *slot = s;
+            }
+        }
+        v
+    }
+}
+
 /// Folded places: one id per distinct token list, with its identifying tokens.
 struct Places<'a> {
     ids: HashMap<&'a str, u32>,
@@ -217,10 +249,9 @@ struct Places<'a> {
 
 impl<'a> Places<'a> {
     fn build(names: impl IntoIterator<Item = &'a str>) -> Places<'a> {
-        // distinct first (hashing streams through the names), then sorted
-        let distinct: HashSet<&'a str> = names.into_iter().collect();
-        let mut surfaces: Vec<&'a str> = distinct.into_iter().collect();
+        let mut surfaces: Vec<&'a str> = names.into_iter().collect();
         surfaces.sort_unstable();
+        surfaces.dedup();
         let keyed: Vec<(String, &'a str)> = surfaces.iter().map(|s| (place_key(s), *s)).collect();
         let keys: BTreeSet<&str> = keyed.iter().map(|k| k.0.as_str()).collect();
         let mut key_ids: BTreeMap<&str, u32> = BTreeMap::new();
@@ -317,7 +348,10 @@ impl<T, const N: usize> std::ops::Deref for SmallSet<T, N> {
 /// A cluster being built.
 struct Cluster {
     class: u8,
-    members: Vec<u32>,
+    /// The first and last member: the members form a list through
+    /// [`Clusterer::next`], so a cluster owns no allocation for them.
+    first: u32,
+    last: u32,
     keys: SmallSet<u32, 4>,
     kinds: SmallSet<EventKind, 4>,
     places: SmallSet<u32, 2>,
@@ -331,7 +365,8 @@ impl Cluster {
     fn new(class: u8) -> Cluster {
         Cluster {
             class,
-            members: Vec::new(),
+            first: NONE,
+            last: NONE,
             keys: SmallSet::Empty,
             kinds: SmallSet::Empty,
             places: SmallSet::Empty,
@@ -341,8 +376,7 @@ impl Cluster {
         }
     }
 
-    fn add(&mut self, idx: u32, item: &Item) {
-        self.members.push(idx);
+    fn add(&mut self, item: &Item) {
         for k in item.keys.iter() {
             self.keys.insert(*k);
         }
@@ -478,8 +512,8 @@ fn class_slot(class: u8) -> usize {
 /// whose reports all name someone never builds it.
 #[derive(Default)]
 struct Index {
-    /// One past the block id of (key, class), at `key * CLASSES + class`; [`ALL`]
-    /// and [`EMPTY`] come after the entity ids. Zero: no block.
+    /// One past the block id of (key, class), at `class * (entities + 2) + key`;
+    /// [`ALL`] and [`EMPTY`] come after the entity ids. Zero: no block.
     slot: Vec<u32>,
     blocks: Vec<Postings>,
     /// Entity ids run below this.
@@ -501,8 +535,11 @@ impl Index {
             EMPTY => self.entities as usize + 1,
             k => k as usize,
         };
-        row.saturating_mul(CLASSES)
-            .saturating_add(class_slot(class))
+        // class-major: mentions are placed class by class, so the rows of one
+        // class stay in cache while it is placed
+        class_slot(class)
+            .saturating_mul(self.entities as usize + 2)
+            .saturating_add(row)
     }
 
     fn block(&self, class: u8, key: u32) -> Option<&Postings> {
@@ -600,6 +637,8 @@ struct Clusterer<'a> {
     /// The clusters holding a report of each article, by kind class.
     /// Indexed by article id: (kind class, cluster), in the order they came.
     by_article: Vec<Vec<(u8, u32)>>,
+    /// The member after each item in its cluster, or [`NONE`].
+    next: Vec<u32>,
 }
 
 impl Clusterer<'_> {
@@ -708,6 +747,11 @@ impl Clusterer<'_> {
             return;
         };
         let was_empty = c.keys.is_empty();
+        match self.next.get_mut(c.last as usize) {
+            Some(link) => *link = idx,
+            None => c.first = idx,
+        }
+        c.last = idx;
         if c.articles.binary_search(&item.article).is_err() {
             let a = item.article as usize;
             if self.by_article.len() <= a {
@@ -717,7 +761,7 @@ impl Clusterer<'_> {
                 v.push((item.class, cluster));
             }
         }
-        c.add(idx, item);
+        c.add(item);
         if let Some(t) = item.time {
             self.index.insert(item.class, ALL, t, cluster);
             for &k in item.keys.iter() {
@@ -897,15 +941,9 @@ fn length_class(t: Secs) -> u32 {
 fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Vec<u32>) {
     // Articles by first sight, then ranked: sorting a million ids would chase a
     // million pointers across the heap, sorting the distinct ones chases few.
-    let mut seen: HashMap<&str, u32> = HashMap::new();
-    let first: Vec<u32> = mentions
-        .iter()
-        .map(|m| {
-            let next = seen.len() as u32;
-            *seen.entry(&*m.article).or_insert(next)
-        })
-        .collect();
-    let mut ids: Vec<(&str, u32)> = seen.into_iter().collect();
+    let mut seen = Interner::default();
+    let first: Vec<u32> = mentions.iter().map(|m| seen.id(&m.article)).collect();
+    let mut ids: Vec<(&str, u32)> = seen.strings().into_iter().zip(0u32..).collect();
     ids.sort_unstable();
     let mut rank_of = vec![0u32; ids.len()];
     for (rank, (_, id)) in ids.iter().enumerate() {
@@ -976,13 +1014,38 @@ pub(super) fn build(
             .map(|(m, _)| m)
     };
 
-    let table = NameTable::build(
-        unique().flat_map(|m| m.participants.iter().map(|p| (&*p.name, p.entity))),
-    );
-    let places = Places::build(unique().filter_map(|m| m.place.as_ref().map(|p| &*p.name)));
+    // each distinct name and place once: the tables below see tens of thousands
+    // of strings, not a million, and each mention keeps small ids
+    let mut name_ids = Interner::default();
+    let mut name_use: Vec<(bool, usize)> = Vec::new();
+    let mut name_of: Vec<u32> = Vec::new();
+    let mut place_ids = Interner::default();
+    let mut place_of: Vec<Option<u32>> = Vec::new();
+    for m in unique() {
+        for p in &m.participants {
+            let id = name_ids.id(&p.name);
+            if name_use.len() <= id as usize {
+                name_use.resize(id as usize + 1, (false, 0));
+            }
+            if let Some(u) = name_use.get_mut(id as usize) {
+                u.0 |= !names::is_strict(p.entity);
+                u.1 += 1;
+            }
+            name_of.push(id);
+        }
+        place_of.push(m.place.as_ref().map(|p| place_ids.id(&p.name)));
+    }
+    let name_strings = name_ids.strings();
+    let table = NameTable::from_counts(name_strings.iter().copied().zip(name_use));
+    let entity_of: Vec<Option<u32>> = name_strings.iter().map(|s| table.id(s)).collect();
+    let place_strings = place_ids.strings();
+    let places = Places::build(place_strings.iter().copied());
+    let place_entity: Vec<Option<u32>> = place_strings.iter().map(|s| places.id(s)).collect();
     // lookups only: hash maps are never iterated into the output
     let mut published: HashMap<&str, Option<Secs>> = HashMap::new();
     let mut ids: Vec<u32> = Vec::new();
+    let mut names_left = name_of.as_slice();
+    let mut places_left = place_of.iter();
     let mut slots: Vec<Option<Item>> = mentions
         .iter()
         .zip(&kept)
@@ -991,15 +1054,25 @@ pub(super) fn build(
             if !kept {
                 return None;
             }
+            let (own, rest) = names_left.split_at(m.participants.len().min(names_left.len()));
+            names_left = rest;
             ids.clear();
-            ids.extend(m.participants.iter().filter_map(|p| table.id(&p.name)));
+            ids.extend(
+                own.iter()
+                    .filter_map(|&n| entity_of.get(n as usize).copied().flatten()),
+            );
             ids.sort_unstable();
             ids.dedup();
+            let place = places_left
+                .next()
+                .copied()
+                .flatten()
+                .and_then(|p| place_entity.get(p as usize).copied().flatten());
             Some(Item {
                 class: kind_class(m.kind),
                 kind: m.kind,
                 keys: Keys::new(&ids),
-                place: m.place.as_ref().and_then(|p| places.id(&p.name)),
+                place,
                 time: m.time.as_deref().and_then(time_span),
                 article,
                 status: m.status,
@@ -1011,40 +1084,48 @@ pub(super) fn build(
             })
         })
         .collect();
-    let items: Vec<Item> = src
-        .iter()
-        .filter_map(|&j| slots.get_mut(j as usize).and_then(Option::take))
-        .collect();
+    // sized up front: grown by doubling, the copies would leave holes in the heap
+    let mut items: Vec<Item> = Vec::with_capacity(src.len());
+    items.extend(
+        src.iter()
+            .filter_map(|&j| slots.get_mut(j as usize).and_then(Option::take)),
+    );
     drop(slots);
     let strict: Vec<bool> = (0..)
         .map_while(|i| table.entity(i).map(|e| e.strict))
         .collect();
 
     // canonical processing order: depends on the set only (items are sorted)
-    let mut dated: Vec<u32> = (0..items.len() as u32)
-        .filter(|&i| items[i as usize].time.is_some())
+    // sorted as (key, index) pairs: a key function called inside the sort would
+    // look the item up again at every comparison, all over memory
+    let mut dated: Vec<_> = items
+        .iter()
+        .zip(0u32..)
+        .filter_map(|(it, i)| {
+            let t = it.time?;
+            Some(((it.class, length_class(t), Reverse(it.keys.len()), t), i))
+        })
         .collect();
-    dated.sort_by_key(|&i| {
-        let it = &items[i as usize];
-        let t = it.time.unwrap_or_default();
-        (it.class, length_class(t), Reverse(it.keys.len()), t, i)
-    });
-    let mut undated: Vec<u32> = (0..items.len() as u32)
-        .filter(|&i| items[i as usize].time.is_none())
+    dated.sort_unstable();
+    let dated: Vec<u32> = dated.into_iter().map(|(_, i)| i).collect();
+    let mut undated: Vec<_> = items
+        .iter()
+        .zip(0u32..)
+        .filter(|(it, _)| it.time.is_none())
+        .map(|(it, i)| ((it.class, Reverse(it.keys.len())), i))
         .collect();
-    undated.sort_by_key(|&i| {
-        let it = &items[i as usize];
-        (it.class, Reverse(it.keys.len()), i)
-    });
+    undated.sort_unstable();
+    let undated: Vec<u32> = undated.into_iter().map(|(_, i)| i).collect();
 
     let mut cl = Clusterer {
         items: &items,
         strict,
         places: &places,
         tolerance,
-        clusters: Vec::new(),
+        clusters: Vec::with_capacity(items.len()),
         index: Index::new(table.len()),
         by_article: Vec::new(),
+        next: vec![NONE; items.len()],
     };
     for &i in &dated {
         cl.place_dated(i);
@@ -1054,50 +1135,65 @@ pub(super) fn build(
         cl.place_undated(i, &mut undated_clusters);
     }
 
-    // the entries are built at the clustering's peak: let the index go first,
-    // and each cluster as soon as its entry is made
+    // the entries are built at the clustering's peak: let each cluster go as
+    // soon as its entry is made, then the rest of the clustering state
     let clusters = std::mem::take(&mut cl.clusters);
-    drop(cl);
-    drop(undated_clusters);
     let built: Vec<(TimelineEvent, Vec<usize>)> = clusters
         .into_iter()
-        .map(|c| entry(&c, &mentions, &src, &items, &table))
+        .map(|c| entry(&c, &cl.next, &mentions, &src, &items, &table))
         .collect();
+    drop(cl);
+    drop(undated_clusters);
     drop(items);
-    // move each mention into its entry instead of copying it
-    let (mut events, orders): (Vec<TimelineEvent>, Vec<Vec<usize>>) = built.into_iter().unzip();
-    for (e, group) in events.iter_mut().zip(super::distribute(mentions, &orders)) {
-        e.mentions = group;
-    }
-    drop(orders);
-    let mut order: Vec<usize> = (0..events.len()).collect();
-    let keys: Vec<EventKey<'_>> = events.iter().map(event_order).collect();
-    order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
-    drop(keys);
-    let mut slots: Vec<Option<TimelineEvent>> = events.into_iter().map(Some).collect();
-    let events: Vec<TimelineEvent> = order
+    // the timeline's order, on integer keys: the article rank orders as its id
+    let mut order: Vec<(EventKey, u32)> = built
+        .iter()
+        .zip(0u32..)
+        .map(|((e, members), i)| {
+            let first = members.first().and_then(|&j| Some((j, mentions.get(j)?)));
+            let rank = first
+                .and_then(|(j, _)| article_rank.get(j).copied())
+                .unwrap_or_default();
+            (event_order(e, rank, first.map(|(_, m)| m.trigger)), i)
+        })
+        .collect();
+    order.sort_unstable();
+    // entries and mentions are put in order in place: neither is held twice
+    let order: Vec<usize> = order.into_iter().map(|(_, i)| i as usize).collect();
+    let mut built = built;
+    super::permute(&mut built, &order);
+    drop(order);
+    let members: Vec<Vec<usize>> = built.iter_mut().map(|(_, m)| std::mem::take(m)).collect();
+    let groups = super::distribute(mentions, &members);
+    drop(members);
+    let events: Vec<TimelineEvent> = built
         .into_iter()
-        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .zip(groups)
+        .map(|((mut e, _), group)| {
+            e.mentions = group;
+            e
+        })
         .collect();
     Timeline::from_sorted(tolerance_days, events, articles)
 }
 
-type EventKey<'e> = (bool, i64, i64, EventKind, &'e str, usize, usize);
+/// Undated last, then by interval, kind, and the first mention's article (by
+/// rank) and trigger.
+type EventKey = (bool, i64, i64, EventKind, u32, usize, usize);
 
-fn event_order(e: &TimelineEvent) -> EventKey<'_> {
+fn event_order(e: &TimelineEvent, article_rank: u32, trigger: Option<crate::Span>) -> EventKey {
     let (s, t) = e
         .interval
         .map(|i| (secs(i.start), secs(i.end)))
         .unwrap_or((i64::MAX, i64::MAX));
-    let first = e.mentions.first();
     (
         e.interval.is_none(),
         s,
         t,
         e.kind,
-        first.map_or("", |m| m.article.as_str()),
-        first.map_or(0, |m| m.trigger.start),
-        first.map_or(0, |m| m.trigger.end),
+        article_rank,
+        trigger.map_or(0, |t| t.start),
+        trigger.map_or(0, |t| t.end),
     )
 }
 
@@ -1139,18 +1235,20 @@ struct Dated<'m> {
 /// input indices of those mentions in entry order.
 fn entry(
     c: &Cluster,
+    next: &[u32],
     all: &[EventMention],
     src: &[u32],
     items: &[Item],
     table: &NameTable,
 ) -> (TimelineEvent, Vec<usize>) {
     // canonical positions of the members, in entry order
-    let mut order: Vec<usize> = c
-        .members
-        .iter()
-        .map(|&i| i as usize)
-        .filter(|&i| i < items.len() && src.get(i).is_some_and(|&j| (j as usize) < all.len()))
-        .collect();
+    let mut order: Vec<usize> =
+        std::iter::successors(Some(c.first), |&i| next.get(i as usize).copied())
+            .take_while(|&i| i != NONE)
+            .take(items.len())
+            .map(|i| i as usize)
+            .filter(|&i| i < items.len() && src.get(i).is_some_and(|&j| (j as usize) < all.len()))
+            .collect();
     let mentions = |i: usize| &all[src[i] as usize];
     // the article rank orders as the article id does
     order.sort_unstable_by(|&a, &b| {

@@ -170,8 +170,8 @@ pub(crate) struct NameTable {
 
 impl NameTable {
     /// Builds the table from every (surface name, entity kind) pair of the mentions.
+    #[cfg(test)]
     pub fn build<'a>(names: impl IntoIterator<Item = (&'a str, EntityKind)>) -> NameTable {
-        // surface -> whether any report calls it an organisation or place
         // surface -> (whether any report calls it an organisation or place, uses)
         let mut counted: HashMap<&'a str, (bool, usize)> = HashMap::new();
         for (name, kind) in names {
@@ -179,7 +179,16 @@ impl NameTable {
             entry.0 |= !is_strict(kind);
             entry.1 += 1;
         }
-        // hashed for speed, then sorted: nothing below depends on hash order
+        NameTable::from_counts(counted)
+    }
+
+    /// Builds the table from each distinct surface name with whether any report
+    /// calls it an organisation or place ([`is_strict`] false) and how often it is
+    /// used. The surfaces may come in any order.
+    pub fn from_counts<'a>(
+        counted: impl IntoIterator<Item = (&'a str, (bool, usize))>,
+    ) -> NameTable {
+        // sorted: nothing below depends on the order they came in
         let surfaces: BTreeMap<&'a str, (bool, usize)> = counted.into_iter().collect();
         // key (joined tokens) -> (token set, soft, surfaces with their title count)
         struct Key<'a> {
