@@ -1518,6 +1518,23 @@ fn word_roles(gaz: &Gazetteer, word: &str) -> (bool, Option<&'static str>, bool)
 /// also writes it in lower case. Answers are kept per article in `seen`: each
 /// look-up scans the whole text, and an article repeats its sentence openers.
 fn common_word(text: &str, word: &str, seen: &mut HashMap<String, bool>) -> bool {
+    // An ASCII word is lower-cased on the stack; only a new one is stored.
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let lw = std::str::from_utf8(lower).unwrap_or("");
+        if lw == word {
+            return true;
+        }
+        if let Some(&known) = seen.get(lw) {
+            return known;
+        }
+        let found = occurs_lower(text, lw);
+        seen.insert(lw.to_string(), found);
+        return found;
+    }
     let lw = word.to_lowercase();
     if lw == word {
         return true;
