@@ -169,13 +169,7 @@ pub(crate) fn tokenize(text: &str, range: Span, out: &mut Vec<Tok>) {
             }
         }
         // ASCII without inner periods: the word folds to its ASCII lower case.
-        let plain = bytes[start..wend].iter().all(|&b| b < 0x80 && b != b'.');
-        let lex = if plain && wend - start <= KEY_BYTES {
-            classes.of_at(text.as_bytes(), base + start, wend - start)
-        } else {
-            // No list word holds a period, a non-ASCII letter or more bytes.
-            G_UNSURE
-        };
+        let lex = classes.of_at(text.as_bytes(), base + start, wend - start);
         out.push(Tok {
             span: Span::new(base + start, base + wend),
             word: true,
@@ -594,38 +588,46 @@ fn word_key(word: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
-/// [`word_key`] of `hay[start..start + len]`, reading the 16 bytes at `start`
-/// at once when the haystack has them: masked to the word, then ASCII
-/// lower-cased in all bytes together (only the bytes `A`..=`Z` change, so a
-/// non-ASCII byte never becomes a letter).
+const LOW7: u128 = 0x7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f;
+const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+
+/// The bytes `hay[start..start + len]` (at most [`KEY_BYTES`]) packed as
+/// [`word_key`] packs them, before lower-casing, read as 16 bytes at once; `None`
+/// when the haystack has fewer than 16 bytes from `start`.
 #[inline]
-fn word_key_at(hay: &[u8], start: usize, len: usize) -> Option<u128> {
-    if len > KEY_BYTES {
-        return None;
-    }
-    let Some(chunk) = start
-        .checked_add(KEY_BYTES)
-        .and_then(|end| hay.get(start..end))
-    else {
-        return word_key(hay.get(start..start.checked_add(len)?)?);
-    };
+fn load_word(hay: &[u8], start: usize, len: usize) -> Option<u128> {
+    let chunk = hay.get(start..start.checked_add(KEY_BYTES)?)?;
     let mut bytes = [0u8; KEY_BYTES];
     bytes.copy_from_slice(chunk);
-    let mask = if len == KEY_BYTES {
-        u128::MAX
-    } else {
-        (1u128 << (len * 8)) - 1
+    let mask = match len {
+        0 => 0,
+        KEY_BYTES => u128::MAX,
+        n if n < KEY_BYTES => (1u128 << (n * 8)) - 1,
+        _ => return None,
     };
-    let x = u128::from_le_bytes(bytes) & mask;
-    const LOW7: u128 = 0x7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
-    const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+    Some(u128::from_le_bytes(bytes) & mask)
+}
+
+/// A packed word in ASCII lower case: only the bytes `A`..=`Z` change, so a
+/// non-ASCII byte never becomes a letter.
+#[inline]
+fn lower_packed(x: u128) -> u128 {
     let low = x & LOW7;
     // High bit of each byte: its low seven bits are at least 'A', above 'Z'.
     let ge_a = low + ONES * u128::from(0x80 - b'A');
     let gt_z = low + ONES * u128::from(0x80 - b'Z' - 1);
     let upper = ge_a & !gt_z & !x & HIGH;
-    Some(x | (upper >> 2))
+    x | (upper >> 2)
+}
+
+/// Whether a packed word is ASCII without a period (the padding is zeros).
+#[inline]
+fn plain_packed(x: u128) -> bool {
+    let dots = x ^ (ONES * u128::from(b'.'));
+    // A zero byte in `dots` is a period in `x`.
+    let has_dot = dots.wrapping_sub(ONES) & !dots & HIGH != 0;
+    x & HIGH == 0 && !has_dot
 }
 
 /// A multiplicative hash for [`word_key`]s: one multiply, high bits folded in.
@@ -752,15 +754,35 @@ impl Classes {
             .unwrap_or(0)
     }
 
-    /// [`Classes::of`] the word `hay[start..start + len]`.
+    /// The classes of the word `hay[start..start + len]`: [`G_UNSURE`] alone
+    /// for a word no list can hold in its written form (non-ASCII, with a
+    /// period, longer than a key), else the lists it is in.
     #[inline]
     fn of_at(&self, hay: &[u8], start: usize, len: usize) -> u32 {
+        if len > KEY_BYTES {
+            return G_UNSURE;
+        }
+        let key = match load_word(hay, start, len) {
+            Some(x) if !plain_packed(x) => return G_UNSURE,
+            Some(x) => lower_packed(x),
+            // Near the end of the text: byte by byte.
+            None => {
+                let Some(word) = hay.get(start..start + len) else {
+                    return G_UNSURE;
+                };
+                if !word.iter().all(|&b| b < 0x80 && b != b'.') {
+                    return G_UNSURE;
+                }
+                match word_key(word) {
+                    Some(k) => k,
+                    None => return G_UNSURE,
+                }
+            }
+        };
         if len > self.longest {
             return 0;
         }
-        word_key_at(hay, start, len)
-            .and_then(|k| self.words.get(&k).copied())
-            .unwrap_or(0)
+        self.words.get(&key).copied().unwrap_or(0)
     }
 }
 
@@ -1695,13 +1717,28 @@ mod tests {
         }
         // Every listed word fits a key.
         assert!(classes().longest <= KEY_BYTES, "{}", classes().longest);
-        let hay = "Xx THE Élan ABCDEFGHIJKLMNOP z@[`{ and some padding".as_bytes();
-        for (start, len) in [(0, 2), (3, 3), (7, 5), (13, 16), (30, 5), (31, 3), (44, 7)] {
-            assert_eq!(
-                word_key_at(hay, start, len),
-                word_key(&hay[start..start + len]),
-                "{start} {len}"
-            );
+        let hay = "Xx THE Élan ABCDEFGHIJKLMNOP z@[`{ U.S. and some padding text".as_bytes();
+        for (start, len) in [
+            (0, 2),
+            (3, 3),
+            (7, 5),
+            (13, 16),
+            (30, 5),
+            (31, 3),
+            (36, 3),
+            (36, 4),
+            (44, 7),
+            (50, 9),
+        ] {
+            let word = &hay[start..start + len];
+            let plain = word.iter().all(|&b| b < 0x80 && b != b'.');
+            match load_word(hay, start, len) {
+                Some(x) => {
+                    assert_eq!(Some(lower_packed(x)), word_key(word), "{start} {len}");
+                    assert_eq!(plain_packed(x), plain, "{start} {len}");
+                }
+                None => assert!(start + KEY_BYTES > hay.len()),
+            }
         }
         let the = lex_class(b"The");
         assert!(the & W_THE != 0 && the & C_STOP != 0 && the & W_DET != 0);
