@@ -809,6 +809,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     let mut common: HashMap<String, bool> = HashMap::default();
     // Reused for the folded forms looked up in the gazetteer.
     let mut scratch = String::new();
+    let mut name_buf = String::new();
     for (si, toks) in sentences.iter().enumerate() {
         let mut out = Vec::new();
         let mut i = 0;
@@ -866,6 +867,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                 &mut person_ix,
                 &mut common,
                 &mut scratch,
+                &mut name_buf,
             );
         }
         raw.push(out);
@@ -1233,6 +1235,7 @@ fn classify(
     person_ix: &mut HashMap<String, usize>,
     common: &mut HashMap<String, bool>,
     scratch: &mut String,
+    name_buf: &mut String,
 ) {
     let gaz = gazetteer();
     let lower = |t: &Tok| -> &str { t.span.slice(text).unwrap_or("") };
@@ -1277,16 +1280,6 @@ fn classify(
     if a >= b {
         return;
     }
-    let joined = |x: usize, y: usize| {
-        let mut out = String::with_capacity(span_len(run, x, y));
-        for (k, t) in run[x..y].iter().enumerate() {
-            if k > 0 {
-                out.push(' ');
-            }
-            out.push_str(lower(t));
-        }
-        out
-    };
     // A single word the gazetteer does not know needs no look-up.
     let whole_known = b - a > 1 || run[a].is(G_NAME | G_UNSURE);
     if whole_known {
@@ -1294,7 +1287,7 @@ fn classify(
     }
     let span_of = |x: usize, y: usize| Span::new(run[x].span.start, run[y - 1].span.end);
     let mk =
-        |name: String, kind: EntityKind, x: usize, y: usize, prep: Option<&'static str>| Mention {
+        |name: &str, kind: EntityKind, x: usize, y: usize, prep: Option<&'static str>| Mention {
             span: span_of(x, y),
             toks: (start + x.min(a), start + y),
             name: Rc::from(name),
@@ -1306,9 +1299,9 @@ fn classify(
         };
     if let Some(g) = whole_known.then(|| gaz.lookup(scratch)).flatten() {
         let (name, kind) = match g {
-            Gaz::Country(c) => (c.to_string(), EntityKind::Place),
-            Gaz::Capital(c, _) => (c.to_string(), EntityKind::Place),
-            Gaz::Body(n) => (n.to_string(), EntityKind::Organization),
+            Gaz::Country(c) => (*c, EntityKind::Place),
+            Gaz::Capital(c, _) => (*c, EntityKind::Place),
+            Gaz::Body(n) => (*n, EntityKind::Organization),
             Gaz::Demonym(_) => return,
         };
         // Keep the surface form when it is the full name; otherwise the canonical.
@@ -1316,7 +1309,7 @@ fn classify(
         // country name unless the text gives a longer form.
         let name = if kind == EntityKind::Organization || b - a > 1 || name.split(' ').count() == 1
         {
-            joined(a, b)
+            joined(text, &run[a..b], name_buf)
         } else {
             name
         };
@@ -1447,19 +1440,19 @@ fn classify(
     } else {
         prep.filter(|p| matches!(*p, "with" | "between" | "by" | "of"))
     };
-    let name = joined(x, b);
+    let name = joined(text, &run[x..b], name_buf);
     if kind == EntityKind::Person || kind == EntityKind::Unknown {
-        let pi = match with_folded(&name, |key| person_ix.get(key).copied()) {
+        let pi = match with_folded(name, |key| person_ix.get(key).copied()) {
             Some(pi) => pi,
             None => {
                 persons.push(Person {
-                    name: name.clone(),
+                    name: name.to_string(),
                     words,
                     countries: Vec::new(),
                     count: 0,
                     first: si,
                 });
-                person_ix.insert(fold(&name), persons.len() - 1);
+                person_ix.insert(fold(name), persons.len() - 1);
                 persons.len() - 1
             }
         };
@@ -1485,13 +1478,20 @@ fn fold_joined_into<'w>(words: impl Iterator<Item = &'w str>, out: &mut String) 
     }
 }
 
-/// The bytes the words `run[x..y]` take joined by single spaces.
-fn span_len(run: &[Tok], x: usize, y: usize) -> usize {
-    run.get(x..y)
-        .unwrap_or(&[])
-        .iter()
-        .map(|t| t.span.len() + 1)
-        .sum()
+/// The words of `run` joined by single spaces: the text itself for one word,
+/// else written into `buf`.
+fn joined<'a>(text: &'a str, run: &[Tok], buf: &'a mut String) -> &'a str {
+    if let [one] = run {
+        return one.span.slice(text).unwrap_or("");
+    }
+    buf.clear();
+    for (k, t) in run.iter().enumerate() {
+        if k > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(t.span.slice(text).unwrap_or(""));
+    }
+    buf
 }
 
 /// [`Gazetteer::lookup_word`] of a word token, from its bits when they answer.
