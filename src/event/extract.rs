@@ -348,7 +348,6 @@ pub(super) fn extract(
     }
     let ents = entities::find(text, &toks);
     let dateline = dateline(text, &sents, &toks);
-    let mut out: Vec<EventMention> = Vec::new();
     // Every found trigger, with the sentence it is in, for article-level passes.
     let mut all: Vec<(usize, Found)> = Vec::new();
     for (si, &(_, sspan, bkind, block)) in sents.iter().enumerate() {
@@ -435,6 +434,7 @@ pub(super) fn extract(
         }
     }
     let times = timelink::resolve(text, &sents, &all, timexes, published);
+    let mut out: Vec<EventMention> = Vec::with_capacity(all.len());
     for ((si, f), time) in all.iter().zip(times) {
         let (_, sspan, bkind, _) = sents[*si];
         let st = toks.get(*si);
@@ -449,8 +449,11 @@ pub(super) fn extract(
                 })
                 .map(|(n, sp, _)| (n, sp));
         }
-        let mut participants: Vec<Participant> = Vec::new();
-        let mut evidence = vec![f.span];
+        let named = f.agents.len() + f.patients.len();
+        let mut participants: Vec<Participant> = Vec::with_capacity(named);
+        // The trigger, the names, a place and a time.
+        let mut evidence = Vec::with_capacity(named + 3);
+        evidence.push(f.span);
         for (role, list) in [(Role::Agent, &f.agents), (Role::Patient, &f.patients)] {
             for m in list.iter() {
                 let same =
