@@ -793,7 +793,9 @@ fn all_caps(word: &str) -> bool {
 
 /// The mentions of one article, per news sentence (same order as the sentences given).
 pub(crate) struct Entities {
-    pub per_sentence: Vec<Vec<Mention>>,
+    mentions: Vec<Mention>,
+    /// Each sentence's range in `mentions`.
+    at: Vec<(usize, usize)>,
 }
 
 /// Finds and resolves the entity mentions of an article's sentences.
@@ -803,7 +805,9 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     let gaz = gazetteer();
     let lower = |t: &Tok| -> &str { t.span.slice(text).unwrap_or("") };
     // Pass 1: capitalised runs.
-    let mut raw: Vec<Vec<Mention>> = Vec::with_capacity(sentences.len());
+    // The names of every sentence in one buffer; `raw_at[si]` is sentence `si`'s.
+    let mut raw: Vec<Mention> = Vec::new();
+    let mut raw_at: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
     let mut persons: Vec<Person> = Vec::new();
     let mut person_ix: HashMap<String, usize> = HashMap::default();
     let mut common: HashMap<String, bool> = HashMap::default();
@@ -811,7 +815,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     let mut scratch = String::new();
     let mut name_buf = String::new();
     for (si, toks) in sentences.iter().enumerate() {
-        let mut out = Vec::new();
+        let from = raw.len();
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
@@ -862,7 +866,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                 start,
                 run,
                 toks,
-                &mut out,
+                &mut raw,
                 &mut persons,
                 &mut person_ix,
                 &mut common,
@@ -870,7 +874,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                 &mut name_buf,
             );
         }
-        raw.push(out);
+        raw_at.push((from, raw.len()));
     }
     // Surname index: last word of multi-word person names.
     let mut surnames: HashMap<String, usize> = HashMap::default();
@@ -890,8 +894,8 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     // Resolve single names to full names, count salience.
     // Each person's full name, shared by the mentions renamed to it.
     let mut shared: Vec<Option<Rc<str>>> = vec![None; persons.len()];
-    for ms in raw.iter_mut() {
-        for m in ms.iter_mut() {
+    {
+        for m in raw.iter_mut() {
             if m.kind == EntityKind::Person || m.kind == EntityKind::Unknown {
                 let name = m.name.clone();
                 let single = !name.contains(' ');
@@ -946,10 +950,14 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     // the person named before `last_person`, for "the two leaders"
     let mut prev_person: Option<Rc<str>> = None;
     let empty: Rc<str> = Rc::from("");
-    let mut per_sentence = Vec::with_capacity(sentences.len());
+    let mut mentions: Vec<Mention> = Vec::with_capacity(raw.len());
+    let mut at = Vec::with_capacity(sentences.len());
+    // One sentence's mentions, before the relative pronouns are resolved.
+    let mut out: Vec<Mention> = Vec::new();
     for (si, toks) in sentences.iter().enumerate() {
-        let mut names = std::mem::take(&mut raw[si]);
-        let mut out: Vec<Mention> = Vec::new();
+        let (a, b) = raw_at.get(si).copied().unwrap_or((0, 0));
+        let names = raw.get_mut(a..b).unwrap_or(&mut []);
+        out.clear();
         let mut ni = 0;
         let mut i = 0;
         while i < toks.len() {
@@ -1103,9 +1111,21 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
             }
         }
         out.retain(|m| !m.name.is_empty());
-        per_sentence.push(out);
+        let from = mentions.len();
+        mentions.append(&mut out);
+        at.push((from, mentions.len()));
     }
-    Entities { per_sentence }
+    Entities { mentions, at }
+}
+
+impl Entities {
+    /// The mentions of sentence `si`, in text order.
+    pub(crate) fn sentence(&self, si: usize) -> &[Mention] {
+        self.at
+            .get(si)
+            .and_then(|&(a, b)| self.mentions.get(a..b))
+            .unwrap_or(&[])
+    }
 }
 
 /// Reads "the/his [Adj]* noun" at `i`; returns the mention and the index after it.

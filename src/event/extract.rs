@@ -352,7 +352,7 @@ pub(super) fn extract(
     let mut all: Vec<(usize, Found)> = Vec::new();
     for (si, &(_, sspan, bkind, block)) in sents.iter().enumerate() {
         let st = toks.get(si);
-        let mentions = &ents.per_sentence[si];
+        let mentions = ents.sentence(si);
         let headline = bkind == BlockKind::Headline;
         let mut found: Vec<Found> = Vec::new();
         let (m_from, m_to) = matches_at[si];
