@@ -1055,7 +1055,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                     }
                     let first_person = matches!(lw, "i" | "me" | "my" | "we" | "us" | "our");
                     let speaker = if first_person {
-                        quote_speaker(text, toks, i, &names)
+                        quote_speaker(text, toks, i, names)
                     } else {
                         None
                     };
