@@ -45,12 +45,16 @@ pub(crate) struct SentenceTokens {
 }
 
 impl SentenceTokens {
+    /// Empties the buffer, keeping its memory.
+    pub(crate) fn clear(&mut self) {
+        self.toks.clear();
+        self.at.clear();
+    }
+
     /// Room for an article of `bytes` bytes in `sentences` sentences.
-    pub(crate) fn with_capacity(bytes: usize, sentences: usize) -> SentenceTokens {
-        SentenceTokens {
-            toks: Vec::with_capacity(bytes / 4 + 4),
-            at: Vec::with_capacity(sentences),
-        }
+    pub(crate) fn reserve(&mut self, bytes: usize, sentences: usize) {
+        self.toks.reserve(bytes / 4 + 4);
+        self.at.reserve(sentences);
     }
 
     /// Tokenizes `text[span]` as the next sentence.

@@ -319,7 +319,12 @@ pub(super) fn extract(
         return Vec::new();
     }
     let news_bytes = sents.iter().map(|s| s.1.len()).sum();
-    let mut toks = SentenceTokens::with_capacity(news_bytes, sents.len());
+    // The token buffer of the previous article on this thread, reused: it is
+    // several times the size of the text, and allocating it afresh for every
+    // article costs more than filling it.
+    let mut toks = TOKENS.with(|b| b.take());
+    toks.clear();
+    toks.reserve(news_bytes, sents.len());
     for (_, span, _, _) in &sents {
         toks.push(text, *span);
     }
@@ -513,7 +518,13 @@ pub(super) fn extract(
             quote: quote(text, span),
         });
     }
+    TOKENS.with(|b| b.replace(toks));
     out
+}
+
+thread_local! {
+    /// See [`extract`]: one token buffer per thread, kept between articles.
+    static TOKENS: std::cell::RefCell<SentenceTokens> = std::cell::RefCell::default();
 }
 
 /// Whether the char touching byte `at` (before it when `before`) is a letter or digit.
