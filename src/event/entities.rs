@@ -45,12 +45,16 @@ pub(crate) struct SentenceTokens {
 }
 
 impl SentenceTokens {
+    /// Empties the buffer, keeping its memory.
+    pub(crate) fn clear(&mut self) {
+        self.toks.clear();
+        self.at.clear();
+    }
+
     /// Room for an article of `bytes` bytes in `sentences` sentences.
-    pub(crate) fn with_capacity(bytes: usize, sentences: usize) -> SentenceTokens {
-        SentenceTokens {
-            toks: Vec::with_capacity(bytes / 4 + 4),
-            at: Vec::with_capacity(sentences),
-        }
+    pub(crate) fn reserve(&mut self, bytes: usize, sentences: usize) {
+        self.toks.reserve(bytes / 4 + 4);
+        self.at.reserve(sentences);
     }
 
     /// Tokenizes `text[span]` as the next sentence.
@@ -169,13 +173,7 @@ pub(crate) fn tokenize(text: &str, range: Span, out: &mut Vec<Tok>) {
             }
         }
         // ASCII without inner periods: the word folds to its ASCII lower case.
-        let plain = bytes[start..wend].iter().all(|&b| b < 0x80 && b != b'.');
-        let lex = if plain && wend - start <= KEY_BYTES {
-            classes.of_at(text.as_bytes(), base + start, wend - start)
-        } else {
-            // No list word holds a period, a non-ASCII letter or more bytes.
-            G_UNSURE
-        };
+        let lex = classes.of_at(text.as_bytes(), base + start, wend - start);
         out.push(Tok {
             span: Span::new(base + start, base + wend),
             word: true,
@@ -594,38 +592,46 @@ fn word_key(word: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
-/// [`word_key`] of `hay[start..start + len]`, reading the 16 bytes at `start`
-/// at once when the haystack has them: masked to the word, then ASCII
-/// lower-cased in all bytes together (only the bytes `A`..=`Z` change, so a
-/// non-ASCII byte never becomes a letter).
+const LOW7: u128 = 0x7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f;
+const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+
+/// The bytes `hay[start..start + len]` (at most [`KEY_BYTES`]) packed as
+/// [`word_key`] packs them, before lower-casing, read as 16 bytes at once; `None`
+/// when the haystack has fewer than 16 bytes from `start`.
 #[inline]
-fn word_key_at(hay: &[u8], start: usize, len: usize) -> Option<u128> {
-    if len > KEY_BYTES {
-        return None;
-    }
-    let Some(chunk) = start
-        .checked_add(KEY_BYTES)
-        .and_then(|end| hay.get(start..end))
-    else {
-        return word_key(hay.get(start..start.checked_add(len)?)?);
-    };
+fn load_word(hay: &[u8], start: usize, len: usize) -> Option<u128> {
+    let chunk = hay.get(start..start.checked_add(KEY_BYTES)?)?;
     let mut bytes = [0u8; KEY_BYTES];
     bytes.copy_from_slice(chunk);
-    let mask = if len == KEY_BYTES {
-        u128::MAX
-    } else {
-        (1u128 << (len * 8)) - 1
+    let mask = match len {
+        0 => 0,
+        KEY_BYTES => u128::MAX,
+        n if n < KEY_BYTES => (1u128 << (n * 8)) - 1,
+        _ => return None,
     };
-    let x = u128::from_le_bytes(bytes) & mask;
-    const LOW7: u128 = 0x7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
-    const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+    Some(u128::from_le_bytes(bytes) & mask)
+}
+
+/// A packed word in ASCII lower case: only the bytes `A`..=`Z` change, so a
+/// non-ASCII byte never becomes a letter.
+#[inline]
+fn lower_packed(x: u128) -> u128 {
     let low = x & LOW7;
     // High bit of each byte: its low seven bits are at least 'A', above 'Z'.
     let ge_a = low + ONES * u128::from(0x80 - b'A');
     let gt_z = low + ONES * u128::from(0x80 - b'Z' - 1);
     let upper = ge_a & !gt_z & !x & HIGH;
-    Some(x | (upper >> 2))
+    x | (upper >> 2)
+}
+
+/// Whether a packed word is ASCII without a period (the padding is zeros).
+#[inline]
+fn plain_packed(x: u128) -> bool {
+    let dots = x ^ (ONES * u128::from(b'.'));
+    // A zero byte in `dots` is a period in `x`.
+    let has_dot = dots.wrapping_sub(ONES) & !dots & HIGH != 0;
+    x & HIGH == 0 && !has_dot
 }
 
 /// A multiplicative hash for [`word_key`]s: one multiply, high bits folded in.
@@ -752,15 +758,35 @@ impl Classes {
             .unwrap_or(0)
     }
 
-    /// [`Classes::of`] the word `hay[start..start + len]`.
+    /// The classes of the word `hay[start..start + len]`: [`G_UNSURE`] alone
+    /// for a word no list can hold in its written form (non-ASCII, with a
+    /// period, longer than a key), else the lists it is in.
     #[inline]
     fn of_at(&self, hay: &[u8], start: usize, len: usize) -> u32 {
+        if len > KEY_BYTES {
+            return G_UNSURE;
+        }
+        let key = match load_word(hay, start, len) {
+            Some(x) if !plain_packed(x) => return G_UNSURE,
+            Some(x) => lower_packed(x),
+            // Near the end of the text: byte by byte.
+            None => {
+                let Some(word) = hay.get(start..start + len) else {
+                    return G_UNSURE;
+                };
+                if !word.iter().all(|&b| b < 0x80 && b != b'.') {
+                    return G_UNSURE;
+                }
+                match word_key(word) {
+                    Some(k) => k,
+                    None => return G_UNSURE,
+                }
+            }
+        };
         if len > self.longest {
             return 0;
         }
-        word_key_at(hay, start, len)
-            .and_then(|k| self.words.get(&k).copied())
-            .unwrap_or(0)
+        self.words.get(&key).copied().unwrap_or(0)
     }
 }
 
@@ -771,7 +797,9 @@ fn all_caps(word: &str) -> bool {
 
 /// The mentions of one article, per news sentence (same order as the sentences given).
 pub(crate) struct Entities {
-    pub per_sentence: Vec<Vec<Mention>>,
+    mentions: Vec<Mention>,
+    /// Each sentence's range in `mentions`.
+    at: Vec<(usize, usize)>,
 }
 
 /// Finds and resolves the entity mentions of an article's sentences.
@@ -781,14 +809,17 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     let gaz = gazetteer();
     let lower = |t: &Tok| -> &str { t.span.slice(text).unwrap_or("") };
     // Pass 1: capitalised runs.
-    let mut raw: Vec<Vec<Mention>> = Vec::with_capacity(sentences.len());
+    // The names of every sentence in one buffer; `raw_at[si]` is sentence `si`'s.
+    let mut raw: Vec<Mention> = Vec::new();
+    let mut raw_at: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
     let mut persons: Vec<Person> = Vec::new();
     let mut person_ix: HashMap<String, usize> = HashMap::default();
     let mut common: HashMap<String, bool> = HashMap::default();
     // Reused for the folded forms looked up in the gazetteer.
     let mut scratch = String::new();
+    let mut name_buf = String::new();
     for (si, toks) in sentences.iter().enumerate() {
-        let mut out = Vec::new();
+        let from = raw.len();
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
@@ -839,14 +870,15 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                 start,
                 run,
                 toks,
-                &mut out,
+                &mut raw,
                 &mut persons,
                 &mut person_ix,
                 &mut common,
                 &mut scratch,
+                &mut name_buf,
             );
         }
-        raw.push(out);
+        raw_at.push((from, raw.len()));
     }
     // Surname index: last word of multi-word person names.
     let mut surnames: HashMap<String, usize> = HashMap::default();
@@ -866,8 +898,8 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     // Resolve single names to full names, count salience.
     // Each person's full name, shared by the mentions renamed to it.
     let mut shared: Vec<Option<Rc<str>>> = vec![None; persons.len()];
-    for ms in raw.iter_mut() {
-        for m in ms.iter_mut() {
+    {
+        for m in raw.iter_mut() {
             if m.kind == EntityKind::Person || m.kind == EntityKind::Unknown {
                 let name = m.name.clone();
                 let single = !name.contains(' ');
@@ -922,10 +954,14 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     // the person named before `last_person`, for "the two leaders"
     let mut prev_person: Option<Rc<str>> = None;
     let empty: Rc<str> = Rc::from("");
-    let mut per_sentence = Vec::with_capacity(sentences.len());
+    let mut mentions: Vec<Mention> = Vec::with_capacity(raw.len());
+    let mut at = Vec::with_capacity(sentences.len());
+    // One sentence's mentions, before the relative pronouns are resolved.
+    let mut out: Vec<Mention> = Vec::new();
     for (si, toks) in sentences.iter().enumerate() {
-        let mut names = std::mem::take(&mut raw[si]);
-        let mut out: Vec<Mention> = Vec::new();
+        let (a, b) = raw_at.get(si).copied().unwrap_or((0, 0));
+        let names = raw.get_mut(a..b).unwrap_or(&mut []);
+        out.clear();
         let mut ni = 0;
         let mut i = 0;
         while i < toks.len() {
@@ -1023,7 +1059,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                     }
                     let first_person = matches!(lw, "i" | "me" | "my" | "we" | "us" | "our");
                     let speaker = if first_person {
-                        quote_speaker(text, toks, i, &names)
+                        quote_speaker(text, toks, i, names)
                     } else {
                         None
                     };
@@ -1079,9 +1115,21 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
             }
         }
         out.retain(|m| !m.name.is_empty());
-        per_sentence.push(out);
+        let from = mentions.len();
+        mentions.append(&mut out);
+        at.push((from, mentions.len()));
     }
-    Entities { per_sentence }
+    Entities { mentions, at }
+}
+
+impl Entities {
+    /// The mentions of sentence `si`, in text order.
+    pub(crate) fn sentence(&self, si: usize) -> &[Mention] {
+        self.at
+            .get(si)
+            .and_then(|&(a, b)| self.mentions.get(a..b))
+            .unwrap_or(&[])
+    }
 }
 
 /// Reads "the/his [Adj]* noun" at `i`; returns the mention and the index after it.
@@ -1211,6 +1259,7 @@ fn classify(
     person_ix: &mut HashMap<String, usize>,
     common: &mut HashMap<String, bool>,
     scratch: &mut String,
+    name_buf: &mut String,
 ) {
     let gaz = gazetteer();
     let lower = |t: &Tok| -> &str { t.span.slice(text).unwrap_or("") };
@@ -1255,16 +1304,6 @@ fn classify(
     if a >= b {
         return;
     }
-    let joined = |x: usize, y: usize| {
-        let mut out = String::with_capacity(span_len(run, x, y));
-        for (k, t) in run[x..y].iter().enumerate() {
-            if k > 0 {
-                out.push(' ');
-            }
-            out.push_str(lower(t));
-        }
-        out
-    };
     // A single word the gazetteer does not know needs no look-up.
     let whole_known = b - a > 1 || run[a].is(G_NAME | G_UNSURE);
     if whole_known {
@@ -1272,7 +1311,7 @@ fn classify(
     }
     let span_of = |x: usize, y: usize| Span::new(run[x].span.start, run[y - 1].span.end);
     let mk =
-        |name: String, kind: EntityKind, x: usize, y: usize, prep: Option<&'static str>| Mention {
+        |name: &str, kind: EntityKind, x: usize, y: usize, prep: Option<&'static str>| Mention {
             span: span_of(x, y),
             toks: (start + x.min(a), start + y),
             name: Rc::from(name),
@@ -1284,9 +1323,9 @@ fn classify(
         };
     if let Some(g) = whole_known.then(|| gaz.lookup(scratch)).flatten() {
         let (name, kind) = match g {
-            Gaz::Country(c) => (c.to_string(), EntityKind::Place),
-            Gaz::Capital(c, _) => (c.to_string(), EntityKind::Place),
-            Gaz::Body(n) => (n.to_string(), EntityKind::Organization),
+            Gaz::Country(c) => (*c, EntityKind::Place),
+            Gaz::Capital(c, _) => (*c, EntityKind::Place),
+            Gaz::Body(n) => (*n, EntityKind::Organization),
             Gaz::Demonym(_) => return,
         };
         // Keep the surface form when it is the full name; otherwise the canonical.
@@ -1294,7 +1333,7 @@ fn classify(
         // country name unless the text gives a longer form.
         let name = if kind == EntityKind::Organization || b - a > 1 || name.split(' ').count() == 1
         {
-            joined(a, b)
+            joined(text, &run[a..b], name_buf)
         } else {
             name
         };
@@ -1425,19 +1464,19 @@ fn classify(
     } else {
         prep.filter(|p| matches!(*p, "with" | "between" | "by" | "of"))
     };
-    let name = joined(x, b);
+    let name = joined(text, &run[x..b], name_buf);
     if kind == EntityKind::Person || kind == EntityKind::Unknown {
-        let pi = match with_folded(&name, |key| person_ix.get(key).copied()) {
+        let pi = match with_folded(name, |key| person_ix.get(key).copied()) {
             Some(pi) => pi,
             None => {
                 persons.push(Person {
-                    name: name.clone(),
+                    name: name.to_string(),
                     words,
                     countries: Vec::new(),
                     count: 0,
                     first: si,
                 });
-                person_ix.insert(fold(&name), persons.len() - 1);
+                person_ix.insert(fold(name), persons.len() - 1);
                 persons.len() - 1
             }
         };
@@ -1463,13 +1502,20 @@ fn fold_joined_into<'w>(words: impl Iterator<Item = &'w str>, out: &mut String) 
     }
 }
 
-/// The bytes the words `run[x..y]` take joined by single spaces.
-fn span_len(run: &[Tok], x: usize, y: usize) -> usize {
-    run.get(x..y)
-        .unwrap_or(&[])
-        .iter()
-        .map(|t| t.span.len() + 1)
-        .sum()
+/// The words of `run` joined by single spaces: the text itself for one word,
+/// else written into `buf`.
+fn joined<'a>(text: &'a str, run: &[Tok], buf: &'a mut String) -> &'a str {
+    if let [one] = run {
+        return one.span.slice(text).unwrap_or("");
+    }
+    buf.clear();
+    for (k, t) in run.iter().enumerate() {
+        if k > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(t.span.slice(text).unwrap_or(""));
+    }
+    buf
 }
 
 /// [`Gazetteer::lookup_word`] of a word token, from its bits when they answer.
@@ -1518,6 +1564,23 @@ fn word_roles(gaz: &Gazetteer, word: &str) -> (bool, Option<&'static str>, bool)
 /// also writes it in lower case. Answers are kept per article in `seen`: each
 /// look-up scans the whole text, and an article repeats its sentence openers.
 fn common_word(text: &str, word: &str, seen: &mut HashMap<String, bool>) -> bool {
+    // An ASCII word is lower-cased on the stack; only a new one is stored.
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let lw = std::str::from_utf8(lower).unwrap_or("");
+        if lw == word {
+            return true;
+        }
+        if let Some(&known) = seen.get(lw) {
+            return known;
+        }
+        let found = occurs_lower(text, lw);
+        seen.insert(lw.to_string(), found);
+        return found;
+    }
     let lw = word.to_lowercase();
     if lw == word {
         return true;
@@ -1678,13 +1741,28 @@ mod tests {
         }
         // Every listed word fits a key.
         assert!(classes().longest <= KEY_BYTES, "{}", classes().longest);
-        let hay = "Xx THE Élan ABCDEFGHIJKLMNOP z@[`{ and some padding".as_bytes();
-        for (start, len) in [(0, 2), (3, 3), (7, 5), (13, 16), (30, 5), (31, 3), (44, 7)] {
-            assert_eq!(
-                word_key_at(hay, start, len),
-                word_key(&hay[start..start + len]),
-                "{start} {len}"
-            );
+        let hay = "Xx THE Élan ABCDEFGHIJKLMNOP z@[`{ U.S. and some padding text".as_bytes();
+        for (start, len) in [
+            (0, 2),
+            (3, 3),
+            (7, 5),
+            (13, 16),
+            (30, 5),
+            (31, 3),
+            (36, 3),
+            (36, 4),
+            (44, 7),
+            (50, 9),
+        ] {
+            let word = &hay[start..start + len];
+            let plain = word.iter().all(|&b| b < 0x80 && b != b'.');
+            match load_word(hay, start, len) {
+                Some(x) => {
+                    assert_eq!(Some(lower_packed(x)), word_key(word), "{start} {len}");
+                    assert_eq!(plain_packed(x), plain, "{start} {len}");
+                }
+                None => assert!(start + KEY_BYTES > hay.len()),
+            }
         }
         let the = lex_class(b"The");
         assert!(the & W_THE != 0 && the & C_STOP != 0 && the & W_DET != 0);

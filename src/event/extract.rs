@@ -319,7 +319,12 @@ pub(super) fn extract(
         return Vec::new();
     }
     let news_bytes = sents.iter().map(|s| s.1.len()).sum();
-    let mut toks = SentenceTokens::with_capacity(news_bytes, sents.len());
+    // The token buffer of the previous article on this thread, reused: it is
+    // several times the size of the text, and allocating it afresh for every
+    // article costs more than filling it.
+    let mut toks = TOKENS.with(|b| b.take());
+    toks.clear();
+    toks.reserve(news_bytes, sents.len());
     for (_, span, _, _) in &sents {
         toks.push(text, *span);
     }
@@ -348,12 +353,11 @@ pub(super) fn extract(
     }
     let ents = entities::find(text, &toks);
     let dateline = dateline(text, &sents, &toks);
-    let mut out: Vec<EventMention> = Vec::new();
     // Every found trigger, with the sentence it is in, for article-level passes.
     let mut all: Vec<(usize, Found)> = Vec::new();
     for (si, &(_, sspan, bkind, block)) in sents.iter().enumerate() {
         let st = toks.get(si);
-        let mentions = &ents.per_sentence[si];
+        let mentions = ents.sentence(si);
         let headline = bkind == BlockKind::Headline;
         let mut found: Vec<Found> = Vec::new();
         let (m_from, m_to) = matches_at[si];
@@ -435,6 +439,7 @@ pub(super) fn extract(
         }
     }
     let times = timelink::resolve(text, &sents, &all, timexes, published);
+    let mut out: Vec<EventMention> = Vec::with_capacity(all.len());
     for ((si, f), time) in all.iter().zip(times) {
         let (_, sspan, bkind, _) = sents[*si];
         let st = toks.get(*si);
@@ -449,8 +454,11 @@ pub(super) fn extract(
                 })
                 .map(|(n, sp, _)| (n, sp));
         }
-        let mut participants: Vec<Participant> = Vec::new();
-        let mut evidence = vec![f.span];
+        let named = f.agents.len() + f.patients.len();
+        let mut participants: Vec<Participant> = Vec::with_capacity(named);
+        // The trigger, the names, a place and a time.
+        let mut evidence = Vec::with_capacity(named + 3);
+        evidence.push(f.span);
         for (role, list) in [(Role::Agent, &f.agents), (Role::Patient, &f.patients)] {
             for m in list.iter() {
                 let same =
@@ -512,7 +520,13 @@ pub(super) fn extract(
             quote: quote(text, span).into(),
         });
     }
+    TOKENS.with(|b| b.replace(toks));
     out
+}
+
+thread_local! {
+    /// See [`extract`]: one token buffer per thread, kept between articles.
+    static TOKENS: std::cell::RefCell<SentenceTokens> = std::cell::RefCell::default();
 }
 
 /// Whether the char touching byte `at` (before it when `before`) is a letter or digit.

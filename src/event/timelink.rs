@@ -22,33 +22,30 @@ fn lw<'a>(text: &'a str, t: &Tok) -> &'a str {
 fn days_from(text: &str, st: &[Tok], at: usize) -> Option<(usize, i64)> {
     // the subject between the phrase and the trigger: a few words, no punctuation
     let lo = at.saturating_sub(9);
+    // Words compared ASCII case-insensitively, without lower-casing copies.
+    let is = |w: &str, any: &[&str]| any.iter().any(|a| w.eq_ignore_ascii_case(a));
     let rel = (lo..at).rev().find(|&k| {
-        st.get(k).is_some_and(|t| {
-            t.word
-                && matches!(
-                    lw(text, t).to_ascii_lowercase().as_str(),
-                    "after" | "before"
-                )
-        })
+        st.get(k)
+            .is_some_and(|t| t.word && is(lw(text, t), &["after", "before"]))
     })?;
     if st.get(rel + 1..at)?.iter().any(|t| !t.word) {
         return None;
     }
-    let unit = st.get(rel.checked_sub(1)?)?;
-    let days_per = match lw(text, unit).to_ascii_lowercase().as_str() {
-        "day" | "days" => 1,
-        "week" | "weeks" => 7,
-        _ => return None,
+    let unit = lw(text, st.get(rel.checked_sub(1)?)?);
+    let days_per = if is(unit, &["day", "days"]) {
+        1
+    } else if is(unit, &["week", "weeks"]) {
+        7
+    } else {
+        return None;
     };
-    let count = st.get(rel.checked_sub(2)?)?;
-    let n: i64 = match lw(text, count).to_ascii_lowercase().as_str() {
-        "a" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        w => w.parse().ok().filter(|n| (1..=60).contains(n))?,
+    let count = lw(text, st.get(rel.checked_sub(2)?)?);
+    let words = ["a", "one", "two", "three", "four", "five", "six"];
+    let n: i64 = match words.iter().position(|w| count.eq_ignore_ascii_case(w)) {
+        Some(0) => 1,
+        Some(k) => k as i64,
+        // Lower-casing leaves digits and signs as they are.
+        None => count.parse().ok().filter(|n| (1..=60).contains(n))?,
     };
     let after = lw(text, &st[rel]).eq_ignore_ascii_case("after");
     let days = n.checked_mul(days_per)?;

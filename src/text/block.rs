@@ -251,7 +251,8 @@ pub(crate) fn split_blocks(text: &str) -> Vec<RawBlock> {
     let single_mode = single > 2 * separated;
 
     // Second pass: one paragraph at a time.
-    let mut blocks = Vec::new();
+    // Room for a block per short paragraph of news text.
+    let mut blocks = Vec::with_capacity(text.len() / 128 + 4);
     let mut para: Vec<Line> = Vec::new();
     for (from, to) in lines(text) {
         let line = read_line(text, from, to);

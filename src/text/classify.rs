@@ -152,7 +152,7 @@ fn features(text: &str, p: &Pending, tokens: &[Token], lx: &Lexicon) -> Feat {
     f.continuation =
         body.starts_with(['…', '.']) || body.chars().next().is_some_and(char::is_lowercase);
     f.tweet = (whole.starts_with(['—', '–', '-']) && whole.contains("(@"))
-        || (f.words <= 80 && whole.contains("pic.twitter.com"));
+        || (f.words <= 80 && has_picture_link(whole));
     if f.colon {
         let lead = whole.trim_end().trim_end_matches(':');
         let last = lead
@@ -163,6 +163,18 @@ fn features(text: &str, p: &Pending, tokens: &[Token], lx: &Lexicon) -> Feat {
             QUOTE_LEADS.iter().any(|w| last.eq_ignore_ascii_case(w)) || lx.is_speech(last);
     }
     f
+}
+
+/// Whether a block holds an embedded tweet's picture link. The searcher is
+/// built once: most blocks are searched, and building it costs more than
+/// searching a paragraph.
+fn has_picture_link(block: &str) -> bool {
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    FINDER
+        .get_or_init(|| memchr::memmem::Finder::new("pic.twitter.com"))
+        .find(block.as_bytes())
+        .is_some()
 }
 
 /// Whether a block is one quotation: it opens with a quote mark and ends with
