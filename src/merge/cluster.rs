@@ -348,9 +348,8 @@ impl<T, const N: usize> std::ops::Deref for SmallSet<T, N> {
 /// A cluster being built.
 struct Cluster {
     class: u8,
-    /// The first and last member: the members form a list through
-    /// [`Clusterer::next`], so a cluster owns no allocation for them.
-    first: u32,
+    /// The last member: the members form a list through [`Clusterer::prev`],
+    /// so a cluster owns no allocation for them.
     last: u32,
     keys: SmallSet<u32, 4>,
     kinds: SmallSet<EventKind, 4>,
@@ -365,7 +364,6 @@ impl Cluster {
     fn new(class: u8) -> Cluster {
         Cluster {
             class,
-            first: NONE,
             last: NONE,
             keys: SmallSet::Empty,
             kinds: SmallSet::Empty,
@@ -637,8 +635,22 @@ struct Clusterer<'a> {
     /// The clusters holding a report of each article, by kind class.
     /// Indexed by article id: (kind class, cluster), in the order they came.
     by_article: Vec<Vec<(u8, u32)>>,
-    /// The member after each item in its cluster, or [`NONE`].
-    next: Vec<u32>,
+    /// While dated mentions are placed nobody reads `by_article`: its entries
+    /// wait here in order, and go in article by article (see
+    /// [`Clusterer::settle_articles`]) instead of one random article at a time.
+    article_log: Option<Vec<(u32, u8, u32)>>,
+    /// The member before each item in its cluster, or [`NONE`].
+    prev: Vec<u32>,
+}
+
+fn push_article(by_article: &mut Vec<Vec<(u8, u32)>>, article: u32, class: u8, cluster: u32) {
+    let a = article as usize;
+    if by_article.len() <= a {
+        by_article.resize_with(a + 1, Vec::new);
+    }
+    if let Some(v) = by_article.get_mut(a) {
+        v.push((class, cluster));
+    }
 }
 
 impl Clusterer<'_> {
@@ -747,18 +759,16 @@ impl Clusterer<'_> {
             return;
         };
         let was_empty = c.keys.is_empty();
-        match self.next.get_mut(c.last as usize) {
-            Some(link) => *link = idx,
-            None => c.first = idx,
+        // linked backwards: the write lands by the item being placed, not by a
+        // member placed long ago (entry order is sorted afterwards anyway)
+        if let Some(link) = self.prev.get_mut(idx as usize) {
+            *link = c.last;
         }
         c.last = idx;
         if c.articles.binary_search(&item.article).is_err() {
-            let a = item.article as usize;
-            if self.by_article.len() <= a {
-                self.by_article.resize_with(a + 1, Vec::new);
-            }
-            if let Some(v) = self.by_article.get_mut(a) {
-                v.push((item.class, cluster));
+            match &mut self.article_log {
+                Some(log) => log.push((item.article, item.class, cluster)),
+                None => push_article(&mut self.by_article, item.article, item.class, cluster),
             }
         }
         c.add(item);
@@ -770,6 +780,18 @@ impl Clusterer<'_> {
             if was_empty && item.keys.is_empty() {
                 self.index.insert(item.class, EMPTY, t, cluster);
             }
+        }
+    }
+
+    /// Files the logged article entries, keeping their order within each article.
+    fn settle_articles(&mut self) {
+        let Some(mut log) = self.article_log.take() else {
+            return;
+        };
+        // stable: the entries of one article stay in the order they came
+        log.sort_by_key(|e| e.0);
+        for (article, class, cluster) in log {
+            push_article(&mut self.by_article, article, class, cluster);
         }
     }
 
@@ -1123,11 +1145,13 @@ pub(super) fn build(
         clusters: Vec::new(),
         index: Index::new(table.len()),
         by_article: Vec::new(),
-        next: vec![NONE; items.len()],
+        article_log: Some(Vec::new()),
+        prev: vec![NONE; items.len()],
     };
     for &i in &dated {
         cl.place_dated(i);
     }
+    cl.settle_articles();
     let mut undated_clusters = BTreeMap::new();
     for &i in &undated {
         cl.place_undated(i, &mut undated_clusters);
@@ -1136,7 +1160,7 @@ pub(super) fn build(
     let built: Vec<(TimelineEvent, Vec<usize>)> = cl
         .clusters
         .iter()
-        .map(|c| entry(c, &cl.next, &mentions, &src, &items, &table))
+        .map(|c| entry(c, &cl.prev, &mentions, &src, &items, &table))
         .collect();
     drop(cl);
     // the timeline's order, on integer keys: the article rank orders as its id
@@ -1160,10 +1184,14 @@ pub(super) fn build(
         .into_iter()
         .filter_map(|(_, i)| entry_slots.get_mut(i as usize).and_then(Option::take))
         .map(|(mut e, members)| {
-            e.mentions = members
-                .into_iter()
-                .filter_map(|i| mention_slots.get_mut(i).and_then(Option::take))
-                .collect();
+            // sized once: growing by doubling would copy the mentions again
+            let mut own = Vec::with_capacity(members.len());
+            own.extend(
+                members
+                    .into_iter()
+                    .filter_map(|i| mention_slots.get_mut(i).and_then(Option::take)),
+            );
+            e.mentions = own;
             e
         })
         .collect();
@@ -1228,7 +1256,7 @@ struct Dated<'m> {
 /// input indices of those mentions in entry order.
 fn entry(
     c: &Cluster,
-    next: &[u32],
+    prev: &[u32],
     all: &[EventMention],
     src: &[u32],
     items: &[Item],
@@ -1236,7 +1264,7 @@ fn entry(
 ) -> (TimelineEvent, Vec<usize>) {
     // canonical positions of the members, in entry order
     let mut order: Vec<usize> =
-        std::iter::successors(Some(c.first), |&i| next.get(i as usize).copied())
+        std::iter::successors(Some(c.last), |&i| prev.get(i as usize).copied())
             .take_while(|&i| i != NONE)
             .take(items.len())
             .map(|i| i as usize)
