@@ -1010,6 +1010,37 @@ fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Vec<u32>) {
     (keyed.into_iter().map(|(_, i)| i).collect(), ranks)
 }
 
+/// Puts `items` (one per input mention) in canonical order in place, the
+/// dropped repeats cut off: `src[k]` is the input index of the k-th. In place,
+/// because a second array of a million items is that much more fresh memory.
+fn into_canonical_order(items: &mut Vec<Item>, src: &[u32]) {
+    let n = items.len();
+    // target position of each input item; repeats go after the kept ones
+    let mut target = vec![u32::MAX; n];
+    for (k, &j) in src.iter().enumerate() {
+        if let Some(t) = target.get_mut(j as usize) {
+            *t = k as u32;
+        }
+    }
+    let mut spare = src.len() as u32;
+    for t in target.iter_mut().filter(|t| **t == u32::MAX) {
+        *t = spare;
+        spare += 1;
+    }
+    // follow each cycle of the permutation, placing one item per swap
+    for i in 0..n {
+        loop {
+            let t = target.get(i).map_or(i, |&t| t as usize);
+            if t == i || t >= n {
+                break;
+            }
+            items.swap(i, t);
+            target.swap(i, t);
+        }
+    }
+    items.truncate(src.len());
+}
+
 pub(super) fn build(
     mentions: Vec<EventMention>,
     mut articles: Vec<ArticleRecord>,
@@ -1068,13 +1099,23 @@ pub(super) fn build(
     let mut ids: Vec<u32> = Vec::new();
     let mut names_left = name_of.as_slice();
     let mut places_left = place_of.iter();
-    let mut slots: Vec<Option<Item>> = mentions
+    let mut items: Vec<Item> = mentions
         .iter()
         .zip(&kept)
         .zip(&article_rank)
         .map(|((m, &kept), &article)| {
             if !kept {
-                return None;
+                // a repeat, dropped below: a placeholder that reads nothing
+                return Item {
+                    class: 0,
+                    kind: m.kind,
+                    keys: Keys::new(&[]),
+                    place: None,
+                    time: None,
+                    article,
+                    status: m.status,
+                    published: None,
+                };
             }
             let (own, rest) = names_left.split_at(m.participants.len().min(names_left.len()));
             names_left = rest;
@@ -1090,7 +1131,7 @@ pub(super) fn build(
                 .copied()
                 .flatten()
                 .and_then(|p| place_entity.get(p as usize).copied().flatten());
-            Some(Item {
+            Item {
                 class: kind_class(m.kind),
                 kind: m.kind,
                 keys: Keys::new(&ids),
@@ -1103,14 +1144,10 @@ pub(super) fn build(
                         .entry(p)
                         .or_insert_with(|| publication_day(Some(p)))
                 }),
-            })
+            }
         })
         .collect();
-    let items: Vec<Item> = src
-        .iter()
-        .filter_map(|&j| slots.get_mut(j as usize).and_then(Option::take))
-        .collect();
-    drop(slots);
+    into_canonical_order(&mut items, &src);
     let strict: Vec<bool> = (0..)
         .map_while(|i| table.entity(i).map(|e| e.strict))
         .collect();
