@@ -1022,10 +1022,9 @@ fn into_canonical_order(items: &mut Vec<Item>, src: &[u32]) {
             *t = k as u32;
         }
     }
-    let mut spare = src.len() as u32;
-    for t in target.iter_mut().filter(|t| **t == u32::MAX) {
+    let unplaced = target.iter_mut().filter(|t| **t == u32::MAX);
+    for (spare, t) in (src.len() as u32..).zip(unplaced) {
         *t = spare;
-        spare += 1;
     }
     // follow each cycle of the permutation, placing one item per swap
     for i in 0..n {
