@@ -348,9 +348,8 @@ impl<T, const N: usize> std::ops::Deref for SmallSet<T, N> {
 /// A cluster being built.
 struct Cluster {
     class: u8,
-    /// The first and last member: the members form a list through
-    /// [`Clusterer::next`], so a cluster owns no allocation for them.
-    first: u32,
+    /// The last member: the members form a list through [`Clusterer::prev`],
+    /// so a cluster owns no allocation for them.
     last: u32,
     keys: SmallSet<u32, 4>,
     kinds: SmallSet<EventKind, 4>,
@@ -365,7 +364,6 @@ impl Cluster {
     fn new(class: u8) -> Cluster {
         Cluster {
             class,
-            first: NONE,
             last: NONE,
             keys: SmallSet::Empty,
             kinds: SmallSet::Empty,
@@ -637,8 +635,22 @@ struct Clusterer<'a> {
     /// The clusters holding a report of each article, by kind class.
     /// Indexed by article id: (kind class, cluster), in the order they came.
     by_article: Vec<Vec<(u8, u32)>>,
-    /// The member after each item in its cluster, or [`NONE`].
-    next: Vec<u32>,
+    /// While dated mentions are placed nobody reads `by_article`: its entries
+    /// wait here in order, and go in article by article (see
+    /// [`Clusterer::settle_articles`]) instead of one random article at a time.
+    article_log: Option<Vec<(u32, u8, u32)>>,
+    /// The member before each item in its cluster, or [`NONE`].
+    prev: Vec<u32>,
+}
+
+fn push_article(by_article: &mut Vec<Vec<(u8, u32)>>, article: u32, class: u8, cluster: u32) {
+    let a = article as usize;
+    if by_article.len() <= a {
+        by_article.resize_with(a + 1, Vec::new);
+    }
+    if let Some(v) = by_article.get_mut(a) {
+        v.push((class, cluster));
+    }
 }
 
 impl Clusterer<'_> {
@@ -747,18 +759,16 @@ impl Clusterer<'_> {
             return;
         };
         let was_empty = c.keys.is_empty();
-        match self.next.get_mut(c.last as usize) {
-            Some(link) => *link = idx,
-            None => c.first = idx,
+        // linked backwards: the write lands by the item being placed, not by a
+        // member placed long ago (entry order is sorted afterwards anyway)
+        if let Some(link) = self.prev.get_mut(idx as usize) {
+            *link = c.last;
         }
         c.last = idx;
         if c.articles.binary_search(&item.article).is_err() {
-            let a = item.article as usize;
-            if self.by_article.len() <= a {
-                self.by_article.resize_with(a + 1, Vec::new);
-            }
-            if let Some(v) = self.by_article.get_mut(a) {
-                v.push((item.class, cluster));
+            match &mut self.article_log {
+                Some(log) => log.push((item.article, item.class, cluster)),
+                None => push_article(&mut self.by_article, item.article, item.class, cluster),
             }
         }
         c.add(item);
@@ -770,6 +780,18 @@ impl Clusterer<'_> {
             if was_empty && item.keys.is_empty() {
                 self.index.insert(item.class, EMPTY, t, cluster);
             }
+        }
+    }
+
+    /// Files the logged article entries, keeping their order within each article.
+    fn settle_articles(&mut self) {
+        let Some(mut log) = self.article_log.take() else {
+            return;
+        };
+        // stable: the entries of one article stay in the order they came
+        log.sort_by_key(|e| e.0);
+        for (article, class, cluster) in log {
+            push_article(&mut self.by_article, article, class, cluster);
         }
     }
 
@@ -988,6 +1010,36 @@ fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Vec<u32>) {
     (keyed.into_iter().map(|(_, i)| i).collect(), ranks)
 }
 
+/// Puts `items` (one per input mention) in canonical order in place, the
+/// dropped repeats cut off: `src[k]` is the input index of the k-th. In place,
+/// because a second array of a million items is that much more fresh memory.
+fn into_canonical_order(items: &mut Vec<Item>, src: &[u32]) {
+    let n = items.len();
+    // target position of each input item; repeats go after the kept ones
+    let mut target = vec![u32::MAX; n];
+    for (k, &j) in src.iter().enumerate() {
+        if let Some(t) = target.get_mut(j as usize) {
+            *t = k as u32;
+        }
+    }
+    let unplaced = target.iter_mut().filter(|t| **t == u32::MAX);
+    for (spare, t) in (src.len() as u32..).zip(unplaced) {
+        *t = spare;
+    }
+    // follow each cycle of the permutation, placing one item per swap
+    for i in 0..n {
+        loop {
+            let t = target.get(i).map_or(i, |&t| t as usize);
+            if t == i || t >= n {
+                break;
+            }
+            items.swap(i, t);
+            target.swap(i, t);
+        }
+    }
+    items.truncate(src.len());
+}
+
 pub(super) fn build(
     mentions: Vec<EventMention>,
     mut articles: Vec<ArticleSummary>,
@@ -1046,13 +1098,23 @@ pub(super) fn build(
     let mut ids: Vec<u32> = Vec::new();
     let mut names_left = name_of.as_slice();
     let mut places_left = place_of.iter();
-    let mut slots: Vec<Option<Item>> = mentions
+    let mut items: Vec<Item> = mentions
         .iter()
         .zip(&kept)
         .zip(&article_rank)
         .map(|((m, &kept), &article)| {
             if !kept {
-                return None;
+                // a repeat, dropped below: a placeholder that reads nothing
+                return Item {
+                    class: 0,
+                    kind: m.kind,
+                    keys: Keys::new(&[]),
+                    place: None,
+                    time: None,
+                    article,
+                    status: m.status,
+                    published: None,
+                };
             }
             let (own, rest) = names_left.split_at(m.participants.len().min(names_left.len()));
             names_left = rest;
@@ -1068,7 +1130,7 @@ pub(super) fn build(
                 .copied()
                 .flatten()
                 .and_then(|p| place_entity.get(p as usize).copied().flatten());
-            Some(Item {
+            Item {
                 class: kind_class(m.kind),
                 kind: m.kind,
                 keys: Keys::new(&ids),
@@ -1081,16 +1143,10 @@ pub(super) fn build(
                         .entry(p)
                         .or_insert_with(|| publication_day(Some(p)))
                 }),
-            })
+            }
         })
         .collect();
-    // sized up front: grown by doubling, the copies would leave holes in the heap
-    let mut items: Vec<Item> = Vec::with_capacity(src.len());
-    items.extend(
-        src.iter()
-            .filter_map(|&j| slots.get_mut(j as usize).and_then(Option::take)),
-    );
-    drop(slots);
+    into_canonical_order(&mut items, &src);
     let strict: Vec<bool> = (0..)
         .map_while(|i| table.entity(i).map(|e| e.strict))
         .collect();
@@ -1125,11 +1181,13 @@ pub(super) fn build(
         clusters: Vec::with_capacity(items.len()),
         index: Index::new(table.len()),
         by_article: Vec::new(),
-        next: vec![NONE; items.len()],
+        article_log: Some(Vec::new()),
+        prev: vec![NONE; items.len()],
     };
     for &i in &dated {
         cl.place_dated(i);
     }
+    cl.settle_articles();
     let mut undated_clusters = BTreeMap::new();
     for &i in &undated {
         cl.place_undated(i, &mut undated_clusters);
@@ -1140,7 +1198,7 @@ pub(super) fn build(
     let clusters = std::mem::take(&mut cl.clusters);
     let built: Vec<(TimelineEvent, Vec<usize>)> = clusters
         .into_iter()
-        .map(|c| entry(&c, &cl.next, &mentions, &src, &items, &table))
+        .map(|c| entry(&c, &cl.prev, &mentions, &src, &items, &table))
         .collect();
     drop(cl);
     drop(undated_clusters);
@@ -1235,7 +1293,7 @@ struct Dated<'m> {
 /// input indices of those mentions in entry order.
 fn entry(
     c: &Cluster,
-    next: &[u32],
+    prev: &[u32],
     all: &[EventMention],
     src: &[u32],
     items: &[Item],
@@ -1243,7 +1301,7 @@ fn entry(
 ) -> (TimelineEvent, Vec<usize>) {
     // canonical positions of the members, in entry order
     let mut order: Vec<usize> =
-        std::iter::successors(Some(c.first), |&i| next.get(i as usize).copied())
+        std::iter::successors(Some(c.last), |&i| prev.get(i as usize).copied())
             .take_while(|&i| i != NONE)
             .take(items.len())
             .map(|i| i as usize)
