@@ -253,6 +253,7 @@ fn needs_tense(piece: &Piece) -> bool {
         Piece::Holiday(_) | Piece::InShift { .. } => true,
         Piece::RelUnit { unit, n } => *unit == Unit::Week && *n == 99,
         Piece::Time { date, .. } => date.as_deref().is_some_and(needs_tense),
+        Piece::DayOffset { base, .. } => needs_tense(base),
         _ => false,
     }
 }
@@ -1028,6 +1029,10 @@ fn season_of(d: NaiveDate) -> u32 {
     }
 }
 
+/// How many days before the reference a month-day in a future clause still
+/// reads as this year's.
+const RECENT_PAST_DAYS: i64 = 7;
+
 fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
     let dir = match direction(ctx.prefer, tense) {
         Dir::PastLean if ctx.adjacent_past => Dir::Past,
@@ -1100,9 +1105,17 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                     };
                     let rk = (r.year(), r.month(), if day.is_some() { r.day() } else { 0 });
                     let ry = r.year();
+                    let recent_day = |y: i32| {
+                        day.is_some()
+                            && NaiveDate::from_ymd_opt(y, m, day.unwrap_or(1))
+                                .is_some_and(|d| (r - d).num_days() <= RECENT_PAST_DAYS)
+                    };
                     let y = match dir {
                         Dir::Past if key(ry) > rk => ry - 1,
-                        Dir::Future if key(ry) < rk => ry + 1,
+                        // "to repatriate the child by Jan. 14" in a report of Jan. 15:
+                        // a plan dated days ago is news that trails its events, not a
+                        // date a year ahead, which would have carried its year.
+                        Dir::Future if key(ry) < rk && !recent_day(ry) => ry + 1,
                         Dir::Nearest | Dir::Same | Dir::PastLean => {
                             let lean = if dir == Dir::PastLean { 3 } else { 1 };
                             let dist = |y: i32| {
@@ -1368,6 +1381,25 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
             // "Friday night": news annotation dates it to the day.
             let _ = part;
             Ok(day_res(d, anchor))
+        }
+        Piece::DayOffset { days, base } => {
+            let inner = Found {
+                start: f.start,
+                end: f.end,
+                piece: (**base).clone(),
+                modifier: None,
+                zone: None,
+                invalid: false,
+            };
+            let res = resolve(&inner, ctx, tense)?;
+            match res.day {
+                Some(d) => {
+                    let d = add_days(d, *days).ok_or(Unresolvable("date overflow"))?;
+                    Ok(day_res(d, res.anchor))
+                }
+                // No reference: a day next to an unplaced day is unplaced too.
+                None => unanchored(TimexType::Date, "XXXX-XX-XX"),
+            }
         }
         Piece::Time { hour, minute, date } => {
             let day = match date {

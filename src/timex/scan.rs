@@ -139,6 +139,8 @@ pub(crate) enum Piece {
         rel: Option<i32>,
         part: Option<Part>,
     },
+    /// Some days from a day-dated expression ("the day before last Tuesday").
+    DayOffset { days: i64, base: Box<Piece> },
     /// A time of day, with the date it is attached to ("10 p.m. Wednesday").
     Time {
         hour: u32,
@@ -162,6 +164,16 @@ pub(crate) enum Piece {
     LatestQuarter,
     /// A fixed-date holiday (month, day) or a computed one.
     Holiday(Holiday),
+}
+
+/// Whether a piece names one calendar day, so that "the day before" it is a day.
+fn day_based(piece: &Piece) -> bool {
+    match piece {
+        Piece::Date { day, month, .. } => day.is_some() && month.is_some(),
+        Piece::Weekday { part: None, .. } | Piece::Holiday(_) => true,
+        Piece::RelDay { part: None, .. } => true,
+        _ => false,
+    }
 }
 
 /// Holidays that news text dates by name.
@@ -1454,6 +1466,21 @@ impl<'a> Parser<'a> {
                 return None;
             }
             Kind::Word => {
+                // "a day-long strike", "decades-long feud": one unit, or some.
+                if let Some((unit, plural)) = self.unit(i) {
+                    if self.adj(i)
+                        && self.punct(i + 1, b'-')
+                        && self.adj(i + 1)
+                        && self.word_is(i + 2, "long")
+                    {
+                        let n = if plural {
+                            Count::Vague
+                        } else {
+                            Count::Halves(2)
+                        };
+                        return Some(M::new(i, i + 3, Piece::Duration { n, unit }));
+                    }
+                }
                 best = longer(best, self.wordy(i));
                 best = longer(best, self.duration(i));
                 best = longer(best, self.month_date(i));
@@ -1822,14 +1849,16 @@ impl<'a> Parser<'a> {
         {
             return Some(M::new(i, k + 1, Piece::Fuzzy("FUTURE_REF")));
         }
-        // "a year-earlier loss", "a year-ago profit": "year-earlier" is the
-        // expression and "a" belongs to the noun.
+        // "a year-earlier loss", "a year-ago profit", "a day-long strike":
+        // "year-earlier" is the expression and "a" belongs to the noun.
         if self.is_w(i, W::A)
             && j == i + 1
             && !hyphen
             && self.punct(k + 1, b'-')
             && self.adj(k)
-            && (self.is_w(k + 2, W::Earlier) || self.is_w(k + 2, W::Ago))
+            && (self.is_w(k + 2, W::Earlier)
+                || self.is_w(k + 2, W::Ago)
+                || self.word_is(k + 2, "long"))
         {
             return None;
         }
@@ -2527,6 +2556,10 @@ impl<'a> Parser<'a> {
                 None
             }
             W::Noon | W::Midnight => {
+                // "high noon": a showdown, not a clock time.
+                if w == W::Noon && i > 0 && self.word_is(i - 1, "high") {
+                    return None;
+                }
                 let hour = if w == W::Noon { 12 } else { 24 };
                 let mut end = i + 1;
                 let mut date = None;
@@ -2593,6 +2626,8 @@ impl<'a> Parser<'a> {
             if w == W::Past || w == W::Current {
                 return None;
             }
+            // "last Tuesday's hearing": the possessive stays out of the extent.
+            let e = if e == j + 3 { j + 1 } else { e };
             let (part, e) = match self.part(e) {
                 Some(p) => (Some(p), e + 1),
                 None => (None, e),
@@ -3027,6 +3062,24 @@ impl<'a> Parser<'a> {
         }
         // the day before yesterday / the day after tomorrow
         if let Some((Unit::Day, false)) = self.unit(j) {
+            // "the day before last Tuesday's hearing", "the day after Christmas":
+            // one day from the date that follows, not from the narrative.
+            if let Some(sign) = match self.w(j + 1) {
+                Some(W::Before) => Some(-1),
+                Some(W::After) => Some(1),
+                _ => None,
+            } {
+                if let Some(base) = self.core(j + 2).filter(|m| day_based(&m.piece)) {
+                    return Some(M::new(
+                        i,
+                        base.end,
+                        Piece::DayOffset {
+                            days: sign,
+                            base: Box::new(base.piece),
+                        },
+                    ));
+                }
+            }
             if self.is_w(j + 1, W::Before) && self.lex(j + 2) == Lex::Day(-1) {
                 return Some(M::new(
                     i,
