@@ -419,13 +419,21 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
 /// other (a report may name fewer of them). Organisations and places only count
 /// when one side names no person: "Russia received X" and "Y received X" agree.
 fn participants_agree(a: &[u32], b: &[u32], strict: &[bool]) -> bool {
-    let is_strict = |k: &u32| strict.get(*k as usize).copied().unwrap_or(true);
-    let sa: Vec<u32> = a.iter().copied().filter(is_strict).collect();
-    let sb: Vec<u32> = b.iter().copied().filter(is_strict).collect();
-    if !nested(&sa, &sb) {
+    let is_strict = |k: &&u32| strict.get(**k as usize).copied().unwrap_or(true);
+    // the people of each side, counted and compared in place: this runs for
+    // every candidate, and a strict id is in the other side's people exactly
+    // when it is in the other side
+    let na = a.iter().filter(is_strict).count();
+    let nb = b.iter().filter(is_strict).count();
+    let (short, long) = if na <= nb { (a, b) } else { (b, a) };
+    if !short
+        .iter()
+        .filter(is_strict)
+        .all(|x| long.binary_search(x).is_ok())
+    {
         return false;
     }
-    if !sa.is_empty() && !sb.is_empty() {
+    if na > 0 && nb > 0 {
         return true;
     }
     nested(a, b)
