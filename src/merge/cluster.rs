@@ -1562,4 +1562,73 @@ mod tests {
         assert_eq!(merged_status([Negated, Planned].into_iter()), Planned);
         assert_eq!(merged_status([Negated, Negated].into_iter()), Negated);
     }
+
+    #[test]
+    fn small_sets_stay_sorted_and_distinct_past_their_inline_room() {
+        // a fixed scramble of 0..40 with repeats, so the set spills to the heap
+        let input: Vec<u32> = (0..120u32).map(|i| (i * 37 + 11) % 40).collect();
+        let mut set: SmallSet<u32, 4> = SmallSet::Empty;
+        for (n, &x) in input.iter().enumerate() {
+            set.insert(x);
+            let mut want: Vec<u32> = input.get(..=n).unwrap_or_default().to_vec();
+            want.sort_unstable();
+            want.dedup();
+            assert_eq!(&*set, want.as_slice(), "after {} inserts", n + 1);
+        }
+    }
+
+    #[test]
+    fn posting_sets_answer_the_same_as_flat_and_as_trees() {
+        let mut set = PostingSet::default();
+        let mut all = BTreeSet::new();
+        for i in 0..(3 * FLAT_MAX as i64) {
+            let p = ((i * 7919) % 1000, (i % 13) as u32);
+            set.insert(p);
+            all.insert(p);
+            if i % 97 == 0 || i == FLAT_MAX as i64 {
+                for (lo, hi) in [(0, 999), (100, 100), (250, 260), (990, 2000), (-5, -1)] {
+                    let mut got = Vec::new();
+                    assert!(set.scan(lo, hi, |c| {
+                        got.push(c);
+                        true
+                    }));
+                    let want: Vec<u32> = all.range((lo, 0)..=(hi, u32::MAX)).map(|p| p.1).collect();
+                    assert_eq!(got, want, "{i} postings, {lo}..={hi}");
+                }
+            }
+        }
+        assert!(matches!(set, PostingSet::Tree(_)));
+        // a scan stops when asked to
+        let mut seen = 0;
+        assert!(!set.scan(0, 999, |_| {
+            seen += 1;
+            seen < 5
+        }));
+        assert_eq!(seen, 5);
+    }
+
+    #[test]
+    fn canonical_order_is_applied_in_place_without_the_repeats() {
+        let item = |article: u32| Item {
+            class: 0,
+            kind: EventKind::Meeting,
+            keys: Keys::new(&[article, article + 1, article + 2, article + 3]),
+            place: None,
+            time: None,
+            article,
+            status: Status::Occurred,
+            published: None,
+        };
+        // input 0..8; the canonical order keeps six of them (2 and 5 repeat others)
+        let src = [7u32, 3, 0, 6, 1, 4];
+        let mut items: Vec<Item> = (0..8).map(item).collect();
+        into_canonical_order(&mut items, &src);
+        let got: Vec<(u32, Vec<u32>)> =
+            items.iter().map(|i| (i.article, i.keys.to_vec())).collect();
+        let want: Vec<(u32, Vec<u32>)> = src
+            .iter()
+            .map(|&a| (a, vec![a, a + 1, a + 2, a + 3]))
+            .collect();
+        assert_eq!(got, want);
+    }
 }
