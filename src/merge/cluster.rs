@@ -514,8 +514,8 @@ fn class_slot(class: u8) -> usize {
 /// table would cost a few more misses than the one into `slot`.
 ///
 /// The block of every cluster of a class ([`ALL`]) serves only mentions that name
-/// nobody; its postings wait in a list until such a mention asks, so a story
-/// whose reports all name someone never builds it.
+/// nobody: a class without such mentions never keeps it, and in the others its
+/// postings wait in a list until such a mention asks.
 #[derive(Default)]
 struct Index {
     /// One past the block id of (key, class), at `class * (entities + 2) + key`;
@@ -524,13 +524,16 @@ struct Index {
     blocks: Vec<Postings>,
     /// Entity ids run below this.
     entities: u32,
+    /// The classes with a mention that names nobody: the readers of [`ALL`].
+    nameless: [bool; CLASSES],
     deferred: Vec<Vec<(Secs, u32)>>,
 }
 
 impl Index {
-    fn new(entities: u32) -> Index {
+    fn new(entities: u32, nameless: [bool; CLASSES]) -> Index {
         Index {
             entities,
+            nameless,
             ..Index::default()
         }
     }
@@ -556,6 +559,9 @@ impl Index {
     fn insert(&mut self, class: u8, key: u32, t: Secs, cluster: u32) {
         if key == ALL {
             let c = class_slot(class);
+            if !self.nameless.get(c).copied().unwrap_or(true) {
+                return;
+            }
             if self.deferred.len() <= c {
                 self.deferred.resize_with(c + 1, Vec::new);
             }
@@ -1181,13 +1187,19 @@ pub(super) fn build(
     undated.sort_unstable();
     let undated: Vec<u32> = undated.into_iter().map(|(_, i)| i).collect();
 
+    let mut nameless = [false; CLASSES];
+    for it in items.iter().filter(|it| it.keys.is_empty()) {
+        if let Some(n) = nameless.get_mut(class_slot(it.class)) {
+            *n = true;
+        }
+    }
     let mut cl = Clusterer {
         items: &items,
         strict,
         places: &places,
         tolerance,
         clusters: Vec::new(),
-        index: Index::new(table.len()),
+        index: Index::new(table.len(), nameless),
         by_article: Vec::new(),
         article_log: Some(Vec::new()),
         prev: vec![NONE; items.len()],
