@@ -419,13 +419,21 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
 /// other (a report may name fewer of them). Organisations and places only count
 /// when one side names no person: "Russia received X" and "Y received X" agree.
 fn participants_agree(a: &[u32], b: &[u32], strict: &[bool]) -> bool {
-    let is_strict = |k: &u32| strict.get(*k as usize).copied().unwrap_or(true);
-    let sa: Vec<u32> = a.iter().copied().filter(is_strict).collect();
-    let sb: Vec<u32> = b.iter().copied().filter(is_strict).collect();
-    if !nested(&sa, &sb) {
+    let is_strict = |k: &&u32| strict.get(**k as usize).copied().unwrap_or(true);
+    // the people of each side, counted and compared in place: this runs for
+    // every candidate, and a strict id is in the other side's people exactly
+    // when it is in the other side
+    let na = a.iter().filter(is_strict).count();
+    let nb = b.iter().filter(is_strict).count();
+    let (short, long) = if na <= nb { (a, b) } else { (b, a) };
+    if !short
+        .iter()
+        .filter(is_strict)
+        .all(|x| long.binary_search(x).is_ok())
+    {
         return false;
     }
-    if !sa.is_empty() && !sb.is_empty() {
+    if na > 0 && nb > 0 {
         return true;
     }
     nested(a, b)
@@ -506,8 +514,8 @@ fn class_slot(class: u8) -> usize {
 /// table would cost a few more misses than the one into `slot`.
 ///
 /// The block of every cluster of a class ([`ALL`]) serves only mentions that name
-/// nobody; its postings wait in a list until such a mention asks, so a story
-/// whose reports all name someone never builds it.
+/// nobody: a class without such mentions never keeps it, and in the others its
+/// postings wait in a list until such a mention asks.
 #[derive(Default)]
 struct Index {
     /// One past the block id of (key, class), at `class * (entities + 2) + key`;
@@ -516,13 +524,16 @@ struct Index {
     blocks: Vec<Postings>,
     /// Entity ids run below this.
     entities: u32,
+    /// The classes with a mention that names nobody: the readers of [`ALL`].
+    nameless: [bool; CLASSES],
     deferred: Vec<Vec<(Secs, u32)>>,
 }
 
 impl Index {
-    fn new(entities: u32) -> Index {
+    fn new(entities: u32, nameless: [bool; CLASSES]) -> Index {
         Index {
             entities,
+            nameless,
             ..Index::default()
         }
     }
@@ -548,6 +559,9 @@ impl Index {
     fn insert(&mut self, class: u8, key: u32, t: Secs, cluster: u32) {
         if key == ALL {
             let c = class_slot(class);
+            if !self.nameless.get(c).copied().unwrap_or(true) {
+                return;
+            }
             if self.deferred.len() <= c {
                 self.deferred.resize_with(c + 1, Vec::new);
             }
@@ -1173,13 +1187,19 @@ pub(super) fn build(
     undated.sort_unstable();
     let undated: Vec<u32> = undated.into_iter().map(|(_, i)| i).collect();
 
+    let mut nameless = [false; CLASSES];
+    for it in items.iter().filter(|it| it.keys.is_empty()) {
+        if let Some(n) = nameless.get_mut(class_slot(it.class)) {
+            *n = true;
+        }
+    }
     let mut cl = Clusterer {
         items: &items,
         strict,
         places: &places,
         tolerance,
         clusters: Vec::with_capacity(items.len()),
-        index: Index::new(table.len()),
+        index: Index::new(table.len(), nameless),
         by_article: Vec::new(),
         article_log: Some(Vec::new()),
         prev: vec![NONE; items.len()],
@@ -1554,5 +1574,74 @@ mod tests {
         assert_eq!(merged_status([Planned, Occurred].into_iter()), Occurred);
         assert_eq!(merged_status([Negated, Planned].into_iter()), Planned);
         assert_eq!(merged_status([Negated, Negated].into_iter()), Negated);
+    }
+
+    #[test]
+    fn small_sets_stay_sorted_and_distinct_past_their_inline_room() {
+        // a fixed scramble of 0..40 with repeats, so the set spills to the heap
+        let input: Vec<u32> = (0..120u32).map(|i| (i * 37 + 11) % 40).collect();
+        let mut set: SmallSet<u32, 4> = SmallSet::Empty;
+        for (n, &x) in input.iter().enumerate() {
+            set.insert(x);
+            let mut want: Vec<u32> = input.get(..=n).unwrap_or_default().to_vec();
+            want.sort_unstable();
+            want.dedup();
+            assert_eq!(&*set, want.as_slice(), "after {} inserts", n + 1);
+        }
+    }
+
+    #[test]
+    fn posting_sets_answer_the_same_as_flat_and_as_trees() {
+        let mut set = PostingSet::default();
+        let mut all = BTreeSet::new();
+        for i in 0..(3 * FLAT_MAX as i64) {
+            let p = ((i * 7919) % 1000, (i % 13) as u32);
+            set.insert(p);
+            all.insert(p);
+            if i % 97 == 0 || i == FLAT_MAX as i64 {
+                for (lo, hi) in [(0, 999), (100, 100), (250, 260), (990, 2000), (-5, -1)] {
+                    let mut got = Vec::new();
+                    assert!(set.scan(lo, hi, |c| {
+                        got.push(c);
+                        true
+                    }));
+                    let want: Vec<u32> = all.range((lo, 0)..=(hi, u32::MAX)).map(|p| p.1).collect();
+                    assert_eq!(got, want, "{i} postings, {lo}..={hi}");
+                }
+            }
+        }
+        assert!(matches!(set, PostingSet::Tree(_)));
+        // a scan stops when asked to
+        let mut seen = 0;
+        assert!(!set.scan(0, 999, |_| {
+            seen += 1;
+            seen < 5
+        }));
+        assert_eq!(seen, 5);
+    }
+
+    #[test]
+    fn canonical_order_is_applied_in_place_without_the_repeats() {
+        let item = |article: u32| Item {
+            class: 0,
+            kind: EventKind::Meeting,
+            keys: Keys::new(&[article, article + 1, article + 2, article + 3]),
+            place: None,
+            time: None,
+            article,
+            status: Status::Occurred,
+            published: None,
+        };
+        // input 0..8; the canonical order keeps six of them (2 and 5 repeat others)
+        let src = [7u32, 3, 0, 6, 1, 4];
+        let mut items: Vec<Item> = (0..8).map(item).collect();
+        into_canonical_order(&mut items, &src);
+        let got: Vec<(u32, Vec<u32>)> =
+            items.iter().map(|i| (i.article, i.keys.to_vec())).collect();
+        let want: Vec<(u32, Vec<u32>)> = src
+            .iter()
+            .map(|&a| (a, vec![a, a + 1, a + 2, a + 3]))
+            .collect();
+        assert_eq!(got, want);
     }
 }
