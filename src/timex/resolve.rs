@@ -1029,6 +1029,20 @@ fn season_of(d: NaiveDate) -> u32 {
     }
 }
 
+/// Resolves `piece`, a part of `f` (the date of "10 p.m. Wednesday"), over `f`'s
+/// extent.
+fn resolve_part(f: &Found, piece: &Piece, ctx: &Ctx, tense: Tense) -> R {
+    let inner = Found {
+        start: f.start,
+        end: f.end,
+        piece: piece.clone(),
+        modifier: None,
+        zone: None,
+        invalid: false,
+    };
+    resolve(&inner, ctx, tense)
+}
+
 /// How many days before the reference a month-day in a future clause still
 /// reads as this year's.
 const RECENT_PAST_DAYS: i64 = 7;
@@ -1383,15 +1397,7 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
             Ok(day_res(d, anchor))
         }
         Piece::DayOffset { days, base } => {
-            let inner = Found {
-                start: f.start,
-                end: f.end,
-                piece: (**base).clone(),
-                modifier: None,
-                zone: None,
-                invalid: false,
-            };
-            let res = resolve(&inner, ctx, tense)?;
+            let res = resolve_part(f, base, ctx, tense)?;
             match res.day {
                 Some(d) => {
                     let d = add_days(d, *days).ok_or(Unresolvable("date overflow"))?;
@@ -1403,17 +1409,7 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
         }
         Piece::Time { hour, minute, date } => {
             let day = match date {
-                Some(p) => {
-                    let inner = Found {
-                        start: f.start,
-                        end: f.end,
-                        piece: (**p).clone(),
-                        modifier: None,
-                        zone: None,
-                        invalid: false,
-                    };
-                    resolve(&inner, ctx, tense)?.day
-                }
+                Some(p) => resolve_part(f, p, ctx, tense)?.day,
                 None => ctx
                     .sentence_day
                     .filter(|(s, _)| *s == ctx.sentence)
