@@ -1,67 +1,10 @@
-//! Property tests for `TimexList`, the compact form a timeline keeps of each
-//! article's timexes: it gives back exactly the span, text, type and value of
-//! every timex, in order, and reads back from its serde form.
+//! `TimexList`, the compact form a timeline keeps of each article's timexes:
+//! known texts, the empty list, and offsets past 4 GiB.
 
-use proptest::prelude::*;
 use storyline::timex::{self, TimexList};
 use storyline::{text::segment, Config, Published};
 
-/// Text that often holds temporal expressions, accents and multi-byte chars.
-fn datey() -> impl Strategy<Value = String> {
-    let words = prop::sample::select(vec![
-        "today",
-        "yesterday",
-        "Monday",
-        "Sept.",
-        "24",
-        "2019",
-        "9:59",
-        "PM",
-        "GMT",
-        "last",
-        "next",
-        "year",
-        "ago",
-        "the",
-        "third",
-        "quarter",
-        "two",
-        "days",
-        "May",
-        "1990s",
-        "on",
-        "in",
-        "said",
-        "met",
-        "é",
-        "—",
-        "日本",
-        ".",
-        ",",
-        "\n\n",
-    ]);
-    prop::collection::vec(words, 0..60).prop_map(|w| w.join(" "))
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
-
-    #[test]
-    fn compact_list_gives_back_every_timex(text in datey(), dated in any::<bool>()) {
-        let doc = segment(&text);
-        let published = Published::parse("2019-09-25").ok().filter(|_| dated);
-        let found = timex::annotate(&doc, published.as_ref(), &Config::default()).timexes;
-        let list = TimexList::new(&found);
-        prop_assert_eq!(list.len(), found.len());
-        prop_assert_eq!(list.is_empty(), found.is_empty());
-        let back: Vec<_> = list.iter().map(|e| (e.span, e.text.to_owned(), e.kind, e.value.to_owned())).collect();
-        let want: Vec<_> = found.iter().map(|t| (t.span, t.text.clone(), t.kind, t.value.clone())).collect();
-        prop_assert_eq!(back, want);
-        let json = serde_json::to_string(&list).unwrap();
-        let read: TimexList = serde_json::from_str(&json).unwrap();
-        prop_assert_eq!(read, list);
-    }
-}
+// The property test (every timex given back, for any text) is in timex_props.rs.
 
 #[test]
 fn empty_list_is_empty() {

@@ -122,6 +122,24 @@ proptest! {
         check(&text, published, prefer)?;
     }
 
+    /// `TimexList`, the compact form a timeline keeps of each article's timexes,
+    /// gives back exactly the span, text, type and value of every timex, in
+    /// order, and reads back from its serde form.
+    #[test]
+    fn compact_list_gives_back_every_timex(text in datey(), published in published()) {
+        let doc = segment(&text);
+        let found = timex::annotate(&doc, published.as_ref(), &Config::default()).timexes;
+        let list = timex::TimexList::new(&found);
+        prop_assert_eq!(list.len(), found.len());
+        prop_assert_eq!(list.is_empty(), found.is_empty());
+        let back: Vec<_> = list.iter().map(|e| (e.span, e.text.to_owned(), e.kind, e.value.to_owned())).collect();
+        let want: Vec<_> = found.iter().map(|t| (t.span, t.text.clone(), t.kind, t.value.clone())).collect();
+        prop_assert_eq!(back, want);
+        let json = serde_json::to_string(&list).unwrap();
+        let read: timex::TimexList = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(read, list);
+    }
+
     #[test]
     fn resolve_phrase_never_panics(text in datey(), y in 1i32..=9999) {
         let reference = NaiveDate::from_ymd_opt(y, 6, 15).and_then(|d| d.and_hms_opt(12, 0, 0));
