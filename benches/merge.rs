@@ -48,6 +48,37 @@ fn word(rng: &mut Rng, syllables: usize, cap: bool) -> String {
     w
 }
 
+/// `count` people (given name, surname). Every 30th shares the surname of someone
+/// before them, so that a report by surname alone is ambiguous at the same rate
+/// whatever the size of the cast; the other surnames are distinct. (Drawn at
+/// random from a fixed set of names, a cast ten times larger would share ten
+/// times more surnames, and each larger corpus would hold proportionally more
+/// mentions that no reader could attach to one person.)
+fn cast(count: usize, rng: &mut Rng) -> Vec<(String, String)> {
+    // surnames from a set at least eight times the cast: few redraws
+    let mut syllables = 4;
+    while SYLLABLES.len().pow(syllables as u32) < count.saturating_mul(8) {
+        syllables += 1;
+    }
+    let mut taken = std::collections::HashSet::new();
+    let mut people: Vec<(String, String)> = Vec::with_capacity(count);
+    for i in 0..count {
+        let given = word(rng, 3, true);
+        let surname = if i % 30 == 29 {
+            people[rng.below(people.len())].1.clone()
+        } else {
+            loop {
+                let s = word(rng, syllables, true);
+                if taken.insert(s.clone()) {
+                    break s;
+                }
+            }
+        };
+        people.push((given, surname));
+    }
+    people
+}
+
 /// `n` mentions of about `n / 5` events over five years: most reports at the
 /// day, some at the month or the year, some a day off in another article
 /// (conflicts), some undated, some by surname only.
@@ -59,9 +90,7 @@ fn word(rng: &mut Rng, syllables: usize, cap: bool) -> String {
 /// not only this one, would need longer to tell them apart.
 fn synthetic(n: usize) -> (Vec<EventMention>, usize) {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let people: Vec<(String, String)> = (0..(n / 50).max(100))
-        .map(|_| (word(&mut rng, 3, true), word(&mut rng, 4, true)))
-        .collect();
+    let people = cast((n / 50).max(100), &mut rng);
     let places: Vec<String> = (0..300).map(|_| word(&mut rng, 3, true)).collect();
     let base = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).expect("valid date");
     let articles = (n / 20).max(1);
