@@ -28,6 +28,12 @@ impl Hasher for Fx {
     fn write_u8(&mut self, b: u8) {
         self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
+    fn write_u128(&mut self, k: u128) {
+        // Two mixing steps, no byte loop: the packed-word keys of the lexicon.
+        for half in [k as u64, (k >> 64) as u64] {
+            self.0 = (self.0.rotate_left(5) ^ half).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
     fn finish(&self) -> u64 {
         self.0
     }
@@ -325,7 +331,9 @@ enum W {
 }
 
 struct Lexicon {
-    words: FxMap<&'static [u8], Lex>,
+    /// Keyed by the lower-cased word packed into a `u128` (see [`pack`]): one
+    /// hash step and one compare instead of a byte loop and a `memcmp`.
+    words: FxMap<u128, Lex>,
     /// For each (first letter, last letter), a bit per word length present in
     /// the lexicon: most words of running text fail this test and skip hashing.
     shape: Vec<u16>,
@@ -633,10 +641,29 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         Lexicon {
-            words: m.into_iter().map(|(k, v)| (k.as_bytes(), v)).collect(),
+            words: m
+                .into_iter()
+                // A key with a capital could never match a lower-cased word.
+                .filter(|(k, _)| !k.bytes().any(|c| c.is_ascii_uppercase()))
+                .filter_map(|(k, v)| Some((pack(k.as_bytes())?, v)))
+                .collect(),
             shape,
         }
     })
+}
+
+/// A word of at most 16 ASCII bytes, lower-cased and packed little-endian into
+/// a `u128`. Letters are never zero, so the zero padding cannot make two
+/// different words equal.
+fn pack(b: &[u8]) -> Option<u128> {
+    if b.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(u128::from_le_bytes(buf))
 }
 
 fn lookup(word: &str) -> Lex {
@@ -656,11 +683,9 @@ fn lookup(word: &str) -> Lex {
     {
         return Lex::None;
     }
-    let mut buf = [0u8; 14];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    lex.words.get(&buf[..b.len()]).copied().unwrap_or(Lex::None)
+    pack(b)
+        .and_then(|k| lex.words.get(&k).copied())
+        .unwrap_or(Lex::None)
 }
 
 /// Cuts text into tokens; `out` is cleared and reused.
@@ -845,7 +870,7 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
                     | W::Approx
                     | W::Around => toks.get(i + 1).is_some_and(|n| {
                         n.kind == Kind::Num
-                            || n.lex != Lex::None
+                            || !matches!(n.lex, Lex::None)
                             || n.kind == Kind::Punct(b'\'')
                             || n.kind == Kind::Punct(b'-')
                     }),
@@ -858,7 +883,7 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
         };
         // "by year-end", "by year's end": the end of the current year ("since
         // year-end": of the last one).
-        if tk.lex == Lex::Unit(Unit::Year, false) {
+        if matches!(tk.lex, Lex::Unit(Unit::Year, false)) {
             let end = if p.punct(i + 1, b'-') && p.adj(i) && p.word_is(i + 2, "end") {
                 Some(i + 3)
             } else if p.word_is(i + 1, "end") {
@@ -918,7 +943,7 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
         }
         // "in three days": the preposition stays out; resolution decides between
         // a date ahead and a length of time.
-        if tk.lex == Lex::W(W::In) {
+        if matches!(tk.lex, Lex::W(W::In)) {
             if let Some(m) = p.core(i + 1) {
                 if let Piece::Duration {
                     n: Count::Halves(h),
