@@ -666,12 +666,12 @@ fn pack(b: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
-fn lookup(word: &str) -> Lex {
-    let b = word.as_bytes();
-    if b.len() > 14 || !word.is_ascii() {
+/// The lexicon entry of an ASCII word, any case.
+#[inline]
+fn lookup_ascii(lex: &Lexicon, b: &[u8]) -> Lex {
+    if b.len() > 14 {
         return Lex::None;
     }
-    let lex = lexicon();
     let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
         return Lex::None;
     };
@@ -688,122 +688,160 @@ fn lookup(word: &str) -> Lex {
         .unwrap_or(Lex::None)
 }
 
+/// Byte classes of the tokenizer: one table load per byte instead of a chain of
+/// range tests.
+const C_OTHER: u8 = 0;
+const C_LETTER: u8 = 1;
+const C_DIGIT: u8 = 2;
+const C_SPACE: u8 = 3;
+const C_BREAK: u8 = 4;
+const C_HIGH: u8 = 5;
+
+static CLASS: [u8; 256] = {
+    let mut t = [C_OTHER; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphabetic() {
+            C_LETTER
+        } else if b.is_ascii_digit() {
+            C_DIGIT
+        } else if b == b' ' || b == b'\t' {
+            C_SPACE
+        } else if b == b'\n' || b == b'\r' {
+            C_BREAK
+        } else if b >= 0x80 {
+            C_HIGH
+        } else {
+            C_OTHER
+        };
+        i += 1;
+    }
+    t
+};
+
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
+
 /// Cuts text into tokens; `out` is cleared and reused.
 fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
+    let lexicon = lexicon();
     let b = text.as_bytes();
     let n = b.len();
     let mut i = 0;
     while i < n {
         let c = b[i];
-        if c == b'\n' || c == b'\r' {
-            let s = i;
-            while i < n && matches!(b[i], b'\n' | b'\r' | b' ' | b'\t') {
+        match class(c) {
+            C_SPACE => {
                 i += 1;
+                continue;
             }
-            out.push(Tok {
-                start: s,
-                end: s + 1,
-                kind: Kind::Break,
-                lex: Lex::None,
-                cap: false,
-                sep: false,
-            });
-            continue;
-        }
-        if c == b' ' || c == b'\t' {
-            i += 1;
-            continue;
-        }
-        if c.is_ascii_digit() {
-            let s = i;
-            let mut sep = false;
-            while i < n {
-                if b[i].is_ascii_digit() {
+            C_BREAK => {
+                let s = i;
+                while i < n && matches!(class(b[i]), C_BREAK | C_SPACE) {
                     i += 1;
-                } else if (b[i] == b',' || b[i] == b'.') && i + 1 < n && b[i + 1].is_ascii_digit() {
-                    sep = true;
-                    i += 1;
-                } else {
-                    break;
                 }
+                out.push(Tok {
+                    start: s,
+                    end: s + 1,
+                    kind: Kind::Break,
+                    lex: Lex::None,
+                    cap: false,
+                    sep: false,
+                });
+                continue;
             }
-            out.push(Tok {
-                start: s,
-                end: i,
-                kind: Kind::Num,
-                lex: Lex::None,
-                cap: false,
-                sep,
-            });
-            continue;
-        }
-        if c.is_ascii_alphabetic() || c >= 0x80 {
-            // A word: ASCII letters fast, other chars decoded.
-            let s = i;
-            let mut ascii = true;
-            loop {
-                if i >= n {
-                    break;
+            C_DIGIT => {
+                let s = i;
+                let mut sep = false;
+                while i < n {
+                    if class(b[i]) == C_DIGIT {
+                        i += 1;
+                    } else if (b[i] == b',' || b[i] == b'.')
+                        && i + 1 < n
+                        && class(b[i + 1]) == C_DIGIT
+                    {
+                        sep = true;
+                        i += 1;
+                    } else {
+                        break;
+                    }
                 }
-                let c = b[i];
-                if c.is_ascii_alphabetic() {
-                    i += 1;
-                } else if c >= 0x80 {
-                    let ch = text[i..].chars().next().unwrap_or(' ');
+                out.push(Tok {
+                    start: s,
+                    end: i,
+                    kind: Kind::Num,
+                    lex: Lex::None,
+                    cap: false,
+                    sep,
+                });
+                continue;
+            }
+            C_LETTER | C_HIGH => {}
+            _ => {
+                out.push(Tok {
+                    start: i,
+                    end: i + 1,
+                    kind: Kind::Punct(c),
+                    lex: Lex::None,
+                    cap: false,
+                    sep: false,
+                });
+                i += 1;
+                continue;
+            }
+        }
+        // A word: ASCII letters fast, other chars decoded.
+        let s = i;
+        let mut ascii = true;
+        while i < n {
+            match class(b[i]) {
+                C_LETTER => i += 1,
+                C_HIGH => {
+                    let ch = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
                     if ch.is_alphabetic() {
                         ascii = false;
                         i += ch.len_utf8();
                     } else {
                         break;
                     }
-                } else {
-                    break;
                 }
+                _ => break,
             }
-            if i == s {
-                // A non-letter, non-ASCII char: punctuation-like symbol.
-                let ch = text[i..].chars().next().unwrap_or(' ');
-                let len = ch.len_utf8().max(1);
-                let kind = if ch.is_whitespace() {
-                    None
-                } else {
-                    Some(Kind::Punct(0x80))
-                };
-                if let Some(kind) = kind {
-                    out.push(Tok {
-                        start: i,
-                        end: i + len,
-                        kind,
-                        lex: Lex::None,
-                        cap: false,
-                        sep: false,
-                    });
-                }
-                i += len;
-                continue;
+        }
+        if i == s {
+            // A non-letter, non-ASCII char: punctuation-like symbol.
+            let ch = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            let len = ch.len_utf8().max(1);
+            if !ch.is_whitespace() {
+                out.push(Tok {
+                    start: i,
+                    end: i + len,
+                    kind: Kind::Punct(0x80),
+                    lex: Lex::None,
+                    cap: false,
+                    sep: false,
+                });
             }
-            let word = &text[s..i];
-            let lex = if ascii { lookup(word) } else { Lex::None };
-            out.push(Tok {
-                start: s,
-                end: i,
-                kind: Kind::Word,
-                lex,
-                cap: b[s].is_ascii_uppercase(),
-                sep: false,
-            });
+            i += len;
             continue;
         }
+        let lex = if ascii {
+            lookup_ascii(lexicon, &b[s..i])
+        } else {
+            Lex::None
+        };
         out.push(Tok {
-            start: i,
-            end: i + 1,
-            kind: Kind::Punct(c),
-            lex: Lex::None,
-            cap: false,
+            start: s,
+            end: i,
+            kind: Kind::Word,
+            lex,
+            cap: b[s].is_ascii_uppercase(),
             sep: false,
         });
-        i += 1;
     }
 }
 
