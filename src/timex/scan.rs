@@ -798,8 +798,14 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
         let s = i;
         let mut ascii = true;
         while i < n {
-            match class(b[i]) {
-                C_LETTER => i += 1,
+            // The ASCII letters in one slice pass (no bounds check per byte).
+            i += b
+                .get(i..)
+                .unwrap_or(&[])
+                .iter()
+                .position(|&c| class(c) != C_LETTER)
+                .unwrap_or(n - i);
+            match b.get(i).map_or(C_OTHER, |&c| class(c)) {
                 C_HIGH => {
                     let ch = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
                     if ch.is_alphabetic() {
