@@ -1534,6 +1534,8 @@ impl<'a> Parser<'a> {
                 }
                 return None;
             }
+            // Every parse below starts from the word's lexicon entry.
+            Kind::Word if matches!(t.lex, Lex::None) => return None,
             Kind::Word => {
                 // "a day-long strike", "decades-long feud": one unit, or some.
                 if let Some((unit, plural)) = self.unit(i) {
