@@ -101,9 +101,21 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// ASCII letters and digits, by byte: one load per byte in the word loop.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
+#[inline]
 fn alnum(c: char) -> bool {
     if c.is_ascii() {
-        c.is_ascii_alphanumeric()
+        ASCII_ALNUM[c as usize]
     } else {
         c.is_alphanumeric()
     }
@@ -144,7 +156,7 @@ pub(crate) fn tokenize(text: &str, range: Span, out: &mut Vec<Tok>) {
         let start = i;
         let mut end = i + len;
         loop {
-            while end < n && bytes[end].is_ascii_alphanumeric() {
+            while end < n && ASCII_ALNUM[usize::from(bytes[end])] {
                 end += 1;
             }
             let Some(&b) = bytes.get(end) else { break };

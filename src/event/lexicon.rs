@@ -194,14 +194,16 @@ pub(crate) fn fold(s: &str) -> String {
 /// (nearly every lookup), so the per-token gazetteer checks do not allocate.
 pub(crate) fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     const N: usize = 48;
-    if s.len() <= N && s.is_ascii() {
+    let src = s.as_bytes();
+    if src.len() <= N && src.is_ascii() {
         let mut buf = [0u8; N];
         let mut n = 0;
-        for b in s.bytes().filter(|&b| b != b'.') {
+        // Branch-free: every byte is written, a period is then overwritten.
+        for &b in src {
             if let Some(slot) = buf.get_mut(n) {
                 *slot = b.to_ascii_lowercase();
-                n += 1;
             }
+            n += usize::from(b != b'.');
         }
         if let Ok(folded) = std::str::from_utf8(buf.get(..n).unwrap_or(&[])) {
             return f(folded);

@@ -109,9 +109,7 @@ pub(crate) fn voice(
         start += 1;
     }
     let before = text.get(start..f.span.start).unwrap_or("");
-    let open = before.matches('“').count();
-    let close = before.matches('”').count();
-    let straight = before.matches('"').count();
+    let (open, close, straight) = count_quotes(before);
     if open > close || straight % 2 == 1 {
         return Voice::Quoted;
     }
@@ -128,6 +126,26 @@ pub(crate) fn voice(
     } else {
         Voice::Narrator
     }
+}
+
+/// The numbers of `“`, `”` and `"` in `s`, in one vectorised pass: the three
+/// `matches().count()` scans this replaces were a tenth of the event stage.
+fn count_quotes(s: &str) -> (usize, usize, usize) {
+    let b = s.as_bytes();
+    let (mut open, mut close, mut straight) = (0, 0, 0);
+    // `“` is E2 80 9C and `”` is E2 80 9D; in valid UTF-8, E2 only starts a char.
+    for i in memchr::memchr2_iter(b'"', 0xE2, b) {
+        if b.get(i) == Some(&b'"') {
+            straight += 1;
+        } else {
+            match b.get(i + 1..i + 3) {
+                Some([0x80, 0x9C]) => open += 1,
+                Some([0x80, 0x9D]) => close += 1,
+                _ => {}
+            }
+        }
+    }
+    (open, close, straight)
 }
 
 /// The status of a trigger from its form, its clause and the sentence around it.

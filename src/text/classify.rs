@@ -127,7 +127,14 @@ fn features(text: &str, p: &Pending, tokens: &[Token], lx: &Lexicon) -> Feat {
     f.period = whole
         .trim_end_matches(['”', '’', '"', '\'', ')', ']'])
         .ends_with('.');
-    let first_line = whole.lines().next().unwrap_or("");
+    // `whole.lines().next()`, with the crate's vectorised search for the break.
+    let first_line = match memchr::memchr(b'\n', whole.as_bytes()) {
+        Some(k) => {
+            let l = whole.get(..k).unwrap_or("");
+            l.strip_suffix('\r').unwrap_or(l)
+        }
+        None => whole,
+    };
     let line = normalize(first_line);
     if f.words <= 60 {
         // Contains and suffix phrases are only safe, and only worth the scan,

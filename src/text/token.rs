@@ -159,12 +159,18 @@ fn scan_word(text: &str, start: usize, end: usize) -> usize {
     let mut dotted = false;
     loop {
         while j < end {
-            let b = bytes[j];
-            if ALNUM[usize::from(b)] {
-                j += 1;
-                seg += 1;
-                continue;
-            }
+            // The ASCII run in one slice pass (no bounds check per byte).
+            let run = bytes
+                .get(j..end)
+                .unwrap_or(&[])
+                .iter()
+                .position(|&b| !ALNUM[usize::from(b)])
+                .unwrap_or(end - j);
+            j += run;
+            seg += run;
+            let Some(&b) = bytes.get(j).filter(|_| j < end) else {
+                break;
+            };
             if b < 0x80 {
                 break;
             }

@@ -28,6 +28,12 @@ impl Hasher for Fx {
     fn write_u8(&mut self, b: u8) {
         self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
+    fn write_u128(&mut self, k: u128) {
+        // Two mixing steps, no byte loop: the packed-word keys of the lexicon.
+        for half in [k as u64, (k >> 64) as u64] {
+            self.0 = (self.0.rotate_left(5) ^ half).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
     fn finish(&self) -> u64 {
         self.0
     }
@@ -325,7 +331,9 @@ enum W {
 }
 
 struct Lexicon {
-    words: FxMap<&'static [u8], Lex>,
+    /// Keyed by the lower-cased word packed into a `u128` (see [`pack`]): one
+    /// hash step and one compare instead of a byte loop and a `memcmp`.
+    words: FxMap<u128, Lex>,
     /// For each (first letter, last letter), a bit per word length present in
     /// the lexicon: most words of running text fail this test and skip hashing.
     shape: Vec<u16>,
@@ -633,18 +641,37 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         Lexicon {
-            words: m.into_iter().map(|(k, v)| (k.as_bytes(), v)).collect(),
+            words: m
+                .into_iter()
+                // A key with a capital could never match a lower-cased word.
+                .filter(|(k, _)| !k.bytes().any(|c| c.is_ascii_uppercase()))
+                .filter_map(|(k, v)| Some((pack(k.as_bytes())?, v)))
+                .collect(),
             shape,
         }
     })
 }
 
-fn lookup(word: &str) -> Lex {
-    let b = word.as_bytes();
-    if b.len() > 14 || !word.is_ascii() {
+/// A word of at most 16 ASCII bytes, lower-cased and packed little-endian into
+/// a `u128`. Letters are never zero, so the zero padding cannot make two
+/// different words equal.
+fn pack(b: &[u8]) -> Option<u128> {
+    if b.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(u128::from_le_bytes(buf))
+}
+
+/// The lexicon entry of an ASCII word, any case.
+#[inline]
+fn lookup_ascii(lex: &Lexicon, b: &[u8]) -> Lex {
+    if b.len() > 14 {
         return Lex::None;
     }
-    let lex = lexicon();
     let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
         return Lex::None;
     };
@@ -656,129 +683,171 @@ fn lookup(word: &str) -> Lex {
     {
         return Lex::None;
     }
-    let mut buf = [0u8; 14];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
+    pack(b)
+        .and_then(|k| lex.words.get(&k).copied())
+        .unwrap_or(Lex::None)
+}
+
+/// Byte classes of the tokenizer: one table load per byte instead of a chain of
+/// range tests.
+const C_OTHER: u8 = 0;
+const C_LETTER: u8 = 1;
+const C_DIGIT: u8 = 2;
+const C_SPACE: u8 = 3;
+const C_BREAK: u8 = 4;
+const C_HIGH: u8 = 5;
+
+static CLASS: [u8; 256] = {
+    let mut t = [C_OTHER; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphabetic() {
+            C_LETTER
+        } else if b.is_ascii_digit() {
+            C_DIGIT
+        } else if b == b' ' || b == b'\t' {
+            C_SPACE
+        } else if b == b'\n' || b == b'\r' {
+            C_BREAK
+        } else if b >= 0x80 {
+            C_HIGH
+        } else {
+            C_OTHER
+        };
+        i += 1;
     }
-    lex.words.get(&buf[..b.len()]).copied().unwrap_or(Lex::None)
+    t
+};
+
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
 }
 
 /// Cuts text into tokens; `out` is cleared and reused.
 fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
+    let lexicon = lexicon();
     let b = text.as_bytes();
     let n = b.len();
     let mut i = 0;
     while i < n {
         let c = b[i];
-        if c == b'\n' || c == b'\r' {
-            let s = i;
-            while i < n && matches!(b[i], b'\n' | b'\r' | b' ' | b'\t') {
+        match class(c) {
+            C_SPACE => {
                 i += 1;
+                continue;
             }
-            out.push(Tok {
-                start: s,
-                end: s + 1,
-                kind: Kind::Break,
-                lex: Lex::None,
-                cap: false,
-                sep: false,
-            });
-            continue;
-        }
-        if c == b' ' || c == b'\t' {
-            i += 1;
-            continue;
-        }
-        if c.is_ascii_digit() {
-            let s = i;
-            let mut sep = false;
-            while i < n {
-                if b[i].is_ascii_digit() {
+            C_BREAK => {
+                let s = i;
+                while i < n && matches!(class(b[i]), C_BREAK | C_SPACE) {
                     i += 1;
-                } else if (b[i] == b',' || b[i] == b'.') && i + 1 < n && b[i + 1].is_ascii_digit() {
-                    sep = true;
-                    i += 1;
-                } else {
-                    break;
                 }
+                out.push(Tok {
+                    start: s,
+                    end: s + 1,
+                    kind: Kind::Break,
+                    lex: Lex::None,
+                    cap: false,
+                    sep: false,
+                });
+                continue;
             }
-            out.push(Tok {
-                start: s,
-                end: i,
-                kind: Kind::Num,
-                lex: Lex::None,
-                cap: false,
-                sep,
-            });
-            continue;
-        }
-        if c.is_ascii_alphabetic() || c >= 0x80 {
-            // A word: ASCII letters fast, other chars decoded.
-            let s = i;
-            let mut ascii = true;
-            loop {
-                if i >= n {
-                    break;
+            C_DIGIT => {
+                let s = i;
+                let mut sep = false;
+                while i < n {
+                    if class(b[i]) == C_DIGIT {
+                        i += 1;
+                    } else if (b[i] == b',' || b[i] == b'.')
+                        && i + 1 < n
+                        && class(b[i + 1]) == C_DIGIT
+                    {
+                        sep = true;
+                        i += 1;
+                    } else {
+                        break;
+                    }
                 }
-                let c = b[i];
-                if c.is_ascii_alphabetic() {
-                    i += 1;
-                } else if c >= 0x80 {
-                    let ch = text[i..].chars().next().unwrap_or(' ');
+                out.push(Tok {
+                    start: s,
+                    end: i,
+                    kind: Kind::Num,
+                    lex: Lex::None,
+                    cap: false,
+                    sep,
+                });
+                continue;
+            }
+            C_LETTER | C_HIGH => {}
+            _ => {
+                out.push(Tok {
+                    start: i,
+                    end: i + 1,
+                    kind: Kind::Punct(c),
+                    lex: Lex::None,
+                    cap: false,
+                    sep: false,
+                });
+                i += 1;
+                continue;
+            }
+        }
+        // A word: ASCII letters fast, other chars decoded.
+        let s = i;
+        let mut ascii = true;
+        while i < n {
+            // The ASCII letters in one slice pass (no bounds check per byte).
+            i += b
+                .get(i..)
+                .unwrap_or(&[])
+                .iter()
+                .position(|&c| class(c) != C_LETTER)
+                .unwrap_or(n - i);
+            match b.get(i).map_or(C_OTHER, |&c| class(c)) {
+                C_HIGH => {
+                    let ch = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
                     if ch.is_alphabetic() {
                         ascii = false;
                         i += ch.len_utf8();
                     } else {
                         break;
                     }
-                } else {
-                    break;
                 }
+                _ => break,
             }
-            if i == s {
-                // A non-letter, non-ASCII char: punctuation-like symbol.
-                let ch = text[i..].chars().next().unwrap_or(' ');
-                let len = ch.len_utf8().max(1);
-                let kind = if ch.is_whitespace() {
-                    None
-                } else {
-                    Some(Kind::Punct(0x80))
-                };
-                if let Some(kind) = kind {
-                    out.push(Tok {
-                        start: i,
-                        end: i + len,
-                        kind,
-                        lex: Lex::None,
-                        cap: false,
-                        sep: false,
-                    });
-                }
-                i += len;
-                continue;
+        }
+        if i == s {
+            // A non-letter, non-ASCII char: punctuation-like symbol.
+            let ch = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            let len = ch.len_utf8().max(1);
+            if !ch.is_whitespace() {
+                out.push(Tok {
+                    start: i,
+                    end: i + len,
+                    kind: Kind::Punct(0x80),
+                    lex: Lex::None,
+                    cap: false,
+                    sep: false,
+                });
             }
-            let word = &text[s..i];
-            let lex = if ascii { lookup(word) } else { Lex::None };
-            out.push(Tok {
-                start: s,
-                end: i,
-                kind: Kind::Word,
-                lex,
-                cap: b[s].is_ascii_uppercase(),
-                sep: false,
-            });
+            i += len;
             continue;
         }
+        let lex = if ascii {
+            lookup_ascii(lexicon, &b[s..i])
+        } else {
+            Lex::None
+        };
         out.push(Tok {
-            start: i,
-            end: i + 1,
-            kind: Kind::Punct(c),
-            lex: Lex::None,
-            cap: false,
+            start: s,
+            end: i,
+            kind: Kind::Word,
+            lex,
+            cap: b[s].is_ascii_uppercase(),
             sep: false,
         });
-        i += 1;
     }
 }
 
@@ -845,7 +914,7 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
                     | W::Approx
                     | W::Around => toks.get(i + 1).is_some_and(|n| {
                         n.kind == Kind::Num
-                            || n.lex != Lex::None
+                            || !matches!(n.lex, Lex::None)
                             || n.kind == Kind::Punct(b'\'')
                             || n.kind == Kind::Punct(b'-')
                     }),
@@ -858,7 +927,7 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
         };
         // "by year-end", "by year's end": the end of the current year ("since
         // year-end": of the last one).
-        if tk.lex == Lex::Unit(Unit::Year, false) {
+        if matches!(tk.lex, Lex::Unit(Unit::Year, false)) {
             let end = if p.punct(i + 1, b'-') && p.adj(i) && p.word_is(i + 2, "end") {
                 Some(i + 3)
             } else if p.word_is(i + 1, "end") {
@@ -918,7 +987,7 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
         }
         // "in three days": the preposition stays out; resolution decides between
         // a date ahead and a length of time.
-        if tk.lex == Lex::W(W::In) {
+        if matches!(tk.lex, Lex::W(W::In)) {
             if let Some(m) = p.core(i + 1) {
                 if let Piece::Duration {
                     n: Count::Halves(h),
@@ -1465,6 +1534,8 @@ impl<'a> Parser<'a> {
                 }
                 return None;
             }
+            // Every parse below starts from the word's lexicon entry.
+            Kind::Word if matches!(t.lex, Lex::None) => return None,
             Kind::Word => {
                 // "a day-long strike", "decades-long feud": one unit, or some.
                 if let Some((unit, plural)) = self.unit(i) {
