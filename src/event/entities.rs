@@ -328,25 +328,6 @@ const STOP: &[&str] = &[
     "today",
     "yesterday",
     "tomorrow",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "last",
     "next",
     "earlier",
@@ -689,6 +670,11 @@ fn classes() -> &'static Classes {
             for w in list {
                 *words.entry(w.as_bytes()).or_insert(0) |= bit;
             }
+        }
+        // Weekday and month names never open a name ("Wednesday's vote"), as the
+        // words of `STOP` do: they come from the timex lexicon's one list.
+        for w in crate::timex::WEEKDAYS.iter().chain(&crate::timex::MONTHS) {
+            *words.entry(w.as_bytes()).or_insert(0) |= C_STOP;
         }
         // Calendar words from the timex lexicon; "may" stays a possible name.
         let calendar = crate::timex::WEEKDAYS
