@@ -204,6 +204,16 @@ fn merge(c: &mut Criterion) {
             entries >= events * 8 / 10 && entries <= events * 2,
             "{entries} entries for {events} generated events"
         );
+        // STORYLINE_MERGE_HASH=1 prints a hash of the contract JSON, to check
+        // that a change to the merge keeps its output byte-identical
+        if std::env::var_os("STORYLINE_MERGE_HASH").is_some() {
+            use std::hash::Hasher;
+            let mut json = Vec::new();
+            storyline::output::json::write_contract(&mut json, &first).expect("json");
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            h.write(&json);
+            eprintln!("merge {n}: {} bytes, hash {:016x}", json.len(), h.finish());
+        }
         drop(first);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_function(format!("{n}"), |b| {

@@ -13,7 +13,7 @@
 //! before ids are assigned, so the same names in any order give the same ids.
 
 use crate::event::EntityKind;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// Title and honorific words that precede a name and are not part of it.
 const TITLES: &[&str] = &[
@@ -188,55 +188,90 @@ impl NameTable {
     pub fn from_counts<'a>(
         counted: impl IntoIterator<Item = (&'a str, (bool, usize))>,
     ) -> NameTable {
-        // sorted: nothing below depends on the order they came in
-        let surfaces: BTreeMap<&'a str, (bool, usize)> = counted.into_iter().collect();
+        // sorted Vecs, not ordered maps: the table is built once per merge from
+        // every distinct name, and tree nodes cost more than the sort
+        // sorted: nothing below depends on the order they came in; a repeated
+        // surface keeps its last counts
+        let mut surfaces: Vec<(&'a str, (bool, usize))> = counted.into_iter().collect();
+        surfaces.sort_by(|a, b| a.0.cmp(b.0));
+        surfaces.dedup_by(|later, earlier| {
+            let same = later.0 == earlier.0;
+            if same {
+                earlier.1 = later.1;
+            }
+            same
+        });
         // key (joined tokens) -> (token set, soft, surfaces with their title count)
         struct Key<'a> {
-            set: BTreeSet<String>,
+            set: Vec<String>,
             soft: bool,
             surfaces: Vec<(usize, usize, &'a str)>,
         }
-        let mut keys: BTreeMap<String, Key<'a>> = BTreeMap::new();
-        for (&surface, &(soft, uses)) in &surfaces {
-            let (toks, titles) = name_key(surface);
-            let joined = toks.join(" ");
-            let entry = keys.entry(joined).or_insert_with(|| Key {
-                set: toks.iter().cloned().collect(),
-                soft: false,
-                surfaces: Vec::new(),
-            });
-            entry.soft |= soft;
-            entry.surfaces.push((titles, uses, surface));
-        }
-        let key_list: Vec<(&String, &Key<'a>)> = keys.iter().collect();
-        // token -> keys holding it, to find longer names without comparing all pairs
-        let mut by_token: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (i, (_, k)) in key_list.iter().enumerate() {
-            for t in &k.set {
-                by_token.entry(t.as_str()).or_default().push(i);
+        let mut keyed: Vec<_> = surfaces
+            .iter()
+            .map(|&(surface, (soft, uses))| {
+                let (toks, titles) = name_key(surface);
+                (toks.join(" "), toks, titles, soft, uses, surface)
+            })
+            .collect();
+        // stable: a key's surfaces stay in surface order
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut key_list: Vec<Key<'a>> = Vec::new();
+        let mut last: Option<String> = None;
+        for (joined, toks, titles, soft, uses, surface) in keyed {
+            if last.as_deref() != Some(joined.as_str()) {
+                let mut set = toks;
+                set.sort_unstable();
+                set.dedup();
+                key_list.push(Key {
+                    set,
+                    soft: false,
+                    surfaces: Vec::new(),
+                });
+                last = Some(joined);
+            }
+            if let Some(entry) = key_list.last_mut() {
+                entry.soft |= soft;
+                entry.surfaces.push((titles, uses, surface));
             }
         }
+        // (token, key holding it), sorted: to find longer names without
+        // comparing all pairs; each token's keys come in key order
+        let mut by_token: Vec<(&str, usize)> = key_list
+            .iter()
+            .enumerate()
+            .flat_map(|(i, k)| k.set.iter().map(move |t| (t.as_str(), i)))
+            .collect();
+        by_token.sort_unstable();
+        let holders = |t: &str| -> &[(&str, usize)] {
+            let lo = by_token.partition_point(|p| p.0 < t);
+            let hi = lo + by_token[lo..].partition_point(|p| p.0 == t);
+            &by_token[lo..hi]
+        };
+        // both sorted and deduplicated
+        let is_subset = |small: &[String], big: &[String]| -> bool {
+            let mut rest = big.iter();
+            small.iter().all(|t| rest.any(|u| u == t))
+        };
         let supersets = |i: usize| -> Vec<usize> {
-            let k = key_list[i].1;
+            let k = &key_list[i];
             let identifying = k
                 .set
                 .iter()
                 .filter(|t| !PARTICLES.contains(&t.as_str()) && t.chars().count() > 1)
-                .min_by_key(|t| (by_token.get(t.as_str()).map_or(0, Vec::len), t.as_str()));
+                .min_by_key(|t| (holders(t.as_str()).len(), t.as_str()));
             let Some(tok) = identifying else {
                 return Vec::new();
             };
-            by_token
-                .get(tok.as_str())
-                .into_iter()
-                .flatten()
-                .copied()
+            holders(tok.as_str())
+                .iter()
+                .map(|p| p.1)
                 .filter(|&j| {
-                    let l = key_list[j].1;
+                    let l = &key_list[j];
                     j != i
                         && l.soft == k.soft
                         && l.set.len() > k.set.len()
-                        && k.set.is_subset(&l.set)
+                        && is_subset(&k.set, &l.set)
                 })
                 .collect()
         };
@@ -245,18 +280,18 @@ impl NameTable {
         // each key's representative: itself when maximal or ambiguous
         let rep: Vec<usize> = (0..key_list.len())
             .map(|i| {
-                let tops: Vec<usize> = sups[i].iter().copied().filter(|&j| maximal[j]).collect();
-                match tops.as_slice() {
-                    [only] => *only,
+                let mut tops = sups[i].iter().copied().filter(|&j| maximal[j]);
+                match (tops.next(), tops.next()) {
+                    (Some(only), None) => only,
                     _ => i,
                 }
             })
             .collect();
-        let mut entity_of_rep: BTreeMap<usize, u32> = BTreeMap::new();
+        let mut entity_of_rep: Vec<Option<u32>> = vec![None; key_list.len()];
         let mut entities = Vec::new();
         for &r in &rep {
-            if let std::collections::btree_map::Entry::Vacant(v) = entity_of_rep.entry(r) {
-                let k = key_list[r].1;
+            if let Some(slot @ None) = entity_of_rep.get_mut(r) {
+                let k = &key_list[r];
                 // fewest titles, not shouted in capitals, the longest spelling
                 // (accents kept), the most used, then the smallest: deterministic
                 // whatever the input order
@@ -273,16 +308,20 @@ impl NameTable {
                     })
                     .map(|s| s.2.trim().to_owned())
                     .unwrap_or_default();
-                v.insert(entities.len() as u32);
+                *slot = Some(entities.len() as u32);
                 entities.push(Entity {
                     name,
                     strict: !k.soft,
                 });
             }
         }
-        let mut ids = HashMap::new();
-        for (i, (_, k)) in key_list.iter().enumerate() {
-            let id = entity_of_rep.get(&rep[i]).copied().unwrap_or_default();
+        let mut ids = HashMap::with_capacity(surfaces.len());
+        for (i, k) in key_list.iter().enumerate() {
+            let id = entity_of_rep
+                .get(rep[i])
+                .copied()
+                .flatten()
+                .unwrap_or_default();
             for (_, _, s) in &k.surfaces {
                 ids.insert((*s).to_owned(), id);
             }
@@ -309,6 +348,7 @@ impl NameTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
     fn table(names: &[(&'static str, EntityKind)]) -> NameTable {
         NameTable::build(names.iter().copied())
