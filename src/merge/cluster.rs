@@ -1109,6 +1109,7 @@ pub(super) fn build(
     let place_entity: Vec<Option<u32>> = place_strings.iter().map(|s| places.id(s)).collect();
     // lookups only: hash maps are never iterated into the output
     let mut published: HashMap<&str, Option<Secs>> = HashMap::new();
+    let mut last_published: Option<(&str, Option<Secs>)> = None;
     let mut ids: Vec<u32> = Vec::new();
     let mut names_left = name_of.as_slice();
     let mut places_left = place_of.iter();
@@ -1152,10 +1153,17 @@ pub(super) fn build(
                 time: m.time.as_deref().and_then(time_span),
                 article,
                 status: m.status,
-                published: m.published.as_deref().and_then(|p| {
-                    *published
-                        .entry(p)
-                        .or_insert_with(|| publication_day(Some(p)))
+                published: m.published.as_deref().and_then(|p| match last_published {
+                    // an article's mentions come together: most repeat the
+                    // previous date, a short compare instead of a hash
+                    Some((q, day)) if q == p => day,
+                    _ => {
+                        let day = *published
+                            .entry(p)
+                            .or_insert_with(|| publication_day(Some(p)));
+                        last_published = Some((p, day));
+                        day
+                    }
                 }),
             }
         })
@@ -1343,17 +1351,23 @@ fn entry(
     // articles, in order; each counts once, under its source name when one of its
     // mentions gives it (the smallest, should they disagree), else as its own
     let mut per_article: Vec<(&str, Option<&str>)> = Vec::new();
+    // the article's rank stands for its id: integers compared, not strings
+    let mut last_rank = None;
     for i in &order {
         let m = mentions(*i);
+        let rank = items[*i].article;
         match per_article.last_mut() {
-            Some((a, s)) if *a == m.article => {
+            Some((_, s)) if last_rank == Some(rank) => {
                 if let Some(new) = m.source.as_deref() {
                     if s.map_or(true, |old| new < old) {
                         *s = Some(new);
                     }
                 }
             }
-            _ => per_article.push((m.article.as_str(), m.source.as_deref())),
+            _ => {
+                last_rank = Some(rank);
+                per_article.push((m.article.as_str(), m.source.as_deref()));
+            }
         }
     }
     let source_of = |article: &str| {
