@@ -974,7 +974,7 @@ fn length_class(t: Secs) -> u32 {
 /// order that depends on the mentions only. Putting neighbours in time next to
 /// each other keeps the clustering's memory accesses local. The mentions
 /// themselves stay where they are: they move once, into their entries.
-fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Vec<u32>) {
+fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Vec<u32>, Vec<Option<Secs>>) {
     // Articles by first sight, then ranked: sorting a million ids would chase a
     // million pointers across the heap, sorting the distinct ones chases few.
     let mut seen = Interner::default();
@@ -991,17 +991,19 @@ fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Vec<u32>) {
         .iter()
         .map(|&id| rank_of.get(id as usize).copied().unwrap_or_default())
         .collect();
+    // each mention's time span, parsed once for the sort and the items
+    let spans: Vec<Option<Secs>> = mentions
+        .iter()
+        .map(|m| m.time.as_deref().and_then(time_span))
+        .collect();
     type Key = (u8, i64, u32, EventKind, crate::Span, crate::Span);
     let mut keyed: Vec<(Key, u32)> = mentions
         .iter()
         .zip(&ranks)
+        .zip(&spans)
         .zip(0u32..)
-        .map(|((m, &rank), i)| {
-            let start = m
-                .time
-                .as_deref()
-                .and_then(time_span)
-                .map_or(i64::MAX, |t| t.0);
+        .map(|(((m, &rank), span), i)| {
+            let start = span.map_or(i64::MAX, |t| t.0);
             let key = (
                 kind_class(m.kind),
                 start,
@@ -1021,7 +1023,7 @@ fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Vec<u32>) {
     });
     // the key is a function of the mention: only equal keys may hide a duplicate
     keyed.dedup_by(|(ka, a), (kb, b)| ka == kb && mention(*a) == mention(*b));
-    (keyed.into_iter().map(|(_, i)| i).collect(), ranks)
+    (keyed.into_iter().map(|(_, i)| i).collect(), ranks, spans)
 }
 
 /// Puts `items` (one per input mention) in canonical order in place, the
@@ -1065,7 +1067,7 @@ pub(super) fn build(
     // `src[k]` is the input index of the k-th mention in canonical order. Whatever
     // reads the mentions' strings runs over them in input order, the order they
     // were built (and allocated) in, into compact ids that the clustering uses.
-    let (src, article_rank) = canonical(&mentions);
+    let (src, article_rank, spans) = canonical(&mentions);
     let mut kept = vec![false; mentions.len()];
     for &j in &src {
         if let Some(k) = kept.get_mut(j as usize) {
@@ -1117,7 +1119,8 @@ pub(super) fn build(
         .iter()
         .zip(&kept)
         .zip(&article_rank)
-        .map(|((m, &kept), &article)| {
+        .zip(&spans)
+        .map(|(((m, &kept), &article), &span)| {
             if !kept {
                 // a repeat, dropped below: a placeholder that reads nothing
                 return Item {
@@ -1150,7 +1153,7 @@ pub(super) fn build(
                 kind: m.kind,
                 keys: Keys::new(&ids),
                 place,
-                time: m.time.as_deref().and_then(time_span),
+                time: span,
                 article,
                 status: m.status,
                 published: m.published.as_deref().and_then(|p| match last_published {
@@ -1168,6 +1171,7 @@ pub(super) fn build(
             }
         })
         .collect();
+    drop(spans);
     into_canonical_order(&mut items, &src);
     let strict: Vec<bool> = (0..)
         .map_while(|i| table.entity(i).map(|e| e.strict))
@@ -1394,7 +1398,8 @@ fn entry(
             let m = mentions(*i);
             let t = m.time.as_ref()?;
             Some(Dated {
-                span: time_span(t)?,
+                // the item holds the mention's span, parsed once
+                span: items.get(*i)?.time?,
                 value: t.value.as_str(),
                 article: m.article.as_str(),
                 granularity: t.granularity,
