@@ -9,6 +9,10 @@ use std::hint::black_box;
 use std::time::Duration;
 use storyline::{Article, Extractor};
 
+#[path = "../tests/shared_inputs/long_sentence.rs"]
+mod long_sentence;
+use long_sentence::long_sentence;
+
 /// A small deterministic generator (xorshift), so inputs are the same every run.
 struct Rng(u64);
 
@@ -44,49 +48,6 @@ fn noise(chars: usize) -> String {
             }
         })
         .collect()
-}
-
-fn long_sentence(words: usize) -> String {
-    const WORDS: &[&str] = &[
-        "the",
-        "minister",
-        "met",
-        "officials",
-        "in",
-        "capital",
-        "on",
-        "Monday",
-        "and",
-        "said",
-        "talks",
-        "would",
-        "resume",
-        "next",
-        "week",
-        "after",
-        "she",
-        "arrived",
-        "yesterday",
-        "from",
-        "a",
-        "visit",
-        "three",
-        "days",
-        "ago",
-        "March",
-        "3",
-        "at",
-        "9:30",
-        "a.m.",
-    ];
-    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
-    let mut s = String::from("The");
-    for _ in 0..words {
-        s.push(' ');
-        s.push_str(WORDS[rng.next() as usize % WORDS.len()]);
-    }
-    s.push('.');
-    s
 }
 
 /// A case: its name, how to make its text from a size, and its 1x size.

@@ -8,6 +8,10 @@
 use std::time::{Duration, Instant};
 use storyline::{Article, Extractor};
 
+#[path = "shared_inputs/long_sentence.rs"]
+mod long_sentence;
+use long_sentence::long_sentence;
+
 /// The fastest of three runs, to shave off scheduling noise.
 fn time(text: &str) -> Duration {
     let extractor = Extractor::default();
@@ -98,51 +102,9 @@ fn many_dated_event_sentences_scale_linearly() {
 /// 8.1 s in release, and 100,000 words 54 s.
 #[test]
 fn one_long_sentence_of_events_scales_linearly() {
-    const WORDS: &[&str] = &[
-        "the",
-        "minister",
-        "met",
-        "officials",
-        "in",
-        "capital",
-        "on",
-        "Monday",
-        "and",
-        "said",
-        "talks",
-        "would",
-        "resume",
-        "next",
-        "week",
-        "after",
-        "she",
-        "arrived",
-        "yesterday",
-        "three",
-        "days",
-        "ago",
-        "announced",
-        "sanctions",
-        "March",
-        "3",
-        "voted",
-        "signed",
-    ];
     assert_linear(
         "one long sentence of events and dates",
-        |n| {
-            let mut s = String::from("The");
-            let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-            for _ in 0..n {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                s.push(' ');
-                s.push_str(WORDS[(x % WORDS.len() as u64) as usize]);
-            }
-            s.push('.');
-            s
-        },
+        long_sentence,
         5_000,
     );
 }
