@@ -519,7 +519,9 @@ pub(crate) const PERSON_NOUNS: &[&str] = &[
     "diplomat",
     "prime",
 ];
-const CONNECTORS: &[&str] = &[
+/// Particles inside a name ("Ibn", "van", "de la"): they join its parts. The
+/// merge reads them too, as words that identify nobody on their own.
+pub(crate) const CONNECTORS: &[&str] = &[
     "de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "la",
     "le", "bin", "ibn", "al", "el", "arap", "ben", "bint", "abu", "ter", "ten", "zu",
 ];

@@ -370,6 +370,7 @@ impl EventMention {
 }
 
 mod entities;
+pub(crate) use entities::CONNECTORS as NAME_PARTICLES;
 mod extract;
 mod lexicon;
 mod status;

@@ -63,11 +63,12 @@ const TITLES: &[&str] = &[
     "vice",
 ];
 
-/// Name particles: too common to identify anyone on their own.
-const PARTICLES: &[&str] = &[
-    "al", "and", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du",
-    "e", "el", "ibn", "la", "le", "of", "van", "von", "y",
-];
+/// Words too common to identify anyone on their own: the particles inside names
+/// ([`crate::event::NAME_PARTICLES`]) and the joining words of a full name
+/// ("Juan y Pérez", "Duke of York").
+fn is_particle(w: &str) -> bool {
+    crate::event::NAME_PARTICLES.contains(&w) || ["and", "of", "e", "y"].contains(&w)
+}
 
 /// Latin-1 letters U+00C0..=U+00FF folded to lower-case ASCII; `#` marks the few
 /// that need more than one letter or none (handled in [`fold_char`]).
@@ -258,7 +259,7 @@ impl NameTable {
             let identifying = k
                 .set
                 .iter()
-                .filter(|t| !PARTICLES.contains(&t.as_str()) && t.chars().count() > 1)
+                .filter(|t| !is_particle(t.as_str()) && t.chars().count() > 1)
                 .min_by_key(|t| (holders(t.as_str()).len(), t.as_str()));
             let Some(tok) = identifying else {
                 return Vec::new();
