@@ -572,20 +572,7 @@ const G_TITLE_START: u32 = 1 << 25;
 /// long for a key): look it up.
 const G_UNSURE: u32 = 1 << 26;
 
-/// The longest word any list may hold: a word is its key, packed in a `u128`.
-const KEY_BYTES: usize = 16;
-
-/// A word of at most [`KEY_BYTES`] bytes in ASCII lower case, packed (zero
-/// padded: no token holds a zero byte) into one integer, so that a look-up
-/// hashes and compares one integer rather than a byte string.
-fn word_key(word: &[u8]) -> Option<u128> {
-    let mut buf = [0u8; KEY_BYTES];
-    buf.get_mut(..word.len())?
-        .iter_mut()
-        .zip(word)
-        .for_each(|(d, s)| *d = s.to_ascii_lowercase());
-    Some(u128::from_le_bytes(buf))
-}
+use crate::text::wordkey::{pack as word_key, KeyMap, KEY_BYTES};
 
 const LOW7: u128 = 0x7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f;
 const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
@@ -629,28 +616,9 @@ fn plain_packed(x: u128) -> bool {
     x & HIGH == 0 && !has_dot
 }
 
-/// A multiplicative hash for [`word_key`]s: one multiply, high bits folded in.
-#[derive(Default, Clone, Copy)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 29)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_u128(&mut self, x: u128) {
-        let folded = (x as u64) ^ ((x >> 64) as u64).rotate_left(31);
-        self.0 = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
 /// The word lists as one hashed table, with the length of the longest word.
 struct Classes {
-    words: std::collections::HashMap<u128, u32, std::hash::BuildHasherDefault<KeyHasher>>,
+    words: KeyMap<u32>,
     longest: usize,
 }
 

@@ -212,6 +212,7 @@ mod lexicon;
 mod segment;
 mod sentence;
 mod token;
+pub(crate) mod wordkey;
 
 pub use segment::segment;
 

@@ -28,12 +28,6 @@ impl Hasher for Fx {
     fn write_u8(&mut self, b: u8) {
         self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
-    fn write_u128(&mut self, k: u128) {
-        // Two mixing steps, no byte loop: the packed-word keys of the lexicon.
-        for half in [k as u64, (k >> 64) as u64] {
-            self.0 = (self.0.rotate_left(5) ^ half).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
     fn finish(&self) -> u64 {
         self.0
     }
@@ -331,9 +325,9 @@ enum W {
 }
 
 struct Lexicon {
-    /// Keyed by the lower-cased word packed into a `u128` (see [`pack`]): one
+    /// Keyed by the lower-cased word packed into a `u128` (see `text::wordkey::pack`): one
     /// hash step and one compare instead of a byte loop and a `memcmp`.
-    words: FxMap<u128, Lex>,
+    words: crate::text::wordkey::KeyMap<Lex>,
     /// For each (first letter, last letter), a bit per word length present in
     /// the lexicon: most words of running text fail this test and skip hashing.
     shape: Vec<u16>,
@@ -645,25 +639,11 @@ fn lexicon() -> &'static Lexicon {
                 .into_iter()
                 // A key with a capital could never match a lower-cased word.
                 .filter(|(k, _)| !k.bytes().any(|c| c.is_ascii_uppercase()))
-                .filter_map(|(k, v)| Some((pack(k.as_bytes())?, v)))
+                .filter_map(|(k, v)| Some((crate::text::wordkey::pack(k.as_bytes())?, v)))
                 .collect(),
             shape,
         }
     })
-}
-
-/// A word of at most 16 ASCII bytes, lower-cased and packed little-endian into
-/// a `u128`. Letters are never zero, so the zero padding cannot make two
-/// different words equal.
-fn pack(b: &[u8]) -> Option<u128> {
-    if b.len() > 16 {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    Some(u128::from_le_bytes(buf))
 }
 
 /// The lexicon entry of an ASCII word, any case.
@@ -683,7 +663,7 @@ fn lookup_ascii(lex: &Lexicon, b: &[u8]) -> Lex {
     {
         return Lex::None;
     }
-    pack(b)
+    crate::text::wordkey::pack(b)
         .and_then(|k| lex.words.get(&k).copied())
         .unwrap_or(Lex::None)
 }
