@@ -703,6 +703,13 @@ fn tense_detail(
             prev(1).eq_ignore_ascii_case("had")
                 || (prev(1).eq_ignore_ascii_case("been") && prev(2).eq_ignore_ascii_case("had"))
         };
+        let after_modal = || {
+            [
+                "will", "would", "to", "could", "may", "might", "must", "shall", "should", "can",
+            ]
+            .iter()
+            .any(|m| prev(1).eq_ignore_ascii_case(m))
+        };
         let was_modal = || {
             [
                 "will", "would", "to", "could", "may", "might", "must", "shall", "should", "can",
@@ -770,6 +777,9 @@ fn tense_detail(
             WordClass::NotPast => {}
             // "will be held", "to be named": a participle, not a past tense.
             WordClass::Past if was_be => {}
+            // "will succeed", "to proceed": a verb after a modal or "to" is
+            // its base form, whatever its ending.
+            WordClass::Past if after_modal() => {}
             WordClass::Copula => {
                 // "is to", "are to": planned
                 let next_to = window

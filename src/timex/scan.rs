@@ -1668,8 +1668,22 @@ impl<'a> Parser<'a> {
             if let Some(y) = self.year(j + 2) {
                 return Some(M::new(i, j + 3, piece(n, YearOf::Explicit(y))));
             }
+            if self.of_other_time(j + 2) {
+                return None;
+            }
         }
         Some(M::new(i, j + 1, piece(n, year)))
+    }
+
+    /// After "half of" / "quarter of" with no year: another expression of
+    /// time ("the '80s", "last year") that the part is not a part of the
+    /// context year's, so the part is no timex of its own. "the year", "this
+    /// year" and anything else ("of $8.6 million", "of trading") leave it in
+    /// the context year.
+    fn of_other_time(&self, k: usize) -> bool {
+        let context_year = (self.is_w(k, W::The) || self.is_w(k, W::This))
+            && matches!(self.unit(k + 1), Some((Unit::Year, false)));
+        !context_year && self.core(k).is_some()
     }
 
     /// "24 September 2019", "24th of September".
@@ -3039,6 +3053,8 @@ impl<'a> Parser<'a> {
                             year: YearOf::Explicit(y),
                         },
                     );
+                } else if self.of_other_time(j + 3) {
+                    return None;
                 }
             }
             return Some(m);
