@@ -2820,20 +2820,11 @@ impl<'a> Parser<'a> {
         let (u, plural) = self.unit(j)?;
         if plural {
             // "the coming months", "the past years"
-            let v = match (r, u) {
-                (1, _) => "FUTURE_REF",
-                (-1, _) => "PAST_REF",
-                _ => return None,
+            return match r {
+                1 => Some(M::new(first, j + 1, coming_piece(u))),
+                -1 => Some(M::new(first, j + 1, Piece::DurationValue(vague_value(u)))),
+                _ => None,
             };
-            let _ = v;
-            if r == 1 {
-                if u == Unit::Week {
-                    // "in coming weeks", like "in recent weeks": a vague length
-                    return Some(M::new(first, j + 1, Piece::DurationValue("PXW")));
-                }
-                return Some(M::new(first, j + 1, Piece::Fuzzy("FUTURE_REF")));
-            }
-            return Some(M::new(first, j + 1, Piece::DurationValue(vague_value(u))));
         }
         if matches!(w, W::Following | W::Previous) {
             // narrative: "the following week", "the previous day"
@@ -2919,6 +2910,10 @@ impl<'a> Parser<'a> {
                 return Some(M::new(i, j + 1, Piece::Fuzzy("PAST_REF")));
             }
             Lex::W(W::Future) => return Some(M::new(i, j + 1, Piece::Fuzzy("FUTURE_REF"))),
+            // "the weeks ahead", "the months ahead": as "the coming weeks"
+            Lex::Unit(u, true) if self.word_is(j + 1, "ahead") => {
+                return Some(M::new(i, j + 2, coming_piece(u)));
+            }
             Lex::W(W::Present) => {
                 if self.kind(j + 1) == Some(Kind::Word)
                     && self.lex(j + 1) == Lex::None
@@ -3544,6 +3539,16 @@ pub(crate) fn duration_value(n: Count, unit: Unit) -> String {
             let v = whole.saturating_mul(mult);
             format!("{p}{v}{code}")
         }
+    }
+}
+
+/// "the coming months", "the weeks ahead": the future at large, but weeks
+/// as a vague length ("in coming weeks", like "in recent weeks").
+fn coming_piece(u: Unit) -> Piece {
+    if u == Unit::Week {
+        Piece::DurationValue("PXW")
+    } else {
+        Piece::Fuzzy("FUTURE_REF")
     }
 }
 
