@@ -220,7 +220,26 @@ pub(super) fn annotate(
                 {
                     ctx.narrative_coarse = res.interval.map(|i| i.start.date());
                 }
-                if let Some(q) = res.quarter {
+                // A forecast quarter ("expect the trend to continue into the
+                // fourth quarter", "losses through the third quarter of 1990"
+                // in 1989) is not a period the report is about: "the year-ago
+                // period" compares with a quarter reported on. A quarter of a
+                // later year is a forecast; one not yet over is when its clause
+                // is future ("third-quarter earnings will be lower" is about a
+                // quarter that has ended; a fiscal fourth quarter may have too).
+                let forecast = |(y, q): (i32, u32)| {
+                    let Some(r) = ctx.reference else {
+                        return false;
+                    };
+                    y > r.year()
+                        || (y, q) > latest_quarter(r)
+                            && (if needs_tense(&f.piece) {
+                                tense
+                            } else {
+                                tense_detail(doc, sentence, f.start, f.end).0
+                            }) == Tense::Future
+                };
+                if let Some(q) = res.quarter.filter(|&q| !forecast(q)) {
                     ctx.quarter = Some(q);
                     ctx.sentence_quarter = Some((si, q));
                 }

@@ -3280,8 +3280,15 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        // "the quarter"
+        // "the quarter"; "the quarter a year ago" is one expression, that
+        // quarter of the year before.
         if let Some((Unit::Quarter, false)) = self.unit(j) {
+            if self.is_w(j + 1, W::A)
+                && matches!(self.unit(j + 2), Some((Unit::Year, false)))
+                && (self.is_w(j + 3, W::Ago) || self.is_w(j + 3, W::Earlier))
+            {
+                return Some(M::new(i, j + 4, Piece::ContextQuarter { years: -1 }));
+            }
             return Some(M::new(i, j + 1, Piece::ContextQuarter { years: 0 }));
         }
         // "the year": a year-long period when bounded ("the year ended Sept.
