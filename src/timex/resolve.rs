@@ -702,8 +702,8 @@ fn tense_detail(
     let mut buf = [0u8; 20];
     let mut lo = 0;
     let mut hi = usize::MAX;
-    let mut marks: [(usize, usize, WordClass, bool); 2 * TENSE_WINDOW] =
-        [(0, 0, WordClass::Boundary, false); 2 * TENSE_WINDOW];
+    let mut marks: [(usize, usize, WordClass, Weight); 2 * TENSE_WINDOW] =
+        [(0, 0, WordClass::Boundary, Weight::Full); 2 * TENSE_WINDOW];
     let mut n = 0;
     let mut prev_be = false;
     // The words before token `k`, read only for the rare markers that need them.
@@ -781,7 +781,7 @@ fn tense_detail(
                         }) =>
             {
                 if n < marks.len() {
-                    marks[n] = (t.span.start, t.span.end, WordClass::Future, false);
+                    marks[n] = (t.span.start, t.span.end, WordClass::Future, Weight::Full);
                     n += 1;
                 }
             }
@@ -806,7 +806,7 @@ fn tense_detail(
                     .and_then(|t| text.get(t.span.start..t.span.end))
                     .is_some_and(|w| w.eq_ignore_ascii_case("to"));
                 if next_to && n < marks.len() {
-                    marks[n] = (t.span.start, t.span.end, WordClass::Future, false);
+                    marks[n] = (t.span.start, t.span.end, WordClass::Future, Weight::Full);
                     n += 1;
                 } else if !next_to
                     && word.eq_ignore_ascii_case("set")
@@ -814,7 +814,7 @@ fn tense_detail(
                     && n < marks.len()
                 {
                     // "set Friday as the deadline": a past tense in news.
-                    marks[n] = (t.span.start, t.span.end, WordClass::Past, false);
+                    marks[n] = (t.span.start, t.span.end, WordClass::Past, Weight::Full);
                     n += 1;
                 }
             }
@@ -829,16 +829,31 @@ fn tense_detail(
                     n -= 1;
                 }
             }
+            // "the Tuesday deadline" is a noun that a verb dates ("missed
+            // the Friday deadline", "ahead of the Friday deadline"): it
+            // speaks only when nothing else does.
+            WordClass::Future if word.eq_ignore_ascii_case("deadline") => {
+                if n < marks.len() {
+                    marks[n] = (t.span.start, t.span.end, WordClass::Future, Weight::Last);
+                    n += 1;
+                }
+            }
             c => {
                 if n < marks.len() {
-                    marks[n] = (t.span.start, t.span.end, c, c == WordClass::Report);
+                    let weight = if c == WordClass::Report {
+                        Weight::Report
+                    } else {
+                        Weight::Full
+                    };
+                    marks[n] = (t.span.start, t.span.end, c, weight);
                     n += 1;
                 }
             }
         }
     }
     let mut best: Option<((usize, usize), Tense, bool)> = None;
-    for &(ts, te, class, report) in &marks[..n] {
+    for &(ts, te, class, weight) in &marks[..n] {
+        let report = weight != Weight::Full;
         let tense = if class == WordClass::Future {
             Tense::Future
         } else {
@@ -853,7 +868,8 @@ fn tense_detail(
         // A verb right before the expression ("said Friday") governs it.
         let adjacent = left && dist <= 1;
         let rank = (
-            usize::from(!adjacent) << 3
+            usize::from(weight == Weight::Last) << 4
+                | usize::from(!adjacent) << 3
                 | usize::from(!local) << 2
                 | usize::from(report) << 1
                 | usize::from(!left),
@@ -868,6 +884,17 @@ fn tense_detail(
 
 fn starts_upper(w: &str) -> bool {
     w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+}
+
+/// How much a tense marker counts.
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum Weight {
+    /// A verb or auxiliary of the clause.
+    Full,
+    /// A reporting verb ("the ministry said"): after any other in its reach.
+    Report,
+    /// A noun that a verb dates ("the Tuesday deadline"): after all others.
+    Last,
 }
 
 /// Forms of "be" and "have" before a participle ("was seized by").
