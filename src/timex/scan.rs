@@ -293,6 +293,7 @@ enum W {
     Some,
     Many,
     Fiscal,
+    Then,
     Half,
     Noon,
     Midnight,
@@ -554,6 +555,7 @@ fn lexicon() -> &'static Lexicon {
             ("following", W::Following),
             ("latest", W::Latest),
             ("current", W::Current),
+            ("then", W::Then),
             ("recent", W::Recent),
             ("ago", W::Ago),
             ("earlier", W::Earlier),
@@ -2009,6 +2011,11 @@ impl<'a> Parser<'a> {
             end += 2;
         }
         if matches!(self.w(end), Some(W::Earlier | W::Later)) {
+            // "a few days later": no date can be computed, so the expression
+            // is the vague length and "later" a signal (TimeML).
+            if !matches!(n, Count::Halves(_)) {
+                return Some(M::new(i, end, Piece::Duration { n, unit }));
+            }
             let sign = if self.is_w(end, W::Earlier) { -1 } else { 1 };
             return Some(M::new(i, end + 1, Piece::NarrShift { unit, n, sign }));
         }
@@ -2651,6 +2658,17 @@ impl<'a> Parser<'a> {
                         date,
                     },
                 ))
+            }
+            // "the then current chairman", "then-current rules": the present
+            // of a past narrative.
+            W::Then => {
+                let j = if self.punct(i + 1, b'-') {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                self.is_w(j, W::Current)
+                    .then(|| M::new(i, j + 1, Piece::Fuzzy("PAST_REF")))
             }
             W::Overnight => Some(M::new(
                 i,
