@@ -348,9 +348,6 @@ impl<T, const N: usize> std::ops::Deref for SmallSet<T, N> {
 /// A cluster being built.
 struct Cluster {
     class: u8,
-    /// The last member: the members form a list through [`Clusterer::prev`],
-    /// so a cluster owns no allocation for them.
-    last: u32,
     keys: SmallSet<u32, 4>,
     kinds: SmallSet<EventKind, 4>,
     places: SmallSet<u32, 2>,
@@ -364,7 +361,6 @@ impl Cluster {
     fn new(class: u8) -> Cluster {
         Cluster {
             class,
-            last: NONE,
             keys: SmallSet::Empty,
             kinds: SmallSet::Empty,
             places: SmallSet::Empty,
@@ -653,8 +649,9 @@ struct Clusterer<'a> {
     /// wait here in order, and go in article by article (see
     /// [`Clusterer::settle_articles`]) instead of one random article at a time.
     article_log: Option<Vec<(u32, u8, u32)>>,
-    /// The member before each item in its cluster, or [`NONE`].
-    prev: Vec<u32>,
+    /// The cluster of each item, or [`NONE`]: a cluster owns no allocation
+    /// for its members.
+    cluster_of: Vec<u32>,
 }
 
 fn push_article(by_article: &mut Vec<Vec<(u8, u32)>>, article: u32, class: u8, cluster: u32) {
@@ -773,12 +770,9 @@ impl Clusterer<'_> {
             return;
         };
         let was_empty = c.keys.is_empty();
-        // linked backwards: the write lands by the item being placed, not by a
-        // member placed long ago (entry order is sorted afterwards anyway)
-        if let Some(link) = self.prev.get_mut(idx as usize) {
-            *link = c.last;
+        if let Some(of) = self.cluster_of.get_mut(idx as usize) {
+            *of = cluster;
         }
-        c.last = idx;
         if c.articles.binary_search(&item.article).is_err() {
             match &mut self.article_log {
                 Some(log) => log.push((item.article, item.class, cluster)),
@@ -1214,7 +1208,7 @@ pub(super) fn build(
         index: Index::new(table.len(), nameless),
         by_article: Vec::new(),
         article_log: Some(Vec::new()),
-        prev: vec![NONE; items.len()],
+        cluster_of: vec![NONE; items.len()],
     };
     for &i in &dated {
         cl.place_dated(i);
@@ -1225,31 +1219,47 @@ pub(super) fn build(
         cl.place_undated(i, &mut undated_clusters);
     }
 
-    // the entries are built at the clustering's peak: let each cluster go as
-    // soon as its entry is made, then the rest of the clustering state
-    let clusters = std::mem::take(&mut cl.clusters);
-    let built: Vec<(TimelineEvent, Vec<usize>)> = clusters
-        .into_iter()
-        .map(|c| entry(&c, &cl.prev, &mentions, &src, &items, &table))
-        .collect();
+    // the entries are built at the clustering's peak: let the clustering state
+    // go first, all but which cluster each mention went to
+    let clusters = cl.clusters.len();
+    let cluster_of = std::mem::take(&mut cl.cluster_of);
     drop(cl);
     drop(undated_clusters);
+    // Entries read their mentions (and the strings these point to), which lie
+    // in memory in input order: built in the input order of their first
+    // mention, they read memory nearly in order instead of all over it. Each
+    // keeps its cluster id: the timeline's order below breaks ties by it.
+    let (visit, bounds, flat) = members_in_input_order(&cluster_of, &src, clusters, mentions.len());
+    drop(cluster_of);
+    let built: Vec<(TimelineEvent, Vec<usize>)> = bounds
+        .windows(2)
+        .filter_map(|w| flat.get(*w.first()? as usize..*w.get(1)? as usize))
+        .map(|members| entry(members, &mentions, &src, &items, &table))
+        .collect();
+    drop(flat);
+    drop(bounds);
     drop(items);
     // the timeline's order, on integer keys: the article rank orders as its id
-    let mut order: Vec<(EventKey, u32)> = built
+    let mut order: Vec<(EventKey, u32, u32)> = built
         .iter()
+        .zip(&visit)
         .zip(0u32..)
-        .map(|((e, members), i)| {
+        .map(|(((e, members), &cluster), i)| {
             let first = members.first().and_then(|&j| Some((j, mentions.get(j)?)));
             let rank = first
                 .and_then(|(j, _)| article_rank.get(j).copied())
                 .unwrap_or_default();
-            (event_order(e, rank, first.map(|(_, m)| m.trigger)), i)
+            (
+                event_order(e, rank, first.map(|(_, m)| m.trigger)),
+                cluster,
+                i,
+            )
         })
         .collect();
+    drop(visit);
     order.sort_unstable();
     // entries and mentions are put in order in place: neither is held twice
-    let order: Vec<usize> = order.into_iter().map(|(_, i)| i as usize).collect();
+    let order: Vec<usize> = order.into_iter().map(|(_, _, i)| i as usize).collect();
     let mut built = built;
     super::permute(&mut built, &order);
     drop(order);
@@ -1265,6 +1275,70 @@ pub(super) fn build(
         })
         .collect();
     Timeline::from_sorted(tolerance_days, events, articles)
+}
+
+/// The members of every cluster, the clusters taken in the input order of their
+/// first mention: the cluster ids in that order, and the members of the k-th (as
+/// canonical positions, in input order) at `flat[bounds[k]..bounds[k + 1]]`.
+/// `cluster_of` gives the cluster of each canonical position, `src` its input
+/// index; a cluster without members is left out.
+fn members_in_input_order(
+    cluster_of: &[u32],
+    src: &[u32],
+    clusters: usize,
+    inputs: usize,
+) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+    // the canonical position of each input mention ([`NONE`] for a repeat)
+    let mut position = vec![NONE; inputs];
+    for (i, &j) in (0u32..).zip(src) {
+        if let Some(p) = position.get_mut(j as usize) {
+            *p = i;
+        }
+    }
+    // clusters numbered by first sight in input order, with their sizes
+    let mut rank = vec![NONE; clusters];
+    let mut visit: Vec<u32> = Vec::new();
+    let mut bounds: Vec<u32> = vec![0];
+    for &i in &position {
+        let Some(&c) = cluster_of.get(i as usize) else {
+            continue;
+        };
+        let Some(r) = rank.get_mut(c as usize) else {
+            continue;
+        };
+        if *r == NONE {
+            *r = visit.len() as u32;
+            visit.push(c);
+            bounds.push(0);
+        }
+        if let Some(b) = bounds.get_mut(*r as usize + 1) {
+            *b += 1;
+        }
+    }
+    for k in 1..bounds.len() {
+        let before = bounds.get(k - 1).copied().unwrap_or_default();
+        if let Some(b) = bounds.get_mut(k) {
+            *b += before;
+        }
+    }
+    // each cluster's members, in input order
+    let mut fill: Vec<u32> = bounds.clone();
+    let mut flat = vec![0u32; bounds.last().copied().unwrap_or_default() as usize];
+    for &i in &position {
+        let Some(&c) = cluster_of.get(i as usize) else {
+            continue;
+        };
+        let Some(&r) = rank.get(c as usize) else {
+            continue;
+        };
+        if let Some(at) = fill.get_mut(r as usize) {
+            if let Some(slot) = flat.get_mut(*at as usize) {
+                *slot = i;
+            }
+            *at += 1;
+        }
+    }
+    (visit, bounds, flat)
 }
 
 /// Undated last, then by interval, kind, and the first mention's article (by
@@ -1324,21 +1398,18 @@ struct Dated<'m> {
 /// The entry of one cluster, without its mentions (moved in afterwards), and the
 /// input indices of those mentions in entry order.
 fn entry(
-    c: &Cluster,
-    prev: &[u32],
+    members: &[u32],
     all: &[EventMention],
     src: &[u32],
     items: &[Item],
     table: &NameTable,
 ) -> (TimelineEvent, Vec<usize>) {
     // canonical positions of the members, in entry order
-    let mut order: Vec<usize> =
-        std::iter::successors(Some(c.last), |&i| prev.get(i as usize).copied())
-            .take_while(|&i| i != NONE)
-            .take(items.len())
-            .map(|i| i as usize)
-            .filter(|&i| i < items.len() && src.get(i).is_some_and(|&j| (j as usize) < all.len()))
-            .collect();
+    let mut order: Vec<usize> = members
+        .iter()
+        .map(|&i| i as usize)
+        .filter(|&i| i < items.len() && src.get(i).is_some_and(|&j| (j as usize) < all.len()))
+        .collect();
     let mentions = |i: usize| &all[src[i] as usize];
     // the article rank orders as the article id does
     order.sort_unstable_by(|&a, &b| {
