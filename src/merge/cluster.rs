@@ -959,20 +959,10 @@ fn length_class(t: Secs) -> u32 {
     63 - len.leading_zeros()
 }
 
-/// The canonical order of the mentions, identical ones once: the input index of
-/// each, and the rank of every mention's article among the sorted article ids.
-///
-/// The order is by kind class, start of the reported time (undated last),
-/// article, kind and position first (cheap integer keys, sorted in place so the
-/// sort streams through memory), then the full order of [`EventMention`]: a total
-/// order that depends on the mentions only. Putting neighbours in time next to
-/// each other keeps the clustering's memory accesses local. The mentions
-/// themselves stay where they are: they move once, into their entries.
-fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Vec<u32>, Vec<Option<Secs>>) {
-    // Articles by first sight, then ranked: sorting a million ids would chase a
-    // million pointers across the heap, sorting the distinct ones chases few.
-    let mut seen = Interner::default();
-    let first: Vec<u32> = mentions.iter().map(|m| seen.id(&m.article)).collect();
+/// Ids by first sight turned into ranks in the order of the strings: sorting a
+/// million ids would chase a million pointers across the heap, sorting the
+/// distinct ones chases few. [`NONE`] stays [`NONE`].
+fn ranked(seen: &Interner, first: &[u32]) -> Vec<u32> {
     let mut ids: Vec<(&str, u32)> = seen.strings().into_iter().zip(0u32..).collect();
     ids.sort_unstable();
     let mut rank_of = vec![0u32; ids.len()];
@@ -981,10 +971,46 @@ fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Vec<u32>, Vec<Option<Secs>
             *r = rank as u32;
         }
     }
-    let ranks: Vec<u32> = first
+    first
         .iter()
-        .map(|&id| rank_of.get(id as usize).copied().unwrap_or_default())
-        .collect();
+        .map(|&id| match id {
+            NONE => NONE,
+            id => rank_of.get(id as usize).copied().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// The ranks of every mention's article and source (the order of their
+/// strings, [`NONE`] for no source), so that what compares or counts them
+/// compares integers, not strings scattered over the heap.
+struct Ranks {
+    article: Vec<u32>,
+    source: Vec<u32>,
+}
+
+/// The canonical order of the mentions, identical ones once: the input index of
+/// each, and the [`Ranks`] of every mention's article and source.
+///
+/// The order is by kind class, start of the reported time (undated last),
+/// article, kind and position first (cheap integer keys, sorted in place so the
+/// sort streams through memory), then the full order of [`EventMention`]: a total
+/// order that depends on the mentions only. Putting neighbours in time next to
+/// each other keeps the clustering's memory accesses local. The mentions
+/// themselves stay where they are: they move once, into their entries.
+fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Ranks, Vec<Option<Secs>>) {
+    // articles and sources by first sight, then ranked
+    let mut articles = Interner::default();
+    let mut sources = Interner::default();
+    let mut first: Vec<u32> = Vec::with_capacity(mentions.len());
+    let mut first_source: Vec<u32> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        first.push(articles.id(&m.article));
+        first_source.push(m.source.as_deref().map_or(NONE, |s| sources.id(s)));
+    }
+    let ranks = ranked(&articles, &first);
+    drop(first);
+    let source_ranks = ranked(&sources, &first_source);
+    drop(first_source);
     // each mention's time span, parsed once for the sort and the items
     let spans: Vec<Option<Secs>> = mentions
         .iter()
@@ -1017,6 +1043,10 @@ fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Vec<u32>, Vec<Option<Secs>
     });
     // the key is a function of the mention: only equal keys may hide a duplicate
     keyed.dedup_by(|(ka, a), (kb, b)| ka == kb && mention(*a) == mention(*b));
+    let ranks = Ranks {
+        article: ranks,
+        source: source_ranks,
+    };
     (keyed.into_iter().map(|(_, i)| i).collect(), ranks, spans)
 }
 
@@ -1061,7 +1091,8 @@ pub(super) fn build(
     // `src[k]` is the input index of the k-th mention in canonical order. Whatever
     // reads the mentions' strings runs over them in input order, the order they
     // were built (and allocated) in, into compact ids that the clustering uses.
-    let (src, article_rank, spans) = canonical(&mentions);
+    let (src, ranks, spans) = canonical(&mentions);
+    let article_rank = &ranks.article;
     let mut kept = vec![false; mentions.len()];
     for &j in &src {
         if let Some(k) = kept.get_mut(j as usize) {
@@ -1112,7 +1143,7 @@ pub(super) fn build(
     let mut items: Vec<Item> = mentions
         .iter()
         .zip(&kept)
-        .zip(&article_rank)
+        .zip(article_rank)
         .zip(&spans)
         .map(|(((m, &kept), &article), &span)| {
             if !kept {
@@ -1234,7 +1265,7 @@ pub(super) fn build(
     let built: Vec<(TimelineEvent, Vec<usize>)> = bounds
         .windows(2)
         .filter_map(|w| flat.get(*w.first()? as usize..*w.get(1)? as usize))
-        .map(|members| entry(members, &mentions, &src, &items, &table))
+        .map(|members| entry(members, &mentions, &src, &ranks.source, &items, &table))
         .collect();
     drop(flat);
     drop(bounds);
@@ -1390,6 +1421,8 @@ fn to_interval(t: Secs) -> Interval {
 struct Dated<'m> {
     span: Secs,
     value: &'m str,
+    /// The article's rank: it orders and compares as its id.
+    rank: u32,
     article: &'m str,
     granularity: Granularity,
     interval: Option<Interval>,
@@ -1401,6 +1434,7 @@ fn entry(
     members: &[u32],
     all: &[EventMention],
     src: &[u32],
+    source_rank: &[u32],
     items: &[Item],
     table: &NameTable,
 ) -> (TimelineEvent, Vec<usize>) {
@@ -1424,37 +1458,38 @@ fn entry(
     let kind = majority(&mut kinds).unwrap_or(EventKind::Other);
 
     // articles, in order; each counts once, under its source name when one of its
-    // mentions gives it (the smallest, should they disagree), else as its own
-    let mut per_article: Vec<(&str, Option<&str>)> = Vec::new();
-    // the article's rank stands for its id: integers compared, not strings
-    let mut last_rank = None;
+    // mentions gives it (the smallest, should they disagree), else as its own.
+    // Ranks stand for the ids and the source names: integers compared, not
+    // strings; the strings are read only for the output.
+    let mut per_article: Vec<(u32, Option<(u32, &str)>)> = Vec::new();
     for i in &order {
         let m = mentions(*i);
         let rank = items[*i].article;
+        let source = m.source.as_deref().and_then(|s| {
+            let r = *source_rank.get(*src.get(*i)? as usize)?;
+            (r != NONE).then_some((r, s))
+        });
         match per_article.last_mut() {
-            Some((_, s)) if last_rank == Some(rank) => {
-                if let Some(new) = m.source.as_deref() {
-                    if s.map_or(true, |old| new < old) {
+            Some((last, s)) if *last == rank => {
+                if let Some(new) = source {
+                    if s.map_or(true, |old| new.0 < old.0) {
                         *s = Some(new);
                     }
                 }
             }
-            _ => {
-                last_rank = Some(rank);
-                per_article.push((m.article.as_str(), m.source.as_deref()));
-            }
+            _ => per_article.push((rank, source)),
         }
     }
-    let source_of = |article: &str| {
+    let source_of = |rank: u32| {
         per_article
-            .binary_search_by(|(a, _)| (*a).cmp(article))
+            .binary_search_by(|(a, _)| a.cmp(&rank))
             .ok()
-            .and_then(|i| per_article[i].1)
+            .and_then(|i| per_article.get(i)?.1.map(|s| s.1))
     };
-    let mut source_keys: Vec<(bool, &str)> = per_article
+    let mut source_keys: Vec<(bool, u32)> = per_article
         .iter()
         .map(|(a, s)| match s {
-            Some(s) => (true, *s),
+            Some(s) => (true, s.0),
             None => (false, *a),
         })
         .collect();
@@ -1472,20 +1507,21 @@ fn entry(
                 // the item holds the mention's span, parsed once
                 span: items.get(*i)?.time?,
                 value: t.value.as_str(),
+                rank: items.get(*i)?.article,
                 article: m.article.as_str(),
                 granularity: t.granularity,
                 interval: t.interval,
             })
         })
         .collect();
-    dated.sort_unstable_by(|a, b| (a.span, a.value, a.article).cmp(&(b.span, b.value, b.article)));
+    dated.sort_unstable_by(|a, b| (a.span, a.value, a.rank).cmp(&(b.span, b.value, b.rank)));
     // Repeats of one date by one article add nothing to the choice below, which
     // compares dates pairwise: drop them so a huge cluster stays cheap.
     dated.dedup_by(|a, b| {
-        (a.span, a.value, a.article, a.granularity, a.interval)
-            == (b.span, b.value, b.article, b.granularity, b.interval)
+        (a.span, a.value, a.rank, a.granularity, a.interval)
+            == (b.span, b.value, b.rank, b.granularity, b.interval)
     });
-    let mut agree: Vec<&str> = Vec::new();
+    let mut agree: Vec<u32> = Vec::new();
     let chosen = dated
         .iter()
         .filter(|d| !dated.iter().any(|o| strictly_contains(d.span, o.span)))
@@ -1495,7 +1531,7 @@ fn entry(
                 dated
                     .iter()
                     .filter(|o| overlaps(o.span, d.span))
-                    .map(|o| o.article),
+                    .map(|o| o.rank),
             );
             agree.sort_unstable();
             agree.dedup();
@@ -1517,11 +1553,11 @@ fn entry(
         for d in &dated {
             let own_sharper = dated
                 .iter()
-                .any(|o| o.article == d.article && strictly_contains(d.span, o.span));
+                .any(|o| o.rank == d.rank && strictly_contains(d.span, o.span));
             if !own_sharper {
                 conflicts.push(Conflict {
                     article: d.article.to_owned(),
-                    source: source_of(d.article).map(str::to_owned),
+                    source: source_of(d.rank).map(str::to_owned),
                     when: d.value.to_owned(),
                 });
             }
