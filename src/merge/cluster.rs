@@ -1016,29 +1016,34 @@ fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Ranks, Vec<Option<Secs>>) 
         .iter()
         .map(|m| m.time.as_deref().and_then(time_span))
         .collect();
-    type Key = (u8, i64, u32, EventKind, crate::Span, crate::Span);
-    let mut keyed: Vec<(Key, u32)> = mentions
+    // (kind class, start, article rank, kind) packed into one integer that
+    // orders as the tuple: the sort moves 32 bytes per mention, not 64, and
+    // compares one integer; position, then the whole mention, break its ties
+    let mut keyed: Vec<(u128, u32)> = mentions
         .iter()
         .zip(&ranks)
         .zip(&spans)
         .zip(0u32..)
         .map(|(((m, &rank), span), i)| {
             let start = span.map_or(i64::MAX, |t| t.0);
-            let key = (
-                kind_class(m.kind),
-                start,
-                rank,
-                m.kind,
-                m.trigger,
-                m.sentence,
-            );
+            // the sign bit flipped: unsigned order is the signed order
+            let start = (start as u64) ^ (1 << 63);
+            let key = (u128::from(kind_class(m.kind)) << 104)
+                | (u128::from(start) << 40)
+                | (u128::from(rank) << 8)
+                | u128::from(m.kind as u8);
             (key, i)
         })
         .collect();
     let mention = |i: u32| &mentions[i as usize];
     keyed.sort_unstable_by(|(ka, a), (kb, b)| {
         ka.cmp(kb)
-            .then_with(|| mention(*a).cmp(mention(*b)))
+            .then_with(|| {
+                let (ma, mb) = (mention(*a), mention(*b));
+                (ma.trigger, ma.sentence)
+                    .cmp(&(mb.trigger, mb.sentence))
+                    .then_with(|| ma.cmp(mb))
+            })
             .then(a.cmp(b))
     });
     // the key is a function of the mention: only equal keys may hide a duplicate
