@@ -1291,11 +1291,23 @@ pub(super) fn build(
     // keeps its cluster id: the timeline's order below breaks ties by it.
     let (visit, bounds, flat) = members_in_input_order(&cluster_of, &src, clusters, mentions.len());
     drop(cluster_of);
+    let mut scratch = Scratch::default();
     let built: Vec<(TimelineEvent, Vec<usize>)> = bounds
         .windows(2)
         .filter_map(|w| flat.get(*w.first()? as usize..*w.get(1)? as usize))
-        .map(|members| entry(members, &mentions, &src, &ranks.source, &items, &table))
+        .map(|members| {
+            entry(
+                members,
+                &mentions,
+                &src,
+                &ranks.source,
+                &items,
+                &table,
+                &mut scratch,
+            )
+        })
         .collect();
+    drop(scratch);
     drop(flat);
     drop(bounds);
     drop(items);
@@ -1459,21 +1471,49 @@ struct Dated<'m> {
 
 /// The entry of one cluster, without its mentions (moved in afterwards), and the
 /// input indices of those mentions in entry order.
-fn entry(
+/// The working lists of [`entry`], kept from one entry to the next: a
+/// million mentions make hundreds of thousands of entries, each of which would
+/// otherwise allocate and free each of these.
+#[derive(Default)]
+struct Scratch<'m> {
+    kinds: Vec<EventKind>,
+    per_article: Vec<(u32, Option<(u32, &'m str)>)>,
+    source_keys: Vec<(bool, u32)>,
+    dated: Vec<Dated<'m>>,
+    agree: Vec<u32>,
+    keys: Vec<u32>,
+    people: Vec<(usize, &'m str)>,
+    places: Vec<u32>,
+    spellings: Vec<&'m str>,
+}
+
+fn entry<'m>(
     members: &[u32],
-    all: &[EventMention],
+    all: &'m [EventMention],
     src: &[u32],
     source_rank: &[u32],
     items: &[Item],
-    table: &NameTable,
+    table: &'m NameTable,
+    scratch: &mut Scratch<'m>,
 ) -> (TimelineEvent, Vec<usize>) {
+    let Scratch {
+        kinds,
+        per_article,
+        source_keys,
+        dated,
+        agree,
+        keys,
+        people,
+        places,
+        spellings,
+    } = scratch;
     // canonical positions of the members, in entry order
     let mut order: Vec<usize> = members
         .iter()
         .map(|&i| i as usize)
         .filter(|&i| i < items.len() && src.get(i).is_some_and(|&j| (j as usize) < all.len()))
         .collect();
-    let mentions = |i: usize| &all[src[i] as usize];
+    let mentions = |i: usize| -> &'m EventMention { &all[src[i] as usize] };
     // the article rank orders as the article id does
     order.sort_unstable_by(|&a, &b| {
         let (ma, mb) = (mentions(a), mentions(b));
@@ -1483,14 +1523,15 @@ fn entry(
     });
     let member = |i: &usize| (mentions(*i), &items[*i]);
 
-    let mut kinds: Vec<EventKind> = order.iter().map(|i| mentions(*i).kind).collect();
-    let kind = majority(&mut kinds).unwrap_or(EventKind::Other);
+    kinds.clear();
+    kinds.extend(order.iter().map(|i| mentions(*i).kind));
+    let kind = majority(kinds).unwrap_or(EventKind::Other);
 
     // articles, in order; each counts once, under its source name when one of its
     // mentions gives it (the smallest, should they disagree), else as its own.
     // Ranks stand for the ids and the source names: integers compared, not
     // strings; the strings are read only for the output.
-    let mut per_article: Vec<(u32, Option<(u32, &str)>)> = Vec::new();
+    per_article.clear();
     for i in &order {
         let m = mentions(*i);
         let rank = items[*i].article;
@@ -1515,34 +1556,30 @@ fn entry(
             .ok()
             .and_then(|i| per_article.get(i)?.1.map(|s| s.1))
     };
-    let mut source_keys: Vec<(bool, u32)> = per_article
-        .iter()
-        .map(|(a, s)| match s {
-            Some(s) => (true, s.0),
-            None => (false, *a),
-        })
-        .collect();
+    source_keys.clear();
+    source_keys.extend(per_article.iter().map(|(a, s)| match s {
+        Some(s) => (true, s.0),
+        None => (false, *a),
+    }));
     source_keys.sort_unstable();
     source_keys.dedup();
 
     // dates: the sharpest reported ones (containing no other) compete; an article
     // agrees with a date when one of its reports overlaps it
-    let mut dated: Vec<Dated<'_>> = order
-        .iter()
-        .filter_map(|i| {
-            let m = mentions(*i);
-            let t = m.time.as_ref()?;
-            Some(Dated {
-                // the item holds the mention's span, parsed once
-                span: items.get(*i)?.time?,
-                value: t.value.as_str(),
-                rank: items.get(*i)?.article,
-                article: m.article.as_str(),
-                granularity: t.granularity,
-                interval: t.interval,
-            })
+    dated.clear();
+    dated.extend(order.iter().filter_map(|i| {
+        let m = mentions(*i);
+        let t = m.time.as_ref()?;
+        Some(Dated {
+            // the item holds the mention's span, parsed once
+            span: items.get(*i)?.time?,
+            value: t.value.as_str(),
+            rank: items.get(*i)?.article,
+            article: m.article.as_str(),
+            granularity: t.granularity,
+            interval: t.interval,
         })
-        .collect();
+    }));
     dated.sort_unstable_by(|a, b| (a.span, a.value, a.rank).cmp(&(b.span, b.value, b.rank)));
     // Repeats of one date by one article add nothing to the choice below, which
     // compares dates pairwise: drop them so a huge cluster stays cheap.
@@ -1550,7 +1587,7 @@ fn entry(
         (a.span, a.value, a.rank, a.granularity, a.interval)
             == (b.span, b.value, b.rank, b.granularity, b.interval)
     });
-    let mut agree: Vec<u32> = Vec::new();
+    let dated: &[Dated<'m>] = dated;
     let chosen = dated
         .iter()
         .filter(|d| !dated.iter().any(|o| strictly_contains(d.span, o.span)))
@@ -1579,7 +1616,7 @@ fn entry(
         .any(|a| dated.iter().any(|b| !overlaps(a.span, b.span)));
     let mut conflicts = Vec::new();
     if disagree {
-        for d in &dated {
+        for d in dated {
             let own_sharper = dated
                 .iter()
                 .any(|o| o.rank == d.rank && strictly_contains(d.span, o.span));
@@ -1596,32 +1633,34 @@ fn entry(
     }
 
     // participants: the most often named first, then by name
-    let mut keys: Vec<u32> = order
-        .iter()
-        .flat_map(|i| items[*i].keys.iter().copied())
-        .collect();
+    keys.clear();
+    keys.extend(order.iter().flat_map(|i| items[*i].keys.iter().copied()));
     keys.sort_unstable();
-    let mut people: Vec<(usize, &str)> = keys
-        .chunk_by(|a, b| a == b)
-        .filter_map(|run| Some((run.len(), table.entity(run[0])?.name.as_str())))
-        .collect();
+    people.clear();
+    people.extend(
+        keys.chunk_by(|a, b| a == b)
+            .filter_map(|run| Some((run.len(), table.entity(run[0])?.name.as_str()))),
+    );
     people.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     let mut participants: Vec<String> = Vec::with_capacity(people.len());
-    for (_, name) in people {
+    for &(_, name) in people.iter() {
         if !participants.iter().any(|p| p == name) {
             participants.push(name.to_owned());
         }
     }
 
     // place: the most reported one, in its most frequent, then longest, spelling
-    let mut places: Vec<u32> = order.iter().filter_map(|i| items[*i].place).collect();
-    let place = majority(&mut places).and_then(|pid| {
-        let mut spellings: Vec<&str> = order
-            .iter()
-            .map(member)
-            .filter(|(_, it)| it.place == Some(pid))
-            .filter_map(|(m, _)| m.place.as_ref().map(|p| p.name.trim()))
-            .collect();
+    places.clear();
+    places.extend(order.iter().filter_map(|i| items[*i].place));
+    let place = majority(places).and_then(|pid| {
+        spellings.clear();
+        spellings.extend(
+            order
+                .iter()
+                .map(member)
+                .filter(|(_, it)| it.place == Some(pid))
+                .filter_map(|(m, _)| m.place.as_ref().map(|p| p.name.trim())),
+        );
         spellings.sort_unstable();
         spellings
             .chunk_by(|a, b| a == b)
