@@ -806,13 +806,43 @@ impl Clusterer<'_> {
 
     /// Files the logged article entries, keeping their order within each article.
     fn settle_articles(&mut self) {
-        let Some(mut log) = self.article_log.take() else {
+        let Some(log) = self.article_log.take() else {
             return;
         };
-        // stable: the entries of one article stay in the order they came
-        log.sort_by_key(|e| e.0);
-        for (article, class, cluster) in log {
-            push_article(&mut self.by_article, article, class, cluster);
+        // a counting sort by article, linear and stable: the entries of one
+        // article stay in the order they came
+        let articles = log.iter().map(|e| e.0 as usize + 1).max().unwrap_or(0);
+        let mut bounds = vec![0usize; articles + 1];
+        for e in &log {
+            if let Some(b) = bounds.get_mut(e.0 as usize + 1) {
+                *b += 1;
+            }
+        }
+        for a in 1..bounds.len() {
+            let before = bounds.get(a - 1).copied().unwrap_or_default();
+            if let Some(b) = bounds.get_mut(a) {
+                *b += before;
+            }
+        }
+        let mut fill = bounds.clone();
+        let mut sorted = vec![(0u8, 0u32); log.len()];
+        for &(article, class, cluster) in &log {
+            if let Some(at) = fill.get_mut(article as usize) {
+                if let Some(slot) = sorted.get_mut(*at) {
+                    *slot = (class, cluster);
+                }
+                *at += 1;
+            }
+        }
+        drop(fill);
+        drop(log);
+        if self.by_article.len() < articles {
+            self.by_article.resize_with(articles, Vec::new);
+        }
+        for (list, w) in self.by_article.iter_mut().zip(bounds.windows(2)) {
+            if let Some(run) = sorted.get(*w.first().unwrap_or(&0)..*w.get(1).unwrap_or(&0)) {
+                list.extend_from_slice(run);
+            }
         }
     }
 
@@ -852,7 +882,7 @@ impl Clusterer<'_> {
 
     /// Undated mentions join a dated cluster only when one cluster is the clear
     /// referent (see the module docs), else the undated entry of their own article.
-    fn place_undated(&mut self, idx: u32, undated: &mut BTreeMap<(u8, u32), Vec<u32>>) {
+    fn place_undated(&mut self, idx: u32, undated: &mut Vec<Vec<(u8, u32)>>) {
         let items = self.items;
         let item = &items[idx as usize];
         if item.keys.is_empty() {
@@ -935,16 +965,26 @@ impl Clusterer<'_> {
             return;
         }
         // the undated entries of this article: the one it fits best, if unique
-        let key = (item.class, item.article);
-        let own = undated.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+        // (by article, each with its kind class: the article ids are dense)
+        let own = undated
+            .get(item.article as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         let scored = own
             .iter()
-            .filter_map(|&c| Some((self.fit(item, self.clusters.get(c as usize)?)?, c)));
+            .filter(|(class, _)| *class == item.class)
+            .filter_map(|&(_, c)| Some((self.fit(item, self.clusters.get(c as usize)?)?, c)));
         match unique_best(scored) {
             Some(c) => self.join(c, idx),
             None => {
                 let c = self.open(idx);
-                undated.entry(key).or_default().push(c);
+                let a = item.article as usize;
+                if undated.len() <= a {
+                    undated.resize_with(a + 1, Vec::new);
+                }
+                if let Some(own) = undated.get_mut(a) {
+                    own.push((item.class, c));
+                }
             }
         }
     }
@@ -1274,7 +1314,7 @@ pub(super) fn build(
         cl.place_dated(i);
     }
     cl.settle_articles();
-    let mut undated_clusters = BTreeMap::new();
+    let mut undated_clusters = Vec::new();
     for &i in &undated {
         cl.place_undated(i, &mut undated_clusters);
     }
