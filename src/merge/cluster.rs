@@ -1331,23 +1331,36 @@ pub(super) fn build(
     // keeps its cluster id: the timeline's order below breaks ties by it.
     let (visit, bounds, flat) = members_in_input_order(&cluster_of, &src, clusters, mentions.len());
     drop(cluster_of);
+    // the members of every entry (input indices, in entry order) one after
+    // the other in one list: `members[ends[k - 1]..ends[k]]` for the k-th
+    let input = EntryInput {
+        all: &mentions,
+        src: &src,
+        source_rank: &ranks.source,
+        items: &items,
+        table: &table,
+    };
     let mut scratch = Scratch::default();
-    let built: Vec<(TimelineEvent, Vec<usize>)> = bounds
-        .windows(2)
-        .filter_map(|w| flat.get(*w.first()? as usize..*w.get(1)? as usize))
-        .map(|members| {
-            entry(
-                members,
-                &mentions,
-                &src,
-                &ranks.source,
-                &items,
-                &table,
-                &mut scratch,
-            )
-        })
-        .collect();
+    let mut members: Vec<usize> = Vec::with_capacity(src.len());
+    let mut ends: Vec<usize> = Vec::with_capacity(visit.len() + 1);
+    ends.push(0);
+    let mut built: Vec<TimelineEvent> = Vec::with_capacity(visit.len());
+    for w in bounds.windows(2) {
+        let cluster = w
+            .first()
+            .zip(w.get(1))
+            .and_then(|(&a, &b)| flat.get(a as usize..b as usize))
+            .unwrap_or_default();
+        built.push(entry(cluster, input, &mut scratch, &mut members));
+        ends.push(members.len());
+    }
     drop(scratch);
+    let members_of = |k: usize| -> &[usize] {
+        ends.get(k)
+            .zip(ends.get(k + 1))
+            .and_then(|(&a, &b)| members.get(a..b))
+            .unwrap_or_default()
+    };
     drop(flat);
     drop(bounds);
     drop(items);
@@ -1356,8 +1369,10 @@ pub(super) fn build(
         .iter()
         .zip(&visit)
         .zip(0u32..)
-        .map(|(((e, members), &cluster), i)| {
-            let first = members.first().and_then(|&j| Some((j, mentions.get(j)?)));
+        .map(|((e, &cluster), i)| {
+            let first = members_of(i as usize)
+                .first()
+                .and_then(|&j| Some((j, mentions.get(j)?)));
             let rank = first
                 .and_then(|(j, _)| article_rank.get(j).copied())
                 .unwrap_or_default();
@@ -1372,21 +1387,15 @@ pub(super) fn build(
     order.sort_unstable();
     // entries and mentions are put in order in place: neither is held twice
     let order: Vec<usize> = order.into_iter().map(|(_, _, i)| i as usize).collect();
-    let mut built = built;
     super::permute(&mut built, &order);
+    let groups = super::distribute_runs(mentions, order.iter().map(|&k| members_of(k)));
     drop(order);
-    let members: Vec<Vec<usize>> = built.iter_mut().map(|(_, m)| std::mem::take(m)).collect();
-    let groups = super::distribute(mentions, &members);
+    drop(ends);
     drop(members);
-    let events: Vec<TimelineEvent> = built
-        .into_iter()
-        .zip(groups)
-        .map(|((mut e, _), group)| {
-            e.mentions = group;
-            e
-        })
-        .collect();
-    Timeline::from_sorted(tolerance_days, events, articles)
+    for (e, group) in built.iter_mut().zip(groups) {
+        e.mentions = group;
+    }
+    Timeline::from_sorted(tolerance_days, built, articles)
 }
 
 /// The members of every cluster, the clusters taken in the input order of their
@@ -1509,13 +1518,12 @@ struct Dated<'m> {
     interval: Option<Interval>,
 }
 
-/// The entry of one cluster, without its mentions (moved in afterwards), and the
-/// input indices of those mentions in entry order.
 /// The working lists of [`entry`], kept from one entry to the next: a
 /// million mentions make hundreds of thousands of entries, each of which would
 /// otherwise allocate and free each of these.
 #[derive(Default)]
 struct Scratch<'m> {
+    order: Vec<usize>,
     kinds: Vec<EventKind>,
     per_article: Vec<(u32, Option<(u32, &'m str)>)>,
     source_keys: Vec<(bool, u32)>,
@@ -1527,16 +1535,35 @@ struct Scratch<'m> {
     spellings: Vec<&'m str>,
 }
 
+/// What every entry reads: the mentions in input order, the input index of
+/// each canonical position, the source ranks, the items and the names.
+#[derive(Clone, Copy)]
+struct EntryInput<'m> {
+    all: &'m [EventMention],
+    src: &'m [u32],
+    source_rank: &'m [u32],
+    items: &'m [Item],
+    table: &'m NameTable,
+}
+
+/// The entry of the cluster with `members` (canonical positions), without its
+/// mentions (moved in afterwards); the input indices of those mentions, in
+/// entry order, are appended to `out`.
 fn entry<'m>(
     members: &[u32],
-    all: &'m [EventMention],
-    src: &[u32],
-    source_rank: &[u32],
-    items: &[Item],
-    table: &'m NameTable,
+    input: EntryInput<'m>,
     scratch: &mut Scratch<'m>,
-) -> (TimelineEvent, Vec<usize>) {
+    out: &mut Vec<usize>,
+) -> TimelineEvent {
+    let EntryInput {
+        all,
+        src,
+        source_rank,
+        items,
+        table,
+    } = input;
     let Scratch {
+        order,
         kinds,
         per_article,
         source_keys,
@@ -1548,11 +1575,13 @@ fn entry<'m>(
         spellings,
     } = scratch;
     // canonical positions of the members, in entry order
-    let mut order: Vec<usize> = members
-        .iter()
-        .map(|&i| i as usize)
-        .filter(|&i| i < items.len() && src.get(i).is_some_and(|&j| (j as usize) < all.len()))
-        .collect();
+    order.clear();
+    order.extend(
+        members
+            .iter()
+            .map(|&i| i as usize)
+            .filter(|&i| i < items.len() && src.get(i).is_some_and(|&j| (j as usize) < all.len())),
+    );
     let mentions = |i: usize| -> &'m EventMention { &all[src[i] as usize] };
     // the article rank orders as the article id does
     order.sort_unstable_by(|&a, &b| {
@@ -1561,6 +1590,7 @@ fn entry<'m>(
             .cmp(&(items[b].article, mb.trigger))
             .then_with(|| ma.cmp(mb))
     });
+    let order: &[usize] = order;
     let member = |i: &usize| (mentions(*i), &items[*i]);
 
     kinds.clear();
@@ -1572,7 +1602,7 @@ fn entry<'m>(
     // Ranks stand for the ids and the source names: integers compared, not
     // strings; the strings are read only for the output.
     per_article.clear();
-    for i in &order {
+    for i in order {
         let m = mentions(*i);
         let rank = items[*i].article;
         let source = m.source.as_deref().and_then(|s| {
@@ -1727,8 +1757,8 @@ fn entry<'m>(
         sources: source_keys.len(),
         conflicts,
     };
-    let order = order.into_iter().map(|i| src[i] as usize).collect();
-    (event, order)
+    out.extend(order.iter().map(|&i| src[i] as usize));
+    event
 }
 
 /// Occurred once any report says it happened; then ongoing, planned, reported,
