@@ -4,7 +4,7 @@
 
 use super::names::{self, NameTable};
 use super::{ArticleSummary, Conflict, Timeline, TimelineEvent};
-use crate::event::{EventKind, EventMention, EventTime, Status};
+use crate::event::{EventKind, EventMention, EventTime, SharedStr, Status};
 use crate::timex::{Granularity, Interval};
 use crate::Published;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
@@ -1060,9 +1060,23 @@ fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Ranks, Vec<Option<Secs>>) 
     let mut sources = Interner::default();
     let mut first: Vec<u32> = Vec::with_capacity(mentions.len());
     let mut first_source: Vec<u32> = Vec::with_capacity(mentions.len());
+    // a builder shares one copy of an article's id and source among its
+    // mentions, which come together: the same copy as the mention before needs
+    // no hashing
+    let mut before: Option<(&EventMention, u32, u32)> = None;
     for m in mentions {
-        first.push(articles.id(&m.article));
-        first_source.push(m.source.as_deref().map_or(NONE, |s| sources.id(s)));
+        let same = |a: &SharedStr, b: &SharedStr| SharedStr::ptr_eq(a, b);
+        let article = match before {
+            Some((b, id, _)) if same(&b.article, &m.article) => id,
+            _ => articles.id(&m.article),
+        };
+        let source = match (before, &m.source) {
+            (Some((b, _, id)), Some(s)) if b.source.as_ref().is_some_and(|t| same(t, s)) => id,
+            (_, s) => s.as_deref().map_or(NONE, |s| sources.id(s)),
+        };
+        first.push(article);
+        first_source.push(source);
+        before = Some((m, article, source));
     }
     let ranks = ranked(&articles, &first);
     drop(first);
