@@ -4,7 +4,7 @@
 
 use super::names::{self, NameTable};
 use super::{ArticleSummary, Conflict, Timeline, TimelineEvent};
-use crate::event::{EventKind, EventMention, EventTime, Status};
+use crate::event::{EventKind, EventMention, EventTime, SharedStr, Status};
 use crate::timex::{Granularity, Interval};
 use crate::Published;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
@@ -348,9 +348,6 @@ impl<T, const N: usize> std::ops::Deref for SmallSet<T, N> {
 /// A cluster being built.
 struct Cluster {
     class: u8,
-    /// The last member: the members form a list through [`Clusterer::prev`],
-    /// so a cluster owns no allocation for them.
-    last: u32,
     keys: SmallSet<u32, 4>,
     kinds: SmallSet<EventKind, 4>,
     places: SmallSet<u32, 2>,
@@ -364,7 +361,6 @@ impl Cluster {
     fn new(class: u8) -> Cluster {
         Cluster {
             class,
-            last: NONE,
             keys: SmallSet::Empty,
             kinds: SmallSet::Empty,
             places: SmallSet::Empty,
@@ -653,8 +649,11 @@ struct Clusterer<'a> {
     /// wait here in order, and go in article by article (see
     /// [`Clusterer::settle_articles`]) instead of one random article at a time.
     article_log: Option<Vec<(u32, u8, u32)>>,
-    /// The member before each item in its cluster, or [`NONE`].
-    prev: Vec<u32>,
+    /// The cluster of each item, or [`NONE`]: a cluster owns no allocation
+    /// for its members.
+    cluster_of: Vec<u32>,
+    /// The candidates of the dated mention being placed (one buffer for all).
+    candidates: Vec<u32>,
 }
 
 fn push_article(by_article: &mut Vec<Vec<(u8, u32)>>, article: u32, class: u8, cluster: u32) {
@@ -668,14 +667,25 @@ fn push_article(by_article: &mut Vec<Vec<(u8, u32)>>, article: u32, class: u8, c
 }
 
 impl Clusterer<'_> {
-    fn candidates(&self, item: &Item) -> Option<Vec<u32>> {
-        self.candidates_near(item, item.time, self.tolerance)
-    }
-
     /// Clusters sharing a participant with `item` (any cluster when it names
     /// nobody) with a member within `tolerance` of `t`, or at any time.
     fn candidates_near(&self, item: &Item, t: Option<Secs>, tolerance: i64) -> Option<Vec<u32>> {
         let mut out = Vec::new();
+        self.candidates_into(item, t, tolerance, &mut out)
+            .then_some(out)
+    }
+
+    /// [`Clusterer::candidates_near`] into `out` (cleared first), so that the
+    /// placement of a million mentions reuses one buffer; `false` when the scan
+    /// budget ran out.
+    fn candidates_into(
+        &self,
+        item: &Item,
+        t: Option<Secs>,
+        tolerance: i64,
+        out: &mut Vec<u32>,
+    ) -> bool {
+        out.clear();
         let mut budget = SCAN_LIMIT;
         let keys: &[u32] = if item.keys.is_empty() {
             &[ALL]
@@ -689,14 +699,14 @@ impl Clusterer<'_> {
         }) {
             if !self
                 .index
-                .query(item.class, k, t, tolerance, &mut out, &mut budget)
+                .query(item.class, k, t, tolerance, out, &mut budget)
             {
-                return None;
+                return false;
             }
         }
         out.sort_unstable();
         out.dedup();
-        Some(out)
+        true
     }
 
     /// Whether `item` may join cluster `c`, and how well it fits.
@@ -773,12 +783,9 @@ impl Clusterer<'_> {
             return;
         };
         let was_empty = c.keys.is_empty();
-        // linked backwards: the write lands by the item being placed, not by a
-        // member placed long ago (entry order is sorted afterwards anyway)
-        if let Some(link) = self.prev.get_mut(idx as usize) {
-            *link = c.last;
+        if let Some(of) = self.cluster_of.get_mut(idx as usize) {
+            *of = cluster;
         }
-        c.last = idx;
         if c.articles.binary_search(&item.article).is_err() {
             match &mut self.article_log {
                 Some(log) => log.push((item.article, item.class, cluster)),
@@ -799,13 +806,43 @@ impl Clusterer<'_> {
 
     /// Files the logged article entries, keeping their order within each article.
     fn settle_articles(&mut self) {
-        let Some(mut log) = self.article_log.take() else {
+        let Some(log) = self.article_log.take() else {
             return;
         };
-        // stable: the entries of one article stay in the order they came
-        log.sort_by_key(|e| e.0);
-        for (article, class, cluster) in log {
-            push_article(&mut self.by_article, article, class, cluster);
+        // a counting sort by article, linear and stable: the entries of one
+        // article stay in the order they came
+        let articles = log.iter().map(|e| e.0 as usize + 1).max().unwrap_or(0);
+        let mut bounds = vec![0usize; articles + 1];
+        for e in &log {
+            if let Some(b) = bounds.get_mut(e.0 as usize + 1) {
+                *b += 1;
+            }
+        }
+        for a in 1..bounds.len() {
+            let before = bounds.get(a - 1).copied().unwrap_or_default();
+            if let Some(b) = bounds.get_mut(a) {
+                *b += before;
+            }
+        }
+        let mut fill = bounds.clone();
+        let mut sorted = vec![(0u8, 0u32); log.len()];
+        for &(article, class, cluster) in &log {
+            if let Some(at) = fill.get_mut(article as usize) {
+                if let Some(slot) = sorted.get_mut(*at) {
+                    *slot = (class, cluster);
+                }
+                *at += 1;
+            }
+        }
+        drop(fill);
+        drop(log);
+        if self.by_article.len() < articles {
+            self.by_article.resize_with(articles, Vec::new);
+        }
+        for (list, w) in self.by_article.iter_mut().zip(bounds.windows(2)) {
+            if let Some(run) = sorted.get(*w.first().unwrap_or(&0)..*w.get(1).unwrap_or(&0)) {
+                list.extend_from_slice(run);
+            }
         }
     }
 
@@ -825,12 +862,16 @@ impl Clusterer<'_> {
         if item.keys.is_empty() {
             self.index.settle(item.class);
         }
-        let best = self.candidates(item).and_then(|cands| {
+        let mut cands = std::mem::take(&mut self.candidates);
+        let best = if self.candidates_into(item, item.time, self.tolerance, &mut cands) {
             let scored = cands
-                .into_iter()
-                .filter_map(|c| Some((self.fit(item, self.clusters.get(c as usize)?)?, c)));
+                .iter()
+                .filter_map(|&c| Some((self.fit(item, self.clusters.get(c as usize)?)?, c)));
             unique_best(scored)
-        });
+        } else {
+            None
+        };
+        self.candidates = cands;
         match best {
             Some(c) => self.join(c, idx),
             None => {
@@ -841,7 +882,7 @@ impl Clusterer<'_> {
 
     /// Undated mentions join a dated cluster only when one cluster is the clear
     /// referent (see the module docs), else the undated entry of their own article.
-    fn place_undated(&mut self, idx: u32, undated: &mut BTreeMap<(u8, u32), Vec<u32>>) {
+    fn place_undated(&mut self, idx: u32, undated: &mut Vec<Vec<(u8, u32)>>) {
         let items = self.items;
         let item = &items[idx as usize];
         if item.keys.is_empty() {
@@ -924,16 +965,26 @@ impl Clusterer<'_> {
             return;
         }
         // the undated entries of this article: the one it fits best, if unique
-        let key = (item.class, item.article);
-        let own = undated.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+        // (by article, each with its kind class: the article ids are dense)
+        let own = undated
+            .get(item.article as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         let scored = own
             .iter()
-            .filter_map(|&c| Some((self.fit(item, self.clusters.get(c as usize)?)?, c)));
+            .filter(|(class, _)| *class == item.class)
+            .filter_map(|&(_, c)| Some((self.fit(item, self.clusters.get(c as usize)?)?, c)));
         match unique_best(scored) {
             Some(c) => self.join(c, idx),
             None => {
                 let c = self.open(idx);
-                undated.entry(key).or_default().push(c);
+                let a = item.article as usize;
+                if undated.len() <= a {
+                    undated.resize_with(a + 1, Vec::new);
+                }
+                if let Some(own) = undated.get_mut(a) {
+                    own.push((item.class, c));
+                }
             }
         }
     }
@@ -965,20 +1016,10 @@ fn length_class(t: Secs) -> u32 {
     63 - len.leading_zeros()
 }
 
-/// The canonical order of the mentions, identical ones once: the input index of
-/// each, and the rank of every mention's article among the sorted article ids.
-///
-/// The order is by kind class, start of the reported time (undated last),
-/// article, kind and position first (cheap integer keys, sorted in place so the
-/// sort streams through memory), then the full order of [`EventMention`]: a total
-/// order that depends on the mentions only. Putting neighbours in time next to
-/// each other keeps the clustering's memory accesses local. The mentions
-/// themselves stay where they are: they move once, into their entries.
-fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Vec<u32>, Vec<Option<Secs>>) {
-    // Articles by first sight, then ranked: sorting a million ids would chase a
-    // million pointers across the heap, sorting the distinct ones chases few.
-    let mut seen = Interner::default();
-    let first: Vec<u32> = mentions.iter().map(|m| seen.id(&m.article)).collect();
+/// Ids by first sight turned into ranks in the order of the strings: sorting a
+/// million ids would chase a million pointers across the heap, sorting the
+/// distinct ones chases few. [`NONE`] stays [`NONE`].
+fn ranked(seen: &Interner, first: &[u32]) -> Vec<u32> {
     let mut ids: Vec<(&str, u32)> = seen.strings().into_iter().zip(0u32..).collect();
     ids.sort_unstable();
     let mut rank_of = vec![0u32; ids.len()];
@@ -987,42 +1028,101 @@ fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Vec<u32>, Vec<Option<Secs>
             *r = rank as u32;
         }
     }
-    let ranks: Vec<u32> = first
+    first
         .iter()
-        .map(|&id| rank_of.get(id as usize).copied().unwrap_or_default())
-        .collect();
+        .map(|&id| match id {
+            NONE => NONE,
+            id => rank_of.get(id as usize).copied().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// The ranks of every mention's article and source (the order of their
+/// strings, [`NONE`] for no source), so that what compares or counts them
+/// compares integers, not strings scattered over the heap.
+struct Ranks {
+    article: Vec<u32>,
+    source: Vec<u32>,
+}
+
+/// The canonical order of the mentions, identical ones once: the input index of
+/// each, and the [`Ranks`] of every mention's article and source.
+///
+/// The order is by kind class, start of the reported time (undated last),
+/// article, kind and position first (cheap integer keys, sorted in place so the
+/// sort streams through memory), then the full order of [`EventMention`]: a total
+/// order that depends on the mentions only. Putting neighbours in time next to
+/// each other keeps the clustering's memory accesses local. The mentions
+/// themselves stay where they are: they move once, into their entries.
+fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Ranks, Vec<Option<Secs>>) {
+    // articles and sources by first sight, then ranked
+    let mut articles = Interner::default();
+    let mut sources = Interner::default();
+    let mut first: Vec<u32> = Vec::with_capacity(mentions.len());
+    let mut first_source: Vec<u32> = Vec::with_capacity(mentions.len());
+    // a builder shares one copy of an article's id and source among its
+    // mentions, which come together: the same copy as the mention before needs
+    // no hashing
+    let mut before: Option<(&EventMention, u32, u32)> = None;
+    for m in mentions {
+        let same = |a: &SharedStr, b: &SharedStr| SharedStr::ptr_eq(a, b);
+        let article = match before {
+            Some((b, id, _)) if same(&b.article, &m.article) => id,
+            _ => articles.id(&m.article),
+        };
+        let source = match (before, &m.source) {
+            (Some((b, _, id)), Some(s)) if b.source.as_ref().is_some_and(|t| same(t, s)) => id,
+            (_, s) => s.as_deref().map_or(NONE, |s| sources.id(s)),
+        };
+        first.push(article);
+        first_source.push(source);
+        before = Some((m, article, source));
+    }
+    let ranks = ranked(&articles, &first);
+    drop(first);
+    let source_ranks = ranked(&sources, &first_source);
+    drop(first_source);
     // each mention's time span, parsed once for the sort and the items
     let spans: Vec<Option<Secs>> = mentions
         .iter()
         .map(|m| m.time.as_deref().and_then(time_span))
         .collect();
-    type Key = (u8, i64, u32, EventKind, crate::Span, crate::Span);
-    let mut keyed: Vec<(Key, u32)> = mentions
+    // (kind class, start, article rank, kind) packed into one integer that
+    // orders as the tuple: the sort moves 32 bytes per mention, not 64, and
+    // compares one integer; position, then the whole mention, break its ties
+    let mut keyed: Vec<(u128, u32)> = mentions
         .iter()
         .zip(&ranks)
         .zip(&spans)
         .zip(0u32..)
         .map(|(((m, &rank), span), i)| {
             let start = span.map_or(i64::MAX, |t| t.0);
-            let key = (
-                kind_class(m.kind),
-                start,
-                rank,
-                m.kind,
-                m.trigger,
-                m.sentence,
-            );
+            // the sign bit flipped: unsigned order is the signed order
+            let start = (start as u64) ^ (1 << 63);
+            let key = (u128::from(kind_class(m.kind)) << 104)
+                | (u128::from(start) << 40)
+                | (u128::from(rank) << 8)
+                | u128::from(m.kind as u8);
             (key, i)
         })
         .collect();
     let mention = |i: u32| &mentions[i as usize];
     keyed.sort_unstable_by(|(ka, a), (kb, b)| {
         ka.cmp(kb)
-            .then_with(|| mention(*a).cmp(mention(*b)))
+            .then_with(|| {
+                let (ma, mb) = (mention(*a), mention(*b));
+                (ma.trigger, ma.sentence)
+                    .cmp(&(mb.trigger, mb.sentence))
+                    .then_with(|| ma.cmp(mb))
+            })
             .then(a.cmp(b))
     });
     // the key is a function of the mention: only equal keys may hide a duplicate
     keyed.dedup_by(|(ka, a), (kb, b)| ka == kb && mention(*a) == mention(*b));
+    let ranks = Ranks {
+        article: ranks,
+        source: source_ranks,
+    };
     (keyed.into_iter().map(|(_, i)| i).collect(), ranks, spans)
 }
 
@@ -1067,7 +1167,8 @@ pub(super) fn build(
     // `src[k]` is the input index of the k-th mention in canonical order. Whatever
     // reads the mentions' strings runs over them in input order, the order they
     // were built (and allocated) in, into compact ids that the clustering uses.
-    let (src, article_rank, spans) = canonical(&mentions);
+    let (src, ranks, spans) = canonical(&mentions);
+    let article_rank = &ranks.article;
     let mut kept = vec![false; mentions.len()];
     for &j in &src {
         if let Some(k) = kept.get_mut(j as usize) {
@@ -1118,7 +1219,7 @@ pub(super) fn build(
     let mut items: Vec<Item> = mentions
         .iter()
         .zip(&kept)
-        .zip(&article_rank)
+        .zip(article_rank)
         .zip(&spans)
         .map(|(((m, &kept), &article), &span)| {
             if !kept {
@@ -1180,21 +1281,27 @@ pub(super) fn build(
     // canonical processing order: depends on the set only (items are sorted)
     // sorted as (key, index) pairs: a key function called inside the sort would
     // look the item up again at every comparison, all over memory
-    let mut dated: Vec<_> = items
+    // (class, length class, more keys first) packed in one integer that orders
+    // as the tuple: 32 bytes a mention to sort, not 48
+    let group = |it: &Item, lc: u32| {
+        let fewer = !u32::try_from(it.keys.len()).unwrap_or(u32::MAX);
+        (u64::from(it.class) << 40) | (u64::from(lc) << 32) | u64::from(fewer)
+    };
+    let mut dated: Vec<(u64, i64, i64, u32)> = items
         .iter()
         .zip(0u32..)
         .filter_map(|(it, i)| {
             let t = it.time?;
-            Some(((it.class, length_class(t), Reverse(it.keys.len()), t), i))
+            Some((group(it, length_class(t)), t.0, t.1, i))
         })
         .collect();
     dated.sort_unstable();
-    let dated: Vec<u32> = dated.into_iter().map(|(_, i)| i).collect();
-    let mut undated: Vec<_> = items
+    let dated: Vec<u32> = dated.into_iter().map(|(.., i)| i).collect();
+    let mut undated: Vec<(u64, u32)> = items
         .iter()
         .zip(0u32..)
         .filter(|(it, _)| it.time.is_none())
-        .map(|(it, i)| ((it.class, Reverse(it.keys.len())), i))
+        .map(|(it, i)| (group(it, 0), i))
         .collect();
     undated.sort_unstable();
     let undated: Vec<u32> = undated.into_iter().map(|(_, i)| i).collect();
@@ -1214,57 +1321,159 @@ pub(super) fn build(
         index: Index::new(table.len(), nameless),
         by_article: Vec::new(),
         article_log: Some(Vec::new()),
-        prev: vec![NONE; items.len()],
+        cluster_of: vec![NONE; items.len()],
+        candidates: Vec::new(),
     };
     for &i in &dated {
         cl.place_dated(i);
     }
     cl.settle_articles();
-    let mut undated_clusters = BTreeMap::new();
+    let mut undated_clusters = Vec::new();
     for &i in &undated {
         cl.place_undated(i, &mut undated_clusters);
     }
 
-    // the entries are built at the clustering's peak: let each cluster go as
-    // soon as its entry is made, then the rest of the clustering state
-    let clusters = std::mem::take(&mut cl.clusters);
-    let built: Vec<(TimelineEvent, Vec<usize>)> = clusters
-        .into_iter()
-        .map(|c| entry(&c, &cl.prev, &mentions, &src, &items, &table))
-        .collect();
+    // the entries are built at the clustering's peak: let the clustering state
+    // go first, all but which cluster each mention went to
+    let clusters = cl.clusters.len();
+    let cluster_of = std::mem::take(&mut cl.cluster_of);
     drop(cl);
     drop(undated_clusters);
+    // Entries read their mentions (and the strings these point to), which lie
+    // in memory in input order: built in the input order of their first
+    // mention, they read memory nearly in order instead of all over it. Each
+    // keeps its cluster id: the timeline's order below breaks ties by it.
+    let (visit, bounds, flat) = members_in_input_order(&cluster_of, &src, clusters, mentions.len());
+    drop(cluster_of);
+    // the members of every entry (input indices, in entry order) one after
+    // the other in one list: `members[ends[k - 1]..ends[k]]` for the k-th
+    let input = EntryInput {
+        all: &mentions,
+        src: &src,
+        source_rank: &ranks.source,
+        items: &items,
+        table: &table,
+    };
+    let mut scratch = Scratch::default();
+    let mut members: Vec<usize> = Vec::with_capacity(src.len());
+    let mut ends: Vec<usize> = Vec::with_capacity(visit.len() + 1);
+    ends.push(0);
+    let mut built: Vec<TimelineEvent> = Vec::with_capacity(visit.len());
+    for w in bounds.windows(2) {
+        let cluster = w
+            .first()
+            .zip(w.get(1))
+            .and_then(|(&a, &b)| flat.get(a as usize..b as usize))
+            .unwrap_or_default();
+        built.push(entry(cluster, input, &mut scratch, &mut members));
+        ends.push(members.len());
+    }
+    drop(scratch);
+    let members_of = |k: usize| -> &[usize] {
+        ends.get(k)
+            .zip(ends.get(k + 1))
+            .and_then(|(&a, &b)| members.get(a..b))
+            .unwrap_or_default()
+    };
+    drop(flat);
+    drop(bounds);
     drop(items);
     // the timeline's order, on integer keys: the article rank orders as its id
-    let mut order: Vec<(EventKey, u32)> = built
+    let mut order: Vec<(EventKey, u32, u32)> = built
         .iter()
+        .zip(&visit)
         .zip(0u32..)
-        .map(|((e, members), i)| {
-            let first = members.first().and_then(|&j| Some((j, mentions.get(j)?)));
+        .map(|((e, &cluster), i)| {
+            let first = members_of(i as usize)
+                .first()
+                .and_then(|&j| Some((j, mentions.get(j)?)));
             let rank = first
                 .and_then(|(j, _)| article_rank.get(j).copied())
                 .unwrap_or_default();
-            (event_order(e, rank, first.map(|(_, m)| m.trigger)), i)
+            (
+                event_order(e, rank, first.map(|(_, m)| m.trigger)),
+                cluster,
+                i,
+            )
         })
         .collect();
+    drop(visit);
     order.sort_unstable();
     // entries and mentions are put in order in place: neither is held twice
-    let order: Vec<usize> = order.into_iter().map(|(_, i)| i as usize).collect();
-    let mut built = built;
+    let order: Vec<usize> = order.into_iter().map(|(_, _, i)| i as usize).collect();
     super::permute(&mut built, &order);
+    let groups = super::distribute_runs(mentions, order.iter().map(|&k| members_of(k)));
     drop(order);
-    let members: Vec<Vec<usize>> = built.iter_mut().map(|(_, m)| std::mem::take(m)).collect();
-    let groups = super::distribute(mentions, &members);
+    drop(ends);
     drop(members);
-    let events: Vec<TimelineEvent> = built
-        .into_iter()
-        .zip(groups)
-        .map(|((mut e, _), group)| {
-            e.mentions = group;
-            e
-        })
-        .collect();
-    Timeline::from_sorted(tolerance_days, events, articles)
+    for (e, group) in built.iter_mut().zip(groups) {
+        e.mentions = group;
+    }
+    Timeline::from_sorted(tolerance_days, built, articles)
+}
+
+/// The members of every cluster, the clusters taken in the input order of their
+/// first mention: the cluster ids in that order, and the members of the k-th (as
+/// canonical positions, in input order) at `flat[bounds[k]..bounds[k + 1]]`.
+/// `cluster_of` gives the cluster of each canonical position, `src` its input
+/// index; a cluster without members is left out.
+fn members_in_input_order(
+    cluster_of: &[u32],
+    src: &[u32],
+    clusters: usize,
+    inputs: usize,
+) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+    // the canonical position of each input mention ([`NONE`] for a repeat)
+    let mut position = vec![NONE; inputs];
+    for (i, &j) in (0u32..).zip(src) {
+        if let Some(p) = position.get_mut(j as usize) {
+            *p = i;
+        }
+    }
+    // clusters numbered by first sight in input order, with their sizes
+    let mut rank = vec![NONE; clusters];
+    let mut visit: Vec<u32> = Vec::new();
+    let mut bounds: Vec<u32> = vec![0];
+    for &i in &position {
+        let Some(&c) = cluster_of.get(i as usize) else {
+            continue;
+        };
+        let Some(r) = rank.get_mut(c as usize) else {
+            continue;
+        };
+        if *r == NONE {
+            *r = visit.len() as u32;
+            visit.push(c);
+            bounds.push(0);
+        }
+        if let Some(b) = bounds.get_mut(*r as usize + 1) {
+            *b += 1;
+        }
+    }
+    for k in 1..bounds.len() {
+        let before = bounds.get(k - 1).copied().unwrap_or_default();
+        if let Some(b) = bounds.get_mut(k) {
+            *b += before;
+        }
+    }
+    // each cluster's members, in input order
+    let mut fill: Vec<u32> = bounds.clone();
+    let mut flat = vec![0u32; bounds.last().copied().unwrap_or_default() as usize];
+    for &i in &position {
+        let Some(&c) = cluster_of.get(i as usize) else {
+            continue;
+        };
+        let Some(&r) = rank.get(c as usize) else {
+            continue;
+        };
+        if let Some(at) = fill.get_mut(r as usize) {
+            if let Some(slot) = flat.get_mut(*at as usize) {
+                *slot = i;
+            }
+            *at += 1;
+        }
+    }
+    (visit, bounds, flat)
 }
 
 /// Undated last, then by interval, kind, and the first mention's article (by
@@ -1316,30 +1525,78 @@ fn to_interval(t: Secs) -> Interval {
 struct Dated<'m> {
     span: Secs,
     value: &'m str,
+    /// The article's rank: it orders and compares as its id.
+    rank: u32,
     article: &'m str,
     granularity: Granularity,
     interval: Option<Interval>,
 }
 
-/// The entry of one cluster, without its mentions (moved in afterwards), and the
-/// input indices of those mentions in entry order.
-fn entry(
-    c: &Cluster,
-    prev: &[u32],
-    all: &[EventMention],
-    src: &[u32],
-    items: &[Item],
-    table: &NameTable,
-) -> (TimelineEvent, Vec<usize>) {
+/// The working lists of [`entry`], kept from one entry to the next: a
+/// million mentions make hundreds of thousands of entries, each of which would
+/// otherwise allocate and free each of these.
+#[derive(Default)]
+struct Scratch<'m> {
+    order: Vec<usize>,
+    kinds: Vec<EventKind>,
+    per_article: Vec<(u32, Option<(u32, &'m str)>)>,
+    source_keys: Vec<(bool, u32)>,
+    dated: Vec<Dated<'m>>,
+    agree: Vec<u32>,
+    keys: Vec<u32>,
+    people: Vec<(usize, &'m str)>,
+    places: Vec<u32>,
+    spellings: Vec<&'m str>,
+}
+
+/// What every entry reads: the mentions in input order, the input index of
+/// each canonical position, the source ranks, the items and the names.
+#[derive(Clone, Copy)]
+struct EntryInput<'m> {
+    all: &'m [EventMention],
+    src: &'m [u32],
+    source_rank: &'m [u32],
+    items: &'m [Item],
+    table: &'m NameTable,
+}
+
+/// The entry of the cluster with `members` (canonical positions), without its
+/// mentions (moved in afterwards); the input indices of those mentions, in
+/// entry order, are appended to `out`.
+fn entry<'m>(
+    members: &[u32],
+    input: EntryInput<'m>,
+    scratch: &mut Scratch<'m>,
+    out: &mut Vec<usize>,
+) -> TimelineEvent {
+    let EntryInput {
+        all,
+        src,
+        source_rank,
+        items,
+        table,
+    } = input;
+    let Scratch {
+        order,
+        kinds,
+        per_article,
+        source_keys,
+        dated,
+        agree,
+        keys,
+        people,
+        places,
+        spellings,
+    } = scratch;
     // canonical positions of the members, in entry order
-    let mut order: Vec<usize> =
-        std::iter::successors(Some(c.last), |&i| prev.get(i as usize).copied())
-            .take_while(|&i| i != NONE)
-            .take(items.len())
-            .map(|i| i as usize)
-            .filter(|&i| i < items.len() && src.get(i).is_some_and(|&j| (j as usize) < all.len()))
-            .collect();
-    let mentions = |i: usize| &all[src[i] as usize];
+    order.clear();
+    order.extend(
+        members
+            .iter()
+            .map(|&i| i as usize)
+            .filter(|&i| i < items.len() && src.get(i).is_some_and(|&j| (j as usize) < all.len())),
+    );
+    let mentions = |i: usize| -> &'m EventMention { &all[src[i] as usize] };
     // the article rank orders as the article id does
     order.sort_unstable_by(|&a, &b| {
         let (ma, mb) = (mentions(a), mentions(b));
@@ -1347,74 +1604,74 @@ fn entry(
             .cmp(&(items[b].article, mb.trigger))
             .then_with(|| ma.cmp(mb))
     });
+    let order: &[usize] = order;
     let member = |i: &usize| (mentions(*i), &items[*i]);
 
-    let mut kinds: Vec<EventKind> = order.iter().map(|i| mentions(*i).kind).collect();
-    let kind = majority(&mut kinds).unwrap_or(EventKind::Other);
+    kinds.clear();
+    kinds.extend(order.iter().map(|i| mentions(*i).kind));
+    let kind = majority(kinds).unwrap_or(EventKind::Other);
 
     // articles, in order; each counts once, under its source name when one of its
-    // mentions gives it (the smallest, should they disagree), else as its own
-    let mut per_article: Vec<(&str, Option<&str>)> = Vec::new();
-    // the article's rank stands for its id: integers compared, not strings
-    let mut last_rank = None;
-    for i in &order {
+    // mentions gives it (the smallest, should they disagree), else as its own.
+    // Ranks stand for the ids and the source names: integers compared, not
+    // strings; the strings are read only for the output.
+    per_article.clear();
+    for i in order {
         let m = mentions(*i);
         let rank = items[*i].article;
+        let source = m.source.as_deref().and_then(|s| {
+            let r = *source_rank.get(*src.get(*i)? as usize)?;
+            (r != NONE).then_some((r, s))
+        });
         match per_article.last_mut() {
-            Some((_, s)) if last_rank == Some(rank) => {
-                if let Some(new) = m.source.as_deref() {
-                    if s.map_or(true, |old| new < old) {
+            Some((last, s)) if *last == rank => {
+                if let Some(new) = source {
+                    if s.map_or(true, |old| new.0 < old.0) {
                         *s = Some(new);
                     }
                 }
             }
-            _ => {
-                last_rank = Some(rank);
-                per_article.push((m.article.as_str(), m.source.as_deref()));
-            }
+            _ => per_article.push((rank, source)),
         }
     }
-    let source_of = |article: &str| {
+    let source_of = |rank: u32| {
         per_article
-            .binary_search_by(|(a, _)| (*a).cmp(article))
+            .binary_search_by(|(a, _)| a.cmp(&rank))
             .ok()
-            .and_then(|i| per_article[i].1)
+            .and_then(|i| per_article.get(i)?.1.map(|s| s.1))
     };
-    let mut source_keys: Vec<(bool, &str)> = per_article
-        .iter()
-        .map(|(a, s)| match s {
-            Some(s) => (true, *s),
-            None => (false, *a),
-        })
-        .collect();
+    source_keys.clear();
+    source_keys.extend(per_article.iter().map(|(a, s)| match s {
+        Some(s) => (true, s.0),
+        None => (false, *a),
+    }));
     source_keys.sort_unstable();
     source_keys.dedup();
 
     // dates: the sharpest reported ones (containing no other) compete; an article
     // agrees with a date when one of its reports overlaps it
-    let mut dated: Vec<Dated<'_>> = order
-        .iter()
-        .filter_map(|i| {
-            let m = mentions(*i);
-            let t = m.time.as_ref()?;
-            Some(Dated {
-                // the item holds the mention's span, parsed once
-                span: items.get(*i)?.time?,
-                value: t.value.as_str(),
-                article: m.article.as_str(),
-                granularity: t.granularity,
-                interval: t.interval,
-            })
+    dated.clear();
+    dated.extend(order.iter().filter_map(|i| {
+        let m = mentions(*i);
+        let t = m.time.as_ref()?;
+        Some(Dated {
+            // the item holds the mention's span, parsed once
+            span: items.get(*i)?.time?,
+            value: t.value.as_str(),
+            rank: items.get(*i)?.article,
+            article: m.article.as_str(),
+            granularity: t.granularity,
+            interval: t.interval,
         })
-        .collect();
-    dated.sort_unstable_by(|a, b| (a.span, a.value, a.article).cmp(&(b.span, b.value, b.article)));
+    }));
+    dated.sort_unstable_by(|a, b| (a.span, a.value, a.rank).cmp(&(b.span, b.value, b.rank)));
     // Repeats of one date by one article add nothing to the choice below, which
     // compares dates pairwise: drop them so a huge cluster stays cheap.
     dated.dedup_by(|a, b| {
-        (a.span, a.value, a.article, a.granularity, a.interval)
-            == (b.span, b.value, b.article, b.granularity, b.interval)
+        (a.span, a.value, a.rank, a.granularity, a.interval)
+            == (b.span, b.value, b.rank, b.granularity, b.interval)
     });
-    let mut agree: Vec<&str> = Vec::new();
+    let dated: &[Dated<'m>] = dated;
     let chosen = dated
         .iter()
         .filter(|d| !dated.iter().any(|o| strictly_contains(d.span, o.span)))
@@ -1424,7 +1681,7 @@ fn entry(
                 dated
                     .iter()
                     .filter(|o| overlaps(o.span, d.span))
-                    .map(|o| o.article),
+                    .map(|o| o.rank),
             );
             agree.sort_unstable();
             agree.dedup();
@@ -1443,14 +1700,14 @@ fn entry(
         .any(|a| dated.iter().any(|b| !overlaps(a.span, b.span)));
     let mut conflicts = Vec::new();
     if disagree {
-        for d in &dated {
+        for d in dated {
             let own_sharper = dated
                 .iter()
-                .any(|o| o.article == d.article && strictly_contains(d.span, o.span));
+                .any(|o| o.rank == d.rank && strictly_contains(d.span, o.span));
             if !own_sharper {
                 conflicts.push(Conflict {
                     article: d.article.to_owned(),
-                    source: source_of(d.article).map(str::to_owned),
+                    source: source_of(d.rank).map(str::to_owned),
                     when: d.value.to_owned(),
                 });
             }
@@ -1460,32 +1717,34 @@ fn entry(
     }
 
     // participants: the most often named first, then by name
-    let mut keys: Vec<u32> = order
-        .iter()
-        .flat_map(|i| items[*i].keys.iter().copied())
-        .collect();
+    keys.clear();
+    keys.extend(order.iter().flat_map(|i| items[*i].keys.iter().copied()));
     keys.sort_unstable();
-    let mut people: Vec<(usize, &str)> = keys
-        .chunk_by(|a, b| a == b)
-        .filter_map(|run| Some((run.len(), table.entity(run[0])?.name.as_str())))
-        .collect();
+    people.clear();
+    people.extend(
+        keys.chunk_by(|a, b| a == b)
+            .filter_map(|run| Some((run.len(), table.entity(run[0])?.name.as_str()))),
+    );
     people.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     let mut participants: Vec<String> = Vec::with_capacity(people.len());
-    for (_, name) in people {
+    for &(_, name) in people.iter() {
         if !participants.iter().any(|p| p == name) {
             participants.push(name.to_owned());
         }
     }
 
     // place: the most reported one, in its most frequent, then longest, spelling
-    let mut places: Vec<u32> = order.iter().filter_map(|i| items[*i].place).collect();
-    let place = majority(&mut places).and_then(|pid| {
-        let mut spellings: Vec<&str> = order
-            .iter()
-            .map(member)
-            .filter(|(_, it)| it.place == Some(pid))
-            .filter_map(|(m, _)| m.place.as_ref().map(|p| p.name.trim()))
-            .collect();
+    places.clear();
+    places.extend(order.iter().filter_map(|i| items[*i].place));
+    let place = majority(places).and_then(|pid| {
+        spellings.clear();
+        spellings.extend(
+            order
+                .iter()
+                .map(member)
+                .filter(|(_, it)| it.place == Some(pid))
+                .filter_map(|(m, _)| m.place.as_ref().map(|p| p.name.trim())),
+        );
         spellings.sort_unstable();
         spellings
             .chunk_by(|a, b| a == b)
@@ -1512,8 +1771,8 @@ fn entry(
         sources: source_keys.len(),
         conflicts,
     };
-    let order = order.into_iter().map(|i| src[i] as usize).collect();
-    (event, order)
+    out.extend(order.iter().map(|&i| src[i] as usize));
+    event
 }
 
 /// Occurred once any report says it happened; then ongoing, planned, reported,

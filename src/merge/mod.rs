@@ -466,7 +466,17 @@ pub(crate) fn permute<T>(items: &mut Vec<T>, order: &[usize]) {
 /// range is skipped; an item no group lists is dropped). The items are first put
 /// in group order in place, then cut off from the end, the big vector giving its
 /// room back as it shrinks: at no point are the items held twice.
-pub(crate) fn distribute<T>(mut items: Vec<T>, groups: &[Vec<usize>]) -> Vec<Vec<T>> {
+#[cfg(test)]
+pub(crate) fn distribute<T>(items: Vec<T>, groups: &[Vec<usize>]) -> Vec<Vec<T>> {
+    distribute_runs(items, groups.iter().map(Vec::as_slice))
+}
+
+/// [`distribute`] with the groups given as slices, in order (one output vector
+/// per group): the caller may keep them all in one list.
+pub(crate) fn distribute_runs<'g, T>(
+    mut items: Vec<T>,
+    groups: impl ExactSizeIterator<Item = &'g [usize]>,
+) -> Vec<Vec<T>> {
     let mut seen = vec![false; items.len()];
     let mut flat = Vec::with_capacity(items.len());
     let mut lens = Vec::with_capacity(groups.len());
