@@ -12,7 +12,7 @@ use super::entities::{
 use super::lexicon::{gazetteer, triggers, with_folded, Form, Gaz, Trigger};
 use super::status::{self, Voice};
 use super::timelink;
-use super::{EntityKind, EventKind, EventMention, Participant, Place, Role, Status};
+use super::{EntityKind, EventKind, EventMention, Participant, Place, Role, SharedStr, Status};
 use crate::text::{BlockKind, Document};
 use crate::timex::Timex;
 use crate::{Config, Published, Span};
@@ -301,7 +301,6 @@ pub(super) fn extract(
     _config: &Config,
 ) -> Vec<EventMention> {
     let text = doc.text();
-    let published_str = published.map(|p| p.to_string());
     let mut sents: Vec<(usize, Span, BlockKind, usize)> = Vec::with_capacity(doc.sentences().len());
     for (i, s) in doc.news_sentences() {
         if !s.span.is_empty() && s.span.len() <= MAX_SENTENCE_BYTES {
@@ -440,19 +439,30 @@ pub(super) fn extract(
     }
     let times = timelink::resolve(text, &sents, &all, timexes, published);
     let mut out: Vec<EventMention> = Vec::with_capacity(all.len());
+    // The article's id, source and date: one shared string each for all its
+    // mentions, made only when it has some.
+    let (article, source, published_str) = if all.is_empty() {
+        (SharedStr::default(), None, None)
+    } else {
+        (
+            SharedStr::from(article_id),
+            source.map(SharedStr::from),
+            published.map(|p| SharedStr::from(p.to_string())),
+        )
+    };
     for ((si, f), time) in all.iter().zip(times) {
         let (_, sspan, bkind, _) = sents[*si];
         let st = toks.get(*si);
-        let mut place = f.place.clone();
+        let mut place = f.place.as_ref().map(|(n, sp)| (n.as_str(), *sp));
         if place.is_none() && f.voice == Voice::Narrator {
             // The dateline places what its own sentence reports.
             // (The segmenter may make the dateline a sentence of its own.)
             place = dateline
-                .clone()
+                .as_ref()
                 .filter(|(_, _, dsi)| {
                     (*dsi == *si || *dsi + 1 == *si) && bkind != BlockKind::Headline
                 })
-                .map(|(n, sp, _)| (n, sp));
+                .map(|(n, sp, _)| (n.as_str(), *sp));
         }
         let named = f.agents.len() + f.patients.len();
         let mut participants: Vec<Participant> = Vec::with_capacity(named);
@@ -468,12 +478,12 @@ pub(super) fn extract(
                 }
                 if role == Role::Patient
                     && m.kind == EntityKind::Place
-                    && place.as_ref().is_some_and(|(n, _)| **n == *m.name)
+                    && place.is_some_and(|(n, _)| *n == *m.name)
                 {
                     continue;
                 }
                 participants.push(Participant {
-                    name: m.name.to_string().into(),
+                    name: SharedStr::from(&*m.name),
                     entity: m.kind,
                     role,
                     span: m.span,
@@ -504,20 +514,20 @@ pub(super) fn extract(
         evidence.sort();
         evidence.dedup();
         out.push(EventMention {
-            article: article_id.into(),
-            source: source.map(Into::into),
-            published: published_str.as_deref().map(Into::into),
+            article: article.clone(),
+            source: source.clone(),
+            published: published_str.clone(),
             kind: f.entry.kind,
             trigger: f.span,
             sentence: span,
             participants,
             place: place.map(|(name, span)| Place {
-                name: name.into(),
+                name: SharedStr::from(name),
                 span,
             }),
             status: f.status,
             time: time.map(Box::new),
-            quote: quote(text, span).into(),
+            quote: quote(text, span),
         });
     }
     TOKENS.with(|b| b.replace(toks));
@@ -540,16 +550,17 @@ fn is_word_byte(text: &str, at: usize, before: bool) -> bool {
 }
 
 /// A short quote of a span, at most 200 bytes, cut on a char boundary.
-fn quote(text: &str, span: Span) -> String {
+fn quote(text: &str, span: Span) -> SharedStr {
     let s = span.slice(text).unwrap_or("");
     if s.len() <= 200 {
-        return s.trim().to_string();
+        // Straight into the shared string: no `String` copied on the way.
+        return SharedStr::from(s.trim());
     }
     let mut cut = 197;
     while cut > 0 && !s.is_char_boundary(cut) {
         cut -= 1;
     }
-    format!("{}...", s[..cut].trim_end())
+    SharedStr::from(format!("{}...", s[..cut].trim_end()))
 }
 
 /// Drops triggers that do not name one event here: plural nominals, anaphoric
