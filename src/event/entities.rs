@@ -779,6 +779,8 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     // Pass 1: capitalised runs.
     // The names of every sentence in one buffer; `raw_at[si]` is sentence `si`'s.
     let mut raw: Vec<Mention> = Vec::new();
+    // The person each name of `raw` was filed under in `persons`, if any.
+    let mut raw_person: Vec<Option<usize>> = Vec::new();
     let mut raw_at: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
     let mut persons: Vec<Person> = Vec::new();
     let mut person_ix: HashMap<String, usize> = HashMap::default();
@@ -832,7 +834,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
             }
             let run = &toks[start..end];
             i = end;
-            classify(
+            let person = classify(
                 text,
                 si,
                 start,
@@ -845,6 +847,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                 &mut scratch,
                 &mut name_buf,
             );
+            raw_person.resize(raw.len(), person);
         }
         raw_at.push((from, raw.len()));
     }
@@ -866,14 +869,28 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     // Resolve single names to full names, count salience.
     // Each person's full name, shared by the mentions renamed to it.
     let mut shared: Vec<Option<Rc<str>>> = vec![None; persons.len()];
+    // `surnames.get(fold(&persons[pi].name))` of each person, when asked for: a
+    // name filed under person `pi` folds to the same key as the person's name.
+    let mut surname_of: Vec<Option<Option<usize>>> = vec![None; persons.len()];
     {
-        for m in raw.iter_mut() {
+        for (m, filed) in raw.iter_mut().zip(&raw_person) {
             if m.kind == EntityKind::Person || m.kind == EntityKind::Unknown {
                 let name = m.name.clone();
                 let single = !name.contains(' ');
-                let (surname, own) = with_folded(&name, |key| {
-                    (surnames.get(key).copied(), person_ix.get(key).copied())
-                });
+                let (surname, own) = match *filed {
+                    // Filed when found: its key is its person's. A name of
+                    // several words is never renamed, and its own person
+                    // counts it, so its surname is not needed.
+                    Some(pi) => (
+                        single
+                            .then(|| surname_of_person(&mut surname_of, &persons, &surnames, pi))
+                            .flatten(),
+                        Some(pi),
+                    ),
+                    None => with_folded(&name, |key| {
+                        (surnames.get(key).copied(), person_ix.get(key).copied())
+                    }),
+                };
                 let mut renamed = false;
                 if single {
                     if let Some(pi) = surname {
@@ -886,12 +903,8 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                         renamed = true;
                     }
                 }
-                // The name is folded again only when it changed.
-                let full = if renamed {
-                    with_folded(&m.name, |key| person_ix.get(key).copied())
-                } else {
-                    own
-                };
+                // Renamed to the person `surname`, whose name is filed under it.
+                let full = if renamed { surname } else { own };
                 if let Some(pi) = full {
                     persons[pi].count += 1;
                 } else if let Some(pi) = surname {
@@ -903,7 +916,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     // Merge the countries of surname-only entries into the full name's.
     for pi in 0..persons.len() {
         if persons[pi].words == 1 {
-            let full = with_folded(&persons[pi].name, |key| surnames.get(key).copied());
+            let full = surname_of_person(&mut surname_of, &persons, &surnames, pi);
             if let Some(full) = full {
                 let cs = persons[pi].countries.clone();
                 let c = persons[pi].count;
@@ -1090,6 +1103,25 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     Entities { mentions, at }
 }
 
+/// `surnames.get(fold(&persons[pi].name))`, kept in `cache` once asked for.
+fn surname_of_person(
+    cache: &mut [Option<Option<usize>>],
+    persons: &[Person],
+    surnames: &HashMap<String, usize>,
+    pi: usize,
+) -> Option<usize> {
+    if let Some(known) = cache.get(pi).copied().flatten() {
+        return known;
+    }
+    let found = persons
+        .get(pi)
+        .and_then(|p| with_folded(&p.name, |key| surnames.get(key).copied()));
+    if let Some(slot) = cache.get_mut(pi) {
+        *slot = Some(found);
+    }
+    found
+}
+
 impl Entities {
     /// The mentions of sentence `si`, in text order.
     pub(crate) fn sentence(&self, si: usize) -> &[Mention] {
@@ -1228,7 +1260,7 @@ fn classify(
     common: &mut HashMap<String, bool>,
     scratch: &mut String,
     name_buf: &mut String,
-) {
+) -> Option<usize> {
     let gaz = gazetteer();
     let lower = |t: &Tok| -> &str { t.span.slice(text).unwrap_or("") };
     let prev = start.checked_sub(1).and_then(|p| toks.get(p));
@@ -1270,7 +1302,7 @@ fn classify(
         }
     }
     if a >= b {
-        return;
+        return None;
     }
     // A single word the gazetteer does not know needs no look-up.
     let whole_known = b - a > 1 || run[a].is(G_NAME | G_UNSURE);
@@ -1294,7 +1326,7 @@ fn classify(
             Gaz::Country(c) => (*c, EntityKind::Place),
             Gaz::Capital(c, _) => (*c, EntityKind::Place),
             Gaz::Body(n) => (*n, EntityKind::Organization),
-            Gaz::Demonym(_) => return,
+            Gaz::Demonym(_) => return None,
         };
         // Keep the surface form when it is the full name; otherwise the canonical.
         // Bodies keep the name as written ("NATO"); places take the canonical
@@ -1306,7 +1338,7 @@ fn classify(
             name
         };
         out.push(mk(name, kind, a, b, prep));
-        return;
+        return None;
     }
     // Strip leading demonyms, countries and titles; remember them.
     let mut countries: Vec<&'static str> = Vec::new();
@@ -1385,7 +1417,7 @@ fn classify(
     }
     if x >= b {
         // Only a demonym or title: no name here.
-        return;
+        return None;
     }
     // Titles after: ", spokesman for the government,", "president of France".
     let mut k = start + b;
@@ -1413,15 +1445,15 @@ fn classify(
     } else if has(C_PLACE) {
         EntityKind::Place
     } else if has(C_EVENT) {
-        return;
+        return None;
     } else if titled || after_title {
         EntityKind::Person
     } else if after_det && x == a {
-        return;
+        return None;
     } else if words >= 2 {
         EntityKind::Person
     } else if sentence_initial && x == a && common_word(text, lower(&run[x]), common) {
-        return;
+        return None;
     } else {
         EntityKind::Unknown
     };
@@ -1433,9 +1465,11 @@ fn classify(
         prep.filter(|p| matches!(*p, "with" | "between" | "by" | "of"))
     };
     let name = joined(text, &run[x..b], name_buf);
+    let mut person = None;
     if kind == EntityKind::Person || kind == EntityKind::Unknown {
-        let pi = match with_folded(name, |key| person_ix.get(key).copied()) {
-            Some(pi) => pi,
+        // Folded once, for the look-up and, for a new person, the key.
+        let pi = with_folded(name, |key| match person_ix.get(key) {
+            Some(&pi) => pi,
             None => {
                 persons.push(Person {
                     name: name.to_string(),
@@ -1444,17 +1478,19 @@ fn classify(
                     count: 0,
                     first: si,
                 });
-                person_ix.insert(fold(name), persons.len() - 1);
+                person_ix.insert(key.to_string(), persons.len() - 1);
                 persons.len() - 1
             }
-        };
+        });
         for c in countries {
             if !persons[pi].countries.contains(&c) {
                 persons[pi].countries.push(c);
             }
         }
+        person = Some(pi);
     }
     out.push(mk(name, kind, x, b, prep_here));
+    person
 }
 
 /// `fold(&words.join(" "))` written into `out` (cleared first), without
