@@ -571,6 +571,9 @@ const G_TITLE_START: u32 = 1 << 25;
 /// A word the gazetteer bits cannot answer for (non-ASCII, inner periods, too
 /// long for a key): look it up.
 const G_UNSURE: u32 = 1 << 26;
+/// The first word of a gazetteer name of several words ("united" of "united
+/// states"), as its key is cut at its first space.
+const G_NAME_START: u32 = 1 << 27;
 
 use crate::text::wordkey::{pack as word_key, KeyMap, KEY_BYTES};
 
@@ -686,6 +689,11 @@ fn classes() -> &'static Classes {
             .into_iter()
             .map(|(w, bits)| (w.to_vec(), bits))
             .collect();
+        for key in gaz.names.keys() {
+            if let Some((first, _)) = key.split_once(' ') {
+                *words.entry(first.as_bytes().to_vec()).or_insert(0) |= G_NAME_START;
+            }
+        }
         for (keys, bit) in [
             (gaz.names.keys().collect::<Vec<_>>(), G_NAME),
             (gaz.titles.keys().collect(), G_TITLE),
@@ -1304,8 +1312,14 @@ fn classify(
     if a >= b {
         return None;
     }
-    // A single word the gazetteer does not know needs no look-up.
-    let whole_known = b - a > 1 || run[a].is(G_NAME | G_UNSURE);
+    // A single word the gazetteer does not know needs no look-up, nor do words
+    // whose first word starts no name of the gazetteer (the folded words are
+    // joined by spaces, so a name they fold to starts with the first one).
+    let whole_known = if b - a > 1 {
+        run[a].is(G_NAME_START | G_UNSURE)
+    } else {
+        run[a].is(G_NAME | G_UNSURE)
+    };
     if whole_known {
         fold_joined_into(run[a..b].iter().map(&lower), scratch);
     }
