@@ -56,6 +56,13 @@ pub fn segment(text: &str) -> Document<'_> {
             raw: rb,
         });
     }
+    // The clause lists not taken stay for the next document.
+    SPARE.with(|s| {
+        let mut spare = s.borrow_mut();
+        if clauses.len() > spare.clauses.len() {
+            spare.clauses = clauses;
+        }
+    });
     let kinds = classify(text, &pending, &tokens);
     blocks.reserve(pending.len());
     let mut first_sentence = 0;
