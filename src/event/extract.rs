@@ -354,11 +354,13 @@ pub(super) fn extract(
     let dateline = dateline(text, &sents, &toks);
     // Every found trigger, with the sentence it is in, for article-level passes.
     let mut all: Vec<(usize, Found)> = Vec::new();
+    // One sentence's triggers; emptied into `all`, its memory kept.
+    let mut found: Vec<Found> = Vec::new();
     for (si, &(_, sspan, bkind, block)) in sents.iter().enumerate() {
         let st = toks.get(si);
         let mentions = ents.sentence(si);
         let headline = bkind == BlockKind::Headline;
-        let mut found: Vec<Found> = Vec::new();
+        found.clear();
         let (m_from, m_to) = matches_at[si];
         for &(span, pattern) in matches.get(m_from..m_to).unwrap_or(&[]) {
             let (s, e) = (span.start, span.end);
@@ -433,9 +435,7 @@ pub(super) fn extract(
         verb_takes_its_noun(text, st, &mut found);
         timelink::assign(text, st, timexes, &sent_timexes, &mut found);
         fold_announcements(text, st, &mut found);
-        for f in found.into_iter().filter(|f| !f.drop) {
-            all.push((si, f));
-        }
+        all.extend(found.drain(..).filter(|f| !f.drop).map(|f| (si, f)));
     }
     let times = timelink::resolve(text, &sents, &all, timexes, published);
     let mut out: Vec<EventMention> = Vec::with_capacity(all.len());
