@@ -786,12 +786,15 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     let lower = |t: &Tok| -> &str { t.span.slice(text).unwrap_or("") };
     // Pass 1: capitalised runs.
     // The names of every sentence in one buffer; `raw_at[si]` is sentence `si`'s.
-    let mut raw: Vec<Mention> = Vec::new();
+    // Sized for news text, about one name per sentence and a new person every
+    // other sentence, so that the buffers and the index rarely grow.
+    let mut raw: Vec<Mention> = Vec::with_capacity(sentences.len() + 4);
     // The person each name of `raw` was filed under in `persons`, if any.
-    let mut raw_person: Vec<Option<usize>> = Vec::new();
+    let mut raw_person: Vec<Option<usize>> = Vec::with_capacity(sentences.len() + 4);
     let mut raw_at: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
-    let mut persons: Vec<Person> = Vec::new();
-    let mut person_ix: HashMap<String, usize> = HashMap::default();
+    let mut persons: Vec<Person> = Vec::with_capacity(sentences.len() / 2 + 4);
+    let mut person_ix: HashMap<String, usize> =
+        HashMap::with_capacity_and_hasher(sentences.len() / 2 + 4, Default::default());
     let mut common: HashMap<String, bool> = HashMap::default();
     // Reused for the folded forms looked up in the gazetteer.
     let mut scratch = String::new();
@@ -860,7 +863,8 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
         raw_at.push((from, raw.len()));
     }
     // Surname index: last word of multi-word person names.
-    let mut surnames: HashMap<String, usize> = HashMap::default();
+    let mut surnames: HashMap<String, usize> =
+        HashMap::with_capacity_and_hasher(persons.len(), Default::default());
     for (pi, p) in persons.iter().enumerate() {
         if p.words >= 2 {
             if let Some(last) = p.name.split_whitespace().last() {
