@@ -331,7 +331,7 @@ pub(super) fn extract(
     // Trigger matches per sentence, word-bounded; their first tokens also end
     // capitalised names, so that "Trudeau Travels to Japan" is a name and a verb.
     // One buffer for the article; `matches_at[si]` is sentence `si`'s range.
-    let mut matches: Vec<(Span, usize)> = Vec::new();
+    let mut matches: Vec<(Span, usize)> = Vec::with_capacity(sents.len());
     let mut matches_at: Vec<(usize, usize)> = Vec::with_capacity(sents.len());
     for (si, (_, sspan, _, _)) in sents.iter().enumerate() {
         let st = toks.get_mut(si);
@@ -353,9 +353,11 @@ pub(super) fn extract(
     let ents = entities::find(text, &toks);
     let dateline = dateline(text, &sents, &toks);
     // Every found trigger, with the sentence it is in, for article-level passes.
-    let mut all: Vec<(usize, Found)> = Vec::new();
+    let mut all: Vec<(usize, Found)> = Vec::with_capacity(sents.len());
     // One sentence's triggers; emptied into `all`, its memory kept.
     let mut found: Vec<Found> = Vec::new();
+    // One sentence's usable timexes, as indices into `timexes`; memory kept.
+    let mut sent_timexes: Vec<usize> = Vec::new();
     for (si, &(_, sspan, bkind, block)) in sents.iter().enumerate() {
         let st = toks.get(si);
         let mentions = ents.sentence(si);
@@ -408,13 +410,15 @@ pub(super) fn extract(
         // Timexes come in text order: find the sentence's run by binary search
         // rather than scanning the whole article for every sentence.
         let first = timexes.partition_point(|t| t.span.start < sspan.start);
-        let sent_timexes: Vec<usize> = timexes[first..]
-            .iter()
-            .take_while(|t| t.span.start < sspan.end)
-            .enumerate()
-            .filter(|(_, t)| sspan.contains(t.span) && timelink::usable(t))
-            .map(|(i, _)| first + i)
-            .collect();
+        sent_timexes.clear();
+        sent_timexes.extend(
+            timexes[first..]
+                .iter()
+                .take_while(|t| t.span.start < sspan.end)
+                .enumerate()
+                .filter(|(_, t)| sspan.contains(t.span) && timelink::usable(t))
+                .map(|(i, _)| first + i),
+        );
         for f in found.iter_mut() {
             filter_trigger(text, st, mentions, timexes, &sent_timexes, f);
             if f.drop {

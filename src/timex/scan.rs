@@ -838,6 +838,8 @@ pub(crate) fn scan(text: &str, max_len: usize, out: &mut Vec<Found>) {
     let mut toks = TOKENS.with(|b| b.take());
     toks.reserve(text.len() / 5 + 8);
     tokenize(text, &mut toks);
+    // Room for news text's expressions, about one per two hundred bytes.
+    out.reserve(text.len() / 128 + 4);
     scan_tokens(text, &toks, max_len, out);
     TOKENS.with(|b| b.replace(toks));
 }
