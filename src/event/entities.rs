@@ -220,9 +220,10 @@ pub(crate) struct Mention {
 }
 
 /// A person (or unknown single name) of the article, with what the article says of it.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 struct Person {
-    name: String,
+    /// Shared with the mentions that name the person as it is written here.
+    name: Rc<str>,
     words: usize,
     countries: Vec<&'static str>,
     count: usize,
@@ -907,9 +908,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                 if single {
                     if let Some(pi) = surname {
                         if let Some(slot) = shared.get_mut(pi) {
-                            m.name = slot
-                                .get_or_insert_with(|| Rc::from(persons[pi].name.as_str()))
-                                .clone();
+                            m.name = slot.get_or_insert_with(|| persons[pi].name.clone()).clone();
                         }
                         m.kind = EntityKind::Person;
                         renamed = true;
@@ -1233,7 +1232,7 @@ fn description(
     };
     let candidates = persons
         .iter()
-        .filter(|p| p.count > 0 && Some(p.name.as_str()) != exclude);
+        .filter(|p| p.count > 0 && Some(&*p.name) != exclude);
     let pick = if !countries.is_empty() && !unknown_adj {
         candidates
             .filter(|p| p.countries.iter().any(|c| countries.contains(c)))
@@ -1247,7 +1246,7 @@ fn description(
         Mention {
             span: Span::new(toks[i].span.start, toks[end - 1].span.end),
             toks: (i, end),
-            name: Rc::from(pick.name.as_str()),
+            name: pick.name.clone(),
             kind: EntityKind::Person,
             anaphor: true,
             locative: false,
@@ -1329,10 +1328,10 @@ fn classify(
     }
     let span_of = |x: usize, y: usize| Span::new(run[x].span.start, run[y - 1].span.end);
     let mk =
-        |name: &str, kind: EntityKind, x: usize, y: usize, prep: Option<&'static str>| Mention {
+        |name: Rc<str>, kind: EntityKind, x: usize, y: usize, prep: Option<&'static str>| Mention {
             span: span_of(x, y),
             toks: (start + x.min(a), start + y),
-            name: Rc::from(name),
+            name,
             kind,
             anaphor: false,
             locative: prep.is_some_and(|p| !matches!(p, "and" | "with" | "between" | "by" | "of")),
@@ -1355,7 +1354,7 @@ fn classify(
         } else {
             name
         };
-        out.push(mk(name, kind, a, b, prep));
+        out.push(mk(Rc::from(name), kind, a, b, prep));
         return None;
     }
     // Strip leading demonyms, countries and titles; remember them.
@@ -1484,13 +1483,14 @@ fn classify(
     };
     let name = joined(text, &run[x..b], name_buf);
     let mut person = None;
+    let mut shared = None;
     if kind == EntityKind::Person || kind == EntityKind::Unknown {
         // Folded once, for the look-up and, for a new person, the key.
         let pi = with_folded(name, |key| match person_ix.get(key) {
             Some(&pi) => pi,
             None => {
                 persons.push(Person {
-                    name: name.to_string(),
+                    name: Rc::from(name),
                     words,
                     countries: Vec::new(),
                     count: 0,
@@ -1506,7 +1506,13 @@ fn classify(
             }
         }
         person = Some(pi);
+        // Written as the person's name was: one string for both.
+        shared = persons
+            .get(pi)
+            .filter(|p| *p.name == *name)
+            .map(|p| p.name.clone());
     }
+    let name = shared.unwrap_or_else(|| Rc::from(name));
     out.push(mk(name, kind, x, b, prep_here));
     person
 }
