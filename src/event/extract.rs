@@ -443,6 +443,8 @@ pub(super) fn extract(
     }
     let times = timelink::resolve(text, &sents, &all, timexes, published);
     let mut out: Vec<EventMention> = Vec::with_capacity(all.len());
+    // One mention's spans at a time (see below); memory kept.
+    let mut evidence: Vec<Span> = Vec::new();
     // The article's id, source and date: one shared string each for all its
     // mentions, made only when it has some.
     let (article, source, published_str) = if all.is_empty() {
@@ -470,8 +472,9 @@ pub(super) fn extract(
         }
         let named = f.agents.len() + f.patients.len();
         let mut participants: Vec<Participant> = Vec::with_capacity(named);
-        // The trigger, the names, a place and a time.
-        let mut evidence = Vec::with_capacity(named + 3);
+        // The trigger, the names, a place and a time: the spans the mention's
+        // span is widened to.
+        evidence.clear();
         evidence.push(f.span);
         for (role, list) in [(Role::Agent, &f.agents), (Role::Patient, &f.patients)] {
             for m in list.iter() {
@@ -515,8 +518,6 @@ pub(super) fn extract(
             }
         }
         let span = Span::new(start.max(sspan.start), end.min(sspan.end));
-        evidence.sort();
-        evidence.dedup();
         out.push(EventMention {
             article: article.clone(),
             source: source.clone(),
