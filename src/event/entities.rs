@@ -796,7 +796,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     let mut persons: Vec<Person> = Vec::with_capacity(sentences.len() / 2 + 4);
     let mut person_ix: HashMap<String, usize> =
         HashMap::with_capacity_and_hasher(sentences.len() / 2 + 4, Default::default());
-    let mut common: HashMap<String, bool> = HashMap::default();
+    let mut common = Seen::default();
     // Reused for the folded forms looked up in the gazetteer.
     let mut scratch = String::new();
     let mut name_buf = String::new();
@@ -1268,7 +1268,7 @@ fn classify(
     out: &mut Vec<Mention>,
     persons: &mut Vec<Person>,
     person_ix: &mut HashMap<String, usize>,
-    common: &mut HashMap<String, bool>,
+    common: &mut Seen,
     scratch: &mut String,
     name_buf: &mut String,
 ) -> Option<usize> {
@@ -1591,7 +1591,7 @@ fn word_roles(gaz: &Gazetteer, word: &str) -> (bool, Option<&'static str>, bool)
 /// Whether a capitalised sentence-initial word is an ordinary word: the article
 /// also writes it in lower case. Answers are kept per article in `seen`: each
 /// look-up scans the whole text, and an article repeats its sentence openers.
-fn common_word(text: &str, word: &str, seen: &mut HashMap<String, bool>) -> bool {
+fn common_word(text: &str, word: &str, seen: &mut Seen) -> bool {
     // An ASCII word is lower-cased on the stack; only a new one is stored.
     let mut buf = [0u8; 32];
     if word.is_ascii() && word.len() <= buf.len() {
@@ -1602,23 +1602,40 @@ fn common_word(text: &str, word: &str, seen: &mut HashMap<String, bool>) -> bool
         if lw == word {
             return true;
         }
-        if let Some(&known) = seen.get(lw) {
+        // A short word is kept under its packed key, without allocating.
+        if let Some(key) = word_key(lw.as_bytes()) {
+            if let Some(&known) = seen.short.get(&key) {
+                return known;
+            }
+            let found = occurs_lower(text, lw);
+            seen.short.insert(key, found);
+            return found;
+        }
+        if let Some(&known) = seen.long.get(lw) {
             return known;
         }
         let found = occurs_lower(text, lw);
-        seen.insert(lw.to_string(), found);
+        seen.long.insert(lw.to_string(), found);
         return found;
     }
     let lw = word.to_lowercase();
     if lw == word {
         return true;
     }
-    if let Some(&known) = seen.get(&lw) {
+    if let Some(&known) = seen.long.get(&lw) {
         return known;
     }
     let found = occurs_lower(text, &lw);
-    seen.insert(lw, found);
+    seen.long.insert(lw, found);
     found
+}
+
+/// The answers of [`common_word`] for an article, by the word in lower case:
+/// under its packed key when it fits one, else as a string.
+#[derive(Default)]
+struct Seen {
+    short: KeyMap<bool>,
+    long: HashMap<String, bool>,
 }
 
 /// Whether `lw` occurs in `text` as a whole word.

@@ -478,8 +478,10 @@ pub(super) fn extract(
         evidence.push(f.span);
         for (role, list) in [(Role::Agent, &f.agents), (Role::Patient, &f.patients)] {
             for m in list.iter() {
-                let same =
-                    |p: &Participant| with_folded(&p.name, |a| with_folded(&m.name, |b| a == b));
+                // The same text folds the same: no folding needed then.
+                let same = |p: &Participant| {
+                    *p.name == *m.name || with_folded(&p.name, |a| with_folded(&m.name, |b| a == b))
+                };
                 if participants.iter().any(same) {
                     continue;
                 }
