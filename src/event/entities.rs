@@ -1397,11 +1397,18 @@ fn classify(
         } else {
             0
         };
-        for n in (1..=max_n).rev() {
-            fold_joined_into(run[x..x + n].iter().map(&lower), scratch);
-            if gaz.is_title(scratch) {
-                took = n;
-                break;
+        if max_n > 0 {
+            // Folded once: a folded word has no space in it, so the first `n`
+            // words fold to the text before the `n`-th space.
+            fold_joined_into(run[x..x + max_n].iter().map(&lower), scratch);
+            let mut cut = scratch.len();
+            for n in (1..=max_n).rev() {
+                let head = scratch.get(..cut).unwrap_or("");
+                if gaz.is_title(head) {
+                    took = n;
+                    break;
+                }
+                cut = head.rfind(' ').unwrap_or(0);
             }
         }
         if took > 0 {
