@@ -794,8 +794,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     let mut raw_person: Vec<Option<usize>> = Vec::with_capacity(sentences.len() + 4);
     let mut raw_at: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
     let mut persons: Vec<Person> = Vec::with_capacity(sentences.len() / 2 + 4);
-    let mut person_ix: HashMap<String, usize> =
-        HashMap::with_capacity_and_hasher(sentences.len() / 2 + 4, Default::default());
+    let mut person_ix = PersonIndex::with_capacity(sentences.len() / 2 + 4);
     let mut common = Seen::default();
     // Reused for the folded forms looked up in the gazetteer.
     let mut scratch = String::new();
@@ -901,7 +900,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                         Some(pi),
                     ),
                     None => with_folded(&name, |key| {
-                        (surnames.get(key).copied(), person_ix.get(key).copied())
+                        (surnames.get(key).copied(), person_ix.get(key))
                     }),
                 };
                 let mut renamed = false;
@@ -1267,7 +1266,7 @@ fn classify(
     toks: &[Tok],
     out: &mut Vec<Mention>,
     persons: &mut Vec<Person>,
-    person_ix: &mut HashMap<String, usize>,
+    person_ix: &mut PersonIndex,
     common: &mut Seen,
     scratch: &mut String,
     name_buf: &mut String,
@@ -1494,7 +1493,7 @@ fn classify(
     if kind == EntityKind::Person || kind == EntityKind::Unknown {
         // Folded once, for the look-up and, for a new person, the key.
         let pi = with_folded(name, |key| match person_ix.get(key) {
-            Some(&pi) => pi,
+            Some(pi) => pi,
             None => {
                 persons.push(Person {
                     name: Rc::from(name),
@@ -1503,7 +1502,7 @@ fn classify(
                     count: 0,
                     first: si,
                 });
-                person_ix.insert(key.to_string(), persons.len() - 1);
+                person_ix.insert(key, persons.len() - 1);
                 persons.len() - 1
             }
         });
@@ -1635,6 +1634,52 @@ fn common_word(text: &str, word: &str, seen: &mut Seen) -> bool {
     let found = occurs_lower(text, &lw);
     seen.long.insert(lw, found);
     found
+}
+
+/// The persons of an article by folded name: under the name's packed key when
+/// it fits one (no string stored, one multiply to hash), else as a string.
+struct PersonIndex {
+    short: KeyMap<usize>,
+    long: HashMap<String, usize>,
+}
+
+impl PersonIndex {
+    fn with_capacity(n: usize) -> PersonIndex {
+        PersonIndex {
+            short: KeyMap::with_capacity_and_hasher(n, Default::default()),
+            long: HashMap::default(),
+        }
+    }
+
+    /// The key of a folded name: its bytes packed, when they fit and do not
+    /// end in a zero byte (whose padding would make it another name's).
+    fn key(folded: &str) -> Option<u128> {
+        let b = folded.as_bytes();
+        if b.last() == Some(&0) {
+            return None;
+        }
+        let mut buf = [0u8; KEY_BYTES];
+        buf.get_mut(..b.len())?.copy_from_slice(b);
+        Some(u128::from_le_bytes(buf))
+    }
+
+    fn get(&self, folded: &str) -> Option<usize> {
+        match PersonIndex::key(folded) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(folded).copied(),
+        }
+    }
+
+    fn insert(&mut self, folded: &str, pi: usize) {
+        match PersonIndex::key(folded) {
+            Some(k) => {
+                self.short.insert(k, pi);
+            }
+            None => {
+                self.long.insert(folded.to_string(), pi);
+            }
+        }
+    }
 }
 
 /// The answers of [`common_word`] for an article, by the word in lower case:
