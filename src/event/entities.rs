@@ -4,7 +4,7 @@
 //! the most recent person).
 
 use super::lexicon::HashMap;
-use super::lexicon::{fold, gazetteer, with_folded, Gaz, Gazetteer};
+use super::lexicon::{gazetteer, with_folded, Gaz, Gazetteer};
 use super::EntityKind;
 use crate::Span;
 use std::rc::Rc;
@@ -863,18 +863,14 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
         raw_at.push((from, raw.len()));
     }
     // Surname index: last word of multi-word person names.
-    let mut surnames: HashMap<String, usize> =
-        HashMap::with_capacity_and_hasher(persons.len(), Default::default());
+    let mut surnames = PersonIndex::with_capacity(persons.len());
     for (pi, p) in persons.iter().enumerate() {
         if p.words >= 2 {
             if let Some(last) = p.name.split_whitespace().last() {
-                let key = fold(last);
-                match surnames.get(&key) {
-                    Some(&q) if persons[q].words >= p.words => {}
-                    _ => {
-                        surnames.insert(key, pi);
-                    }
-                }
+                with_folded(last, |key| match surnames.get(key) {
+                    Some(q) if persons[q].words >= p.words => {}
+                    _ => surnames.insert(key, pi),
+                });
             }
         }
     }
@@ -899,9 +895,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                             .flatten(),
                         Some(pi),
                     ),
-                    None => with_folded(&name, |key| {
-                        (surnames.get(key).copied(), person_ix.get(key))
-                    }),
+                    None => with_folded(&name, |key| (surnames.get(key), person_ix.get(key))),
                 };
                 let mut renamed = false;
                 if single {
@@ -1117,7 +1111,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
 fn surname_of_person(
     cache: &mut [Option<Option<usize>>],
     persons: &[Person],
-    surnames: &HashMap<String, usize>,
+    surnames: &PersonIndex,
     pi: usize,
 ) -> Option<usize> {
     if let Some(known) = cache.get(pi).copied().flatten() {
@@ -1125,7 +1119,7 @@ fn surname_of_person(
     }
     let found = persons
         .get(pi)
-        .and_then(|p| with_folded(&p.name, |key| surnames.get(key).copied()));
+        .and_then(|p| with_folded(&p.name, |key| surnames.get(key)));
     if let Some(slot) = cache.get_mut(pi) {
         *slot = Some(found);
     }
@@ -1636,7 +1630,7 @@ fn common_word(text: &str, word: &str, seen: &mut Seen) -> bool {
     found
 }
 
-/// The persons of an article by folded name: under the name's packed key when
+/// The persons of an article by folded name (or surname): under its packed key when
 /// it fits one (no string stored, one multiply to hash), else as a string.
 struct PersonIndex {
     short: KeyMap<usize>,
