@@ -70,6 +70,7 @@ impl Extractor {
             &annotation.timexes,
             &self.config,
         );
+        text::recycle(doc);
         Extraction {
             record: ArticleRecord {
                 id: article.id.clone(),
@@ -109,6 +110,7 @@ impl Extractor {
         let doc = text::segment(text);
         let annotation = timex::annotate(&doc, article.published.as_ref(), &self.config);
         diagnostics.extend(annotation.diagnostics);
+        text::recycle(doc);
         (annotation.timexes, diagnostics)
     }
 }

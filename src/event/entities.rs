@@ -4,7 +4,7 @@
 //! the most recent person).
 
 use super::lexicon::HashMap;
-use super::lexicon::{fold, gazetteer, with_folded, Gaz, Gazetteer};
+use super::lexicon::{gazetteer, with_folded, Gaz, Gazetteer};
 use super::EntityKind;
 use crate::Span;
 use std::rc::Rc;
@@ -220,9 +220,10 @@ pub(crate) struct Mention {
 }
 
 /// A person (or unknown single name) of the article, with what the article says of it.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 struct Person {
-    name: String,
+    /// Shared with the mentions that name the person as it is written here.
+    name: Rc<str>,
     words: usize,
     countries: Vec<&'static str>,
     count: usize,
@@ -571,6 +572,9 @@ const G_TITLE_START: u32 = 1 << 25;
 /// A word the gazetteer bits cannot answer for (non-ASCII, inner periods, too
 /// long for a key): look it up.
 const G_UNSURE: u32 = 1 << 26;
+/// The first word of a gazetteer name of several words ("united" of "united
+/// states"), as its key is cut at its first space.
+const G_NAME_START: u32 = 1 << 27;
 
 use crate::text::wordkey::{pack as word_key, KeyMap, KEY_BYTES};
 
@@ -686,6 +690,11 @@ fn classes() -> &'static Classes {
             .into_iter()
             .map(|(w, bits)| (w.to_vec(), bits))
             .collect();
+        for key in gaz.names.keys() {
+            if let Some((first, _)) = key.split_once(' ') {
+                *words.entry(first.as_bytes().to_vec()).or_insert(0) |= G_NAME_START;
+            }
+        }
         for (keys, bit) in [
             (gaz.names.keys().collect::<Vec<_>>(), G_NAME),
             (gaz.titles.keys().collect(), G_TITLE),
@@ -778,11 +787,15 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     let lower = |t: &Tok| -> &str { t.span.slice(text).unwrap_or("") };
     // Pass 1: capitalised runs.
     // The names of every sentence in one buffer; `raw_at[si]` is sentence `si`'s.
-    let mut raw: Vec<Mention> = Vec::new();
+    // Sized for news text, about one name per sentence and a new person every
+    // other sentence, so that the buffers and the index rarely grow.
+    let mut raw: Vec<Mention> = Vec::with_capacity(sentences.len() + 4);
+    // The person each name of `raw` was filed under in `persons`, if any.
+    let mut raw_person: Vec<Option<usize>> = Vec::with_capacity(sentences.len() + 4);
     let mut raw_at: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
-    let mut persons: Vec<Person> = Vec::new();
-    let mut person_ix: HashMap<String, usize> = HashMap::default();
-    let mut common: HashMap<String, bool> = HashMap::default();
+    let mut persons: Vec<Person> = Vec::with_capacity(sentences.len() / 2 + 4);
+    let mut person_ix = PersonIndex::with_capacity(sentences.len() / 2 + 4);
+    let mut common = Seen::default();
     // Reused for the folded forms looked up in the gazetteer.
     let mut scratch = String::new();
     let mut name_buf = String::new();
@@ -832,7 +845,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
             }
             let run = &toks[start..end];
             i = end;
-            classify(
+            let person = classify(
                 text,
                 si,
                 start,
@@ -845,53 +858,57 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                 &mut scratch,
                 &mut name_buf,
             );
+            raw_person.resize(raw.len(), person);
         }
         raw_at.push((from, raw.len()));
     }
     // Surname index: last word of multi-word person names.
-    let mut surnames: HashMap<String, usize> = HashMap::default();
+    let mut surnames = PersonIndex::with_capacity(persons.len());
     for (pi, p) in persons.iter().enumerate() {
         if p.words >= 2 {
             if let Some(last) = p.name.split_whitespace().last() {
-                let key = fold(last);
-                match surnames.get(&key) {
-                    Some(&q) if persons[q].words >= p.words => {}
-                    _ => {
-                        surnames.insert(key, pi);
-                    }
-                }
+                with_folded(last, |key| match surnames.get(key) {
+                    Some(q) if persons[q].words >= p.words => {}
+                    _ => surnames.insert(key, pi),
+                });
             }
         }
     }
     // Resolve single names to full names, count salience.
     // Each person's full name, shared by the mentions renamed to it.
     let mut shared: Vec<Option<Rc<str>>> = vec![None; persons.len()];
+    // `surnames.get(fold(&persons[pi].name))` of each person, when asked for: a
+    // name filed under person `pi` folds to the same key as the person's name.
+    let mut surname_of: Vec<Option<Option<usize>>> = vec![None; persons.len()];
     {
-        for m in raw.iter_mut() {
+        for (m, filed) in raw.iter_mut().zip(&raw_person) {
             if m.kind == EntityKind::Person || m.kind == EntityKind::Unknown {
                 let name = m.name.clone();
                 let single = !name.contains(' ');
-                let (surname, own) = with_folded(&name, |key| {
-                    (surnames.get(key).copied(), person_ix.get(key).copied())
-                });
+                let (surname, own) = match *filed {
+                    // Filed when found: its key is its person's. A name of
+                    // several words is never renamed, and its own person
+                    // counts it, so its surname is not needed.
+                    Some(pi) => (
+                        single
+                            .then(|| surname_of_person(&mut surname_of, &persons, &surnames, pi))
+                            .flatten(),
+                        Some(pi),
+                    ),
+                    None => with_folded(&name, |key| (surnames.get(key), person_ix.get(key))),
+                };
                 let mut renamed = false;
                 if single {
                     if let Some(pi) = surname {
                         if let Some(slot) = shared.get_mut(pi) {
-                            m.name = slot
-                                .get_or_insert_with(|| Rc::from(persons[pi].name.as_str()))
-                                .clone();
+                            m.name = slot.get_or_insert_with(|| persons[pi].name.clone()).clone();
                         }
                         m.kind = EntityKind::Person;
                         renamed = true;
                     }
                 }
-                // The name is folded again only when it changed.
-                let full = if renamed {
-                    with_folded(&m.name, |key| person_ix.get(key).copied())
-                } else {
-                    own
-                };
+                // Renamed to the person `surname`, whose name is filed under it.
+                let full = if renamed { surname } else { own };
                 if let Some(pi) = full {
                     persons[pi].count += 1;
                 } else if let Some(pi) = surname {
@@ -903,7 +920,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     // Merge the countries of surname-only entries into the full name's.
     for pi in 0..persons.len() {
         if persons[pi].words == 1 {
-            let full = with_folded(&persons[pi].name, |key| surnames.get(key).copied());
+            let full = surname_of_person(&mut surname_of, &persons, &surnames, pi);
             if let Some(full) = full {
                 let cs = persons[pi].countries.clone();
                 let c = persons[pi].count;
@@ -1090,6 +1107,25 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     Entities { mentions, at }
 }
 
+/// `surnames.get(fold(&persons[pi].name))`, kept in `cache` once asked for.
+fn surname_of_person(
+    cache: &mut [Option<Option<usize>>],
+    persons: &[Person],
+    surnames: &PersonIndex,
+    pi: usize,
+) -> Option<usize> {
+    if let Some(known) = cache.get(pi).copied().flatten() {
+        return known;
+    }
+    let found = persons
+        .get(pi)
+        .and_then(|p| with_folded(&p.name, |key| surnames.get(key)));
+    if let Some(slot) = cache.get_mut(pi) {
+        *slot = Some(found);
+    }
+    found
+}
+
 impl Entities {
     /// The mentions of sentence `si`, in text order.
     pub(crate) fn sentence(&self, si: usize) -> &[Mention] {
@@ -1189,7 +1225,7 @@ fn description(
     };
     let candidates = persons
         .iter()
-        .filter(|p| p.count > 0 && Some(p.name.as_str()) != exclude);
+        .filter(|p| p.count > 0 && Some(&*p.name) != exclude);
     let pick = if !countries.is_empty() && !unknown_adj {
         candidates
             .filter(|p| p.countries.iter().any(|c| countries.contains(c)))
@@ -1203,7 +1239,7 @@ fn description(
         Mention {
             span: Span::new(toks[i].span.start, toks[end - 1].span.end),
             toks: (i, end),
-            name: Rc::from(pick.name.as_str()),
+            name: pick.name.clone(),
             kind: EntityKind::Person,
             anaphor: true,
             locative: false,
@@ -1224,11 +1260,11 @@ fn classify(
     toks: &[Tok],
     out: &mut Vec<Mention>,
     persons: &mut Vec<Person>,
-    person_ix: &mut HashMap<String, usize>,
-    common: &mut HashMap<String, bool>,
+    person_ix: &mut PersonIndex,
+    common: &mut Seen,
     scratch: &mut String,
     name_buf: &mut String,
-) {
+) -> Option<usize> {
     let gaz = gazetteer();
     let lower = |t: &Tok| -> &str { t.span.slice(text).unwrap_or("") };
     let prev = start.checked_sub(1).and_then(|p| toks.get(p));
@@ -1270,19 +1306,25 @@ fn classify(
         }
     }
     if a >= b {
-        return;
+        return None;
     }
-    // A single word the gazetteer does not know needs no look-up.
-    let whole_known = b - a > 1 || run[a].is(G_NAME | G_UNSURE);
+    // A single word the gazetteer does not know needs no look-up, nor do words
+    // whose first word starts no name of the gazetteer (the folded words are
+    // joined by spaces, so a name they fold to starts with the first one).
+    let whole_known = if b - a > 1 {
+        run[a].is(G_NAME_START | G_UNSURE)
+    } else {
+        run[a].is(G_NAME | G_UNSURE)
+    };
     if whole_known {
         fold_joined_into(run[a..b].iter().map(&lower), scratch);
     }
     let span_of = |x: usize, y: usize| Span::new(run[x].span.start, run[y - 1].span.end);
     let mk =
-        |name: &str, kind: EntityKind, x: usize, y: usize, prep: Option<&'static str>| Mention {
+        |name: Rc<str>, kind: EntityKind, x: usize, y: usize, prep: Option<&'static str>| Mention {
             span: span_of(x, y),
             toks: (start + x.min(a), start + y),
-            name: Rc::from(name),
+            name,
             kind,
             anaphor: false,
             locative: prep.is_some_and(|p| !matches!(p, "and" | "with" | "between" | "by" | "of")),
@@ -1294,7 +1336,7 @@ fn classify(
             Gaz::Country(c) => (*c, EntityKind::Place),
             Gaz::Capital(c, _) => (*c, EntityKind::Place),
             Gaz::Body(n) => (*n, EntityKind::Organization),
-            Gaz::Demonym(_) => return,
+            Gaz::Demonym(_) => return None,
         };
         // Keep the surface form when it is the full name; otherwise the canonical.
         // Bodies keep the name as written ("NATO"); places take the canonical
@@ -1305,8 +1347,8 @@ fn classify(
         } else {
             name
         };
-        out.push(mk(name, kind, a, b, prep));
-        return;
+        out.push(mk(Rc::from(name), kind, a, b, prep));
+        return None;
     }
     // Strip leading demonyms, countries and titles; remember them.
     let mut countries: Vec<&'static str> = Vec::new();
@@ -1348,11 +1390,18 @@ fn classify(
         } else {
             0
         };
-        for n in (1..=max_n).rev() {
-            fold_joined_into(run[x..x + n].iter().map(&lower), scratch);
-            if gaz.is_title(scratch) {
-                took = n;
-                break;
+        if max_n > 0 {
+            // Folded once: a folded word has no space in it, so the first `n`
+            // words fold to the text before the `n`-th space.
+            fold_joined_into(run[x..x + max_n].iter().map(&lower), scratch);
+            let mut cut = scratch.len();
+            for n in (1..=max_n).rev() {
+                let head = scratch.get(..cut).unwrap_or("");
+                if gaz.is_title(head) {
+                    took = n;
+                    break;
+                }
+                cut = head.rfind(' ').unwrap_or(0);
             }
         }
         if took > 0 {
@@ -1385,7 +1434,7 @@ fn classify(
     }
     if x >= b {
         // Only a demonym or title: no name here.
-        return;
+        return None;
     }
     // Titles after: ", spokesman for the government,", "president of France".
     let mut k = start + b;
@@ -1413,15 +1462,15 @@ fn classify(
     } else if has(C_PLACE) {
         EntityKind::Place
     } else if has(C_EVENT) {
-        return;
+        return None;
     } else if titled || after_title {
         EntityKind::Person
     } else if after_det && x == a {
-        return;
+        return None;
     } else if words >= 2 {
         EntityKind::Person
     } else if sentence_initial && x == a && common_word(text, lower(&run[x]), common) {
-        return;
+        return None;
     } else {
         EntityKind::Unknown
     };
@@ -1433,28 +1482,39 @@ fn classify(
         prep.filter(|p| matches!(*p, "with" | "between" | "by" | "of"))
     };
     let name = joined(text, &run[x..b], name_buf);
+    let mut person = None;
+    let mut shared = None;
     if kind == EntityKind::Person || kind == EntityKind::Unknown {
-        let pi = match with_folded(name, |key| person_ix.get(key).copied()) {
+        // Folded once, for the look-up and, for a new person, the key.
+        let pi = with_folded(name, |key| match person_ix.get(key) {
             Some(pi) => pi,
             None => {
                 persons.push(Person {
-                    name: name.to_string(),
+                    name: Rc::from(name),
                     words,
                     countries: Vec::new(),
                     count: 0,
                     first: si,
                 });
-                person_ix.insert(fold(name), persons.len() - 1);
+                person_ix.insert(key, persons.len() - 1);
                 persons.len() - 1
             }
-        };
+        });
         for c in countries {
             if !persons[pi].countries.contains(&c) {
                 persons[pi].countries.push(c);
             }
         }
+        person = Some(pi);
+        // Written as the person's name was: one string for both.
+        shared = persons
+            .get(pi)
+            .filter(|p| *p.name == *name)
+            .map(|p| p.name.clone());
     }
+    let name = shared.unwrap_or_else(|| Rc::from(name));
     out.push(mk(name, kind, x, b, prep_here));
+    person
 }
 
 /// `fold(&words.join(" "))` written into `out` (cleared first), without
@@ -1531,7 +1591,7 @@ fn word_roles(gaz: &Gazetteer, word: &str) -> (bool, Option<&'static str>, bool)
 /// Whether a capitalised sentence-initial word is an ordinary word: the article
 /// also writes it in lower case. Answers are kept per article in `seen`: each
 /// look-up scans the whole text, and an article repeats its sentence openers.
-fn common_word(text: &str, word: &str, seen: &mut HashMap<String, bool>) -> bool {
+fn common_word(text: &str, word: &str, seen: &mut Seen) -> bool {
     // An ASCII word is lower-cased on the stack; only a new one is stored.
     let mut buf = [0u8; 32];
     if word.is_ascii() && word.len() <= buf.len() {
@@ -1542,23 +1602,86 @@ fn common_word(text: &str, word: &str, seen: &mut HashMap<String, bool>) -> bool
         if lw == word {
             return true;
         }
-        if let Some(&known) = seen.get(lw) {
+        // A short word is kept under its packed key, without allocating.
+        if let Some(key) = word_key(lw.as_bytes()) {
+            if let Some(&known) = seen.short.get(&key) {
+                return known;
+            }
+            let found = occurs_lower(text, lw);
+            seen.short.insert(key, found);
+            return found;
+        }
+        if let Some(&known) = seen.long.get(lw) {
             return known;
         }
         let found = occurs_lower(text, lw);
-        seen.insert(lw.to_string(), found);
+        seen.long.insert(lw.to_string(), found);
         return found;
     }
     let lw = word.to_lowercase();
     if lw == word {
         return true;
     }
-    if let Some(&known) = seen.get(&lw) {
+    if let Some(&known) = seen.long.get(&lw) {
         return known;
     }
     let found = occurs_lower(text, &lw);
-    seen.insert(lw, found);
+    seen.long.insert(lw, found);
     found
+}
+
+/// The persons of an article by folded name (or surname): under its packed key when
+/// it fits one (no string stored, one multiply to hash), else as a string.
+struct PersonIndex {
+    short: KeyMap<usize>,
+    long: HashMap<String, usize>,
+}
+
+impl PersonIndex {
+    fn with_capacity(n: usize) -> PersonIndex {
+        PersonIndex {
+            short: KeyMap::with_capacity_and_hasher(n, Default::default()),
+            long: HashMap::default(),
+        }
+    }
+
+    /// The key of a folded name: its bytes packed, when they fit and do not
+    /// end in a zero byte (whose padding would make it another name's).
+    fn key(folded: &str) -> Option<u128> {
+        let b = folded.as_bytes();
+        if b.last() == Some(&0) {
+            return None;
+        }
+        let mut buf = [0u8; KEY_BYTES];
+        buf.get_mut(..b.len())?.copy_from_slice(b);
+        Some(u128::from_le_bytes(buf))
+    }
+
+    fn get(&self, folded: &str) -> Option<usize> {
+        match PersonIndex::key(folded) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(folded).copied(),
+        }
+    }
+
+    fn insert(&mut self, folded: &str, pi: usize) {
+        match PersonIndex::key(folded) {
+            Some(k) => {
+                self.short.insert(k, pi);
+            }
+            None => {
+                self.long.insert(folded.to_string(), pi);
+            }
+        }
+    }
+}
+
+/// The answers of [`common_word`] for an article, by the word in lower case:
+/// under its packed key when it fits one, else as a string.
+#[derive(Default)]
+struct Seen {
+    short: KeyMap<bool>,
+    long: HashMap<String, bool>,
 }
 
 /// Whether `lw` occurs in `text` as a whole word.

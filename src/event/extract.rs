@@ -12,7 +12,7 @@ use super::entities::{
 use super::lexicon::{gazetteer, triggers, with_folded, Form, Gaz, Trigger};
 use super::status::{self, Voice};
 use super::timelink;
-use super::{EntityKind, EventKind, EventMention, Participant, Place, Role, Status};
+use super::{EntityKind, EventKind, EventMention, Participant, Place, Role, SharedStr, Status};
 use crate::text::{BlockKind, Document};
 use crate::timex::Timex;
 use crate::{Config, Published, Span};
@@ -301,7 +301,6 @@ pub(super) fn extract(
     _config: &Config,
 ) -> Vec<EventMention> {
     let text = doc.text();
-    let published_str = published.map(|p| p.to_string());
     let mut sents: Vec<(usize, Span, BlockKind, usize)> = Vec::with_capacity(doc.sentences().len());
     for (i, s) in doc.news_sentences() {
         if !s.span.is_empty() && s.span.len() <= MAX_SENTENCE_BYTES {
@@ -332,7 +331,7 @@ pub(super) fn extract(
     // Trigger matches per sentence, word-bounded; their first tokens also end
     // capitalised names, so that "Trudeau Travels to Japan" is a name and a verb.
     // One buffer for the article; `matches_at[si]` is sentence `si`'s range.
-    let mut matches: Vec<(Span, usize)> = Vec::new();
+    let mut matches: Vec<(Span, usize)> = Vec::with_capacity(sents.len());
     let mut matches_at: Vec<(usize, usize)> = Vec::with_capacity(sents.len());
     for (si, (_, sspan, _, _)) in sents.iter().enumerate() {
         let st = toks.get_mut(si);
@@ -354,12 +353,16 @@ pub(super) fn extract(
     let ents = entities::find(text, &toks);
     let dateline = dateline(text, &sents, &toks);
     // Every found trigger, with the sentence it is in, for article-level passes.
-    let mut all: Vec<(usize, Found)> = Vec::new();
+    let mut all: Vec<(usize, Found)> = Vec::with_capacity(sents.len());
+    // One sentence's triggers; emptied into `all`, its memory kept.
+    let mut found: Vec<Found> = Vec::new();
+    // One sentence's usable timexes, as indices into `timexes`; memory kept.
+    let mut sent_timexes: Vec<usize> = Vec::new();
     for (si, &(_, sspan, bkind, block)) in sents.iter().enumerate() {
         let st = toks.get(si);
         let mentions = ents.sentence(si);
         let headline = bkind == BlockKind::Headline;
-        let mut found: Vec<Found> = Vec::new();
+        found.clear();
         let (m_from, m_to) = matches_at[si];
         for &(span, pattern) in matches.get(m_from..m_to).unwrap_or(&[]) {
             let (s, e) = (span.start, span.end);
@@ -407,13 +410,15 @@ pub(super) fn extract(
         // Timexes come in text order: find the sentence's run by binary search
         // rather than scanning the whole article for every sentence.
         let first = timexes.partition_point(|t| t.span.start < sspan.start);
-        let sent_timexes: Vec<usize> = timexes[first..]
-            .iter()
-            .take_while(|t| t.span.start < sspan.end)
-            .enumerate()
-            .filter(|(_, t)| sspan.contains(t.span) && timelink::usable(t))
-            .map(|(i, _)| first + i)
-            .collect();
+        sent_timexes.clear();
+        sent_timexes.extend(
+            timexes[first..]
+                .iter()
+                .take_while(|t| t.span.start < sspan.end)
+                .enumerate()
+                .filter(|(_, t)| sspan.contains(t.span) && timelink::usable(t))
+                .map(|(i, _)| first + i),
+        );
         for f in found.iter_mut() {
             filter_trigger(text, st, mentions, timexes, &sent_timexes, f);
             if f.drop {
@@ -434,46 +439,60 @@ pub(super) fn extract(
         verb_takes_its_noun(text, st, &mut found);
         timelink::assign(text, st, timexes, &sent_timexes, &mut found);
         fold_announcements(text, st, &mut found);
-        for f in found.into_iter().filter(|f| !f.drop) {
-            all.push((si, f));
-        }
+        all.extend(found.drain(..).filter(|f| !f.drop).map(|f| (si, f)));
     }
     let times = timelink::resolve(text, &sents, &all, timexes, published);
     let mut out: Vec<EventMention> = Vec::with_capacity(all.len());
+    // One mention's spans at a time (see below); memory kept.
+    let mut evidence: Vec<Span> = Vec::new();
+    // The article's id, source and date: one shared string each for all its
+    // mentions, made only when it has some.
+    let (article, source, published_str) = if all.is_empty() {
+        (SharedStr::default(), None, None)
+    } else {
+        (
+            SharedStr::from(article_id),
+            source.map(SharedStr::from),
+            published.map(|p| SharedStr::from(p.to_string())),
+        )
+    };
     for ((si, f), time) in all.iter().zip(times) {
         let (_, sspan, bkind, _) = sents[*si];
         let st = toks.get(*si);
-        let mut place = f.place.clone();
+        let mut place = f.place.as_ref().map(|(n, sp)| (n.as_str(), *sp));
         if place.is_none() && f.voice == Voice::Narrator {
             // The dateline places what its own sentence reports.
             // (The segmenter may make the dateline a sentence of its own.)
             place = dateline
-                .clone()
+                .as_ref()
                 .filter(|(_, _, dsi)| {
                     (*dsi == *si || *dsi + 1 == *si) && bkind != BlockKind::Headline
                 })
-                .map(|(n, sp, _)| (n, sp));
+                .map(|(n, sp, _)| (n.as_str(), *sp));
         }
         let named = f.agents.len() + f.patients.len();
         let mut participants: Vec<Participant> = Vec::with_capacity(named);
-        // The trigger, the names, a place and a time.
-        let mut evidence = Vec::with_capacity(named + 3);
+        // The trigger, the names, a place and a time: the spans the mention's
+        // span is widened to.
+        evidence.clear();
         evidence.push(f.span);
         for (role, list) in [(Role::Agent, &f.agents), (Role::Patient, &f.patients)] {
             for m in list.iter() {
-                let same =
-                    |p: &Participant| with_folded(&p.name, |a| with_folded(&m.name, |b| a == b));
+                // The same text folds the same: no folding needed then.
+                let same = |p: &Participant| {
+                    *p.name == *m.name || with_folded(&p.name, |a| with_folded(&m.name, |b| a == b))
+                };
                 if participants.iter().any(same) {
                     continue;
                 }
                 if role == Role::Patient
                     && m.kind == EntityKind::Place
-                    && place.as_ref().is_some_and(|(n, _)| **n == *m.name)
+                    && place.is_some_and(|(n, _)| *n == *m.name)
                 {
                     continue;
                 }
                 participants.push(Participant {
-                    name: m.name.to_string().into(),
+                    name: SharedStr::from(&*m.name),
                     entity: m.kind,
                     role,
                     span: m.span,
@@ -501,23 +520,21 @@ pub(super) fn extract(
             }
         }
         let span = Span::new(start.max(sspan.start), end.min(sspan.end));
-        evidence.sort();
-        evidence.dedup();
         out.push(EventMention {
-            article: article_id.into(),
-            source: source.map(Into::into),
-            published: published_str.as_deref().map(Into::into),
+            article: article.clone(),
+            source: source.clone(),
+            published: published_str.clone(),
             kind: f.entry.kind,
             trigger: f.span,
             sentence: span,
             participants,
             place: place.map(|(name, span)| Place {
-                name: name.into(),
+                name: SharedStr::from(name),
                 span,
             }),
             status: f.status,
             time: time.map(Box::new),
-            quote: quote(text, span).into(),
+            quote: quote(text, span),
         });
     }
     TOKENS.with(|b| b.replace(toks));
@@ -540,16 +557,17 @@ fn is_word_byte(text: &str, at: usize, before: bool) -> bool {
 }
 
 /// A short quote of a span, at most 200 bytes, cut on a char boundary.
-fn quote(text: &str, span: Span) -> String {
+fn quote(text: &str, span: Span) -> SharedStr {
     let s = span.slice(text).unwrap_or("");
     if s.len() <= 200 {
-        return s.trim().to_string();
+        // Straight into the shared string: no `String` copied on the way.
+        return SharedStr::from(s.trim());
     }
     let mut cut = 197;
     while cut > 0 && !s.is_char_boundary(cut) {
         cut -= 1;
     }
-    format!("{}...", s[..cut].trim_end())
+    SharedStr::from(format!("{}...", s[..cut].trim_end()))
 }
 
 /// Drops triggers that do not name one event here: plural nominals, anaphoric

@@ -118,7 +118,8 @@ pub(crate) fn voice(
     let first_person = st[lo.min(st.len())..hi.min(st.len())].iter().any(|t| {
         t.word && {
             let w = lw(text, t);
-            w == "I" || is_in(w, &["my", "we", "our", "us", "me"])
+            // Each is at most three bytes: longer words need no comparison.
+            w.len() <= 3 && (w == "I" || is_in(w, &["my", "we", "our", "us", "me"]))
         }
     });
     if first_person {

@@ -68,6 +68,11 @@ pub(crate) fn assign(
     sent_timexes: &[usize],
     found: &mut [Found],
 ) {
+    // With no timex in the sentence and no trigger dated yet, every rule below
+    // finds nothing to give or share.
+    if sent_timexes.is_empty() && found.iter().all(|f| f.timex.is_none()) {
+        return;
+    }
     let tok_of = |span: Span| -> usize {
         st.iter()
             .position(|t| t.span.end > span.start)

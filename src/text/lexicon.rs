@@ -8,6 +8,8 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use super::wordkey::{KeyHasher, KEY_BYTES};
+
 /// A small multiplicative hasher for the word sets: the keys are short ASCII
 /// words, looked up once per token, where SipHash would dominate the cost.
 #[derive(Default, Clone, Copy)]
@@ -24,7 +26,80 @@ impl Hasher for WordHasher {
     }
 }
 
-type Words = HashSet<&'static [u8], BuildHasherDefault<WordHasher>>;
+/// A set of words, each of at most [`KEY_BYTES`] bytes kept as one integer (its
+/// bytes as written, zero padded) so that a look-up hashes and compares one
+/// `u128`; longer words, rare, are kept as bytes.
+#[derive(Default)]
+struct Words {
+    keys: HashSet<u128, BuildHasherDefault<KeyHasher>>,
+    long: Vec<&'static [u8]>,
+}
+
+/// `word` as written, zero padded, when it fits a key. A word ending in a zero
+/// byte has none: its padding would make it equal to a shorter word.
+#[inline]
+fn exact_key(word: &[u8]) -> Option<u128> {
+    if word.last() == Some(&0) {
+        return None;
+    }
+    let mut buf = [0u8; KEY_BYTES];
+    buf.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u128::from_le_bytes(buf))
+}
+
+impl FromIterator<&'static [u8]> for Words {
+    fn from_iter<I: IntoIterator<Item = &'static [u8]>>(words: I) -> Words {
+        let mut set = Words::default();
+        for w in words {
+            match exact_key(w) {
+                Some(k) => {
+                    set.keys.insert(k);
+                }
+                // Over-long words; a word ending in a zero byte (never in the
+                // data) would be here too.
+                None => set.long.push(w),
+            }
+        }
+        set
+    }
+}
+
+/// `word` in ASCII lower case as a key; `None` when it is not ASCII, is longer
+/// than a key or ends in a zero byte (then it equals no listed word folded).
+#[inline]
+fn folded_key(word: &str) -> Option<u128> {
+    let mut buf = [0u8; KEY_BYTES];
+    let src = word.as_bytes();
+    let out = buf.get_mut(..src.len())?;
+    let mut high = 0u8;
+    for (d, &b) in out.iter_mut().zip(src) {
+        high |= b;
+        *d = b.to_ascii_lowercase();
+    }
+    if high >= 0x80 || src.last() == Some(&0) {
+        return None;
+    }
+    Some(u128::from_le_bytes(buf))
+}
+
+impl Words {
+    /// Whether `word` in ASCII lower case is in the set; never for a word that
+    /// is not ASCII or longer than a key.
+    #[inline]
+    fn contains_folded(&self, word: &str) -> bool {
+        folded_key(word).is_some_and(|k| self.keys.contains(&k))
+    }
+
+    /// Whether `word`, byte for byte, is in the set.
+    #[inline]
+    fn contains(&self, word: &[u8]) -> bool {
+        if word.len() <= KEY_BYTES && word.last() != Some(&0) {
+            exact_key(word).is_some_and(|k| self.keys.contains(&k))
+        } else {
+            self.long.contains(&word)
+        }
+    }
+}
 
 const ABBREVIATIONS: &str = include_str!("data/abbreviations.txt");
 const STARTERS: &str = include_str!("data/starters.txt");
@@ -96,7 +171,8 @@ fn first_word<'b>(line: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
 }
 
 pub(crate) struct Lexicon {
-    abbrevs: HashMap<&'static [u8], Abbrev, BuildHasherDefault<WordHasher>>,
+    /// Keyed as [`folded_key`] keys a word: longer ones could never match.
+    abbrevs: HashMap<u128, Abbrev, BuildHasherDefault<KeyHasher>>,
     starters: Words,
     after_comma: Words,
     coord: Words,
@@ -220,14 +296,19 @@ impl Lexicon {
                 "month" => Abbrev::Month,
                 _ => Abbrev::General,
             };
-            abbrevs.entry(word.as_bytes()).or_insert(kind);
+            if let Some(k) = exact_key(word.as_bytes()) {
+                abbrevs.entry(k).or_insert(kind);
+            }
         }
         Lexicon {
             abbrevs,
             starters: set(STARTERS, ""),
             after_comma: set(CLAUSE_WORDS, "after_comma"),
             coord: set(CLAUSE_WORDS, "coord"),
-            subject: set(CLAUSE_WORDS, "subject").into_iter().collect(),
+            subject: entries(CLAUSE_WORDS)
+                .filter(|(s, _)| *s == "subject")
+                .map(|(_, w)| w.as_bytes())
+                .collect(),
             subject_first: {
                 let mut first = [false; 128];
                 first[usize::from(b't')] = true;
@@ -256,26 +337,22 @@ impl Lexicon {
 
     /// The abbreviation kind of a word (without its period), if it is one.
     pub(crate) fn abbrev(&self, word: &str) -> Option<Abbrev> {
-        let mut buf = [0u8; 16];
-        self.abbrevs.get(lower(word, &mut buf)?).copied()
+        self.abbrevs.get(&folded_key(word)?).copied()
     }
 
     /// Whether a capitalized word usually opens a sentence ("The", "He").
     pub(crate) fn is_starter(&self, word: &str) -> bool {
-        let mut buf = [0u8; 16];
-        lower(word, &mut buf).is_some_and(|w| self.starters.contains(w))
+        self.starters.contains_folded(word)
     }
 
     /// Whether a word opens a clause after a comma (", but", ", who").
     pub(crate) fn is_after_comma(&self, word: &str) -> bool {
-        let mut buf = [0u8; 16];
-        lower(word, &mut buf).is_some_and(|w| self.after_comma.contains(w))
+        self.after_comma.contains_folded(word)
     }
 
     /// Whether a word coordinates clauses when a subject follows (", and he").
     pub(crate) fn is_coord(&self, word: &str) -> bool {
-        let mut buf = [0u8; 16];
-        lower(word, &mut buf).is_some_and(|w| self.coord.contains(w))
+        self.coord.contains_folded(word)
     }
 
     /// A cheap filter before [`Lexicon::is_subject`]: whether a word could be a
@@ -296,8 +373,7 @@ impl Lexicon {
 
     /// Whether a word is a speech or report verb ("said", "announced").
     pub(crate) fn is_speech(&self, word: &str) -> bool {
-        let mut buf = [0u8; 16];
-        lower(word, &mut buf).is_some_and(|w| self.speech.contains(w))
+        self.speech.contains_folded(word)
     }
 
     /// Whether a lower-case word shows its block has a verb ("was", "said").
@@ -310,8 +386,7 @@ impl Lexicon {
 
     /// Whether a word belongs to share bars ("Facebook", "Email").
     pub(crate) fn is_share(&self, word: &str) -> bool {
-        let mut buf = [0u8; 16];
-        lower(word, &mut buf).is_some_and(|w| self.share.contains(w))
+        self.share.contains_folded(word)
     }
 
     /// The tag of a phrase that a normalized line (see [`normalize`]) matches.
@@ -439,22 +514,6 @@ fn strip_count(line: &str) -> Option<&str> {
     };
     let trimmed = rest.trim_start();
     (trimmed.len() < rest.len() || digits > 0).then_some(trimmed)
-}
-
-/// A word in ASCII lower case, in `buf`; `None` when it does not fit or is not
-/// ASCII (none of the lists needs more).
-pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
-    let n = word.len();
-    if n > buf.len() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(word.bytes()) {
-        if !s.is_ascii() {
-            return None;
-        }
-        *d = s.to_ascii_lowercase();
-    }
-    buf.get(..n)
 }
 
 /// A line trimmed for phrase matching: list markers and decoration at the start,

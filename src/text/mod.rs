@@ -214,6 +214,7 @@ mod sentence;
 mod token;
 pub(crate) mod wordkey;
 
+pub(crate) use segment::recycle;
 pub use segment::segment;
 
 impl<'t> Document<'t> {
@@ -229,5 +230,10 @@ impl<'t> Document<'t> {
             sentences,
             tokens,
         }
+    }
+
+    /// The blocks, sentences and tokens, to reuse their memory.
+    pub(crate) fn into_parts(self) -> (Vec<Block>, Vec<Sentence>, Vec<Token>) {
+        (self.blocks, self.sentences, self.tokens)
     }
 }

@@ -29,12 +29,16 @@ use crate::Span;
 
 /// Appends the sentences of one block, whose tokens are `tokens[first..]`, to
 /// `out`.
+///
+/// `spare` holds empty clause vectors of earlier documents: each sentence takes
+/// its clause list from there while there are some (see [`super::segment`]).
 pub(crate) fn split(
     text: &str,
     tokens: &[Token],
     first: usize,
     block: usize,
     out: &mut Vec<Sentence>,
+    spare: &mut Vec<Vec<Span>>,
 ) {
     let lx = lexicon();
     let toks = tokens.get(first..).unwrap_or(&[]);
@@ -44,14 +48,14 @@ pub(crate) fn split(
     }
     let mut start = 0;
     if let Some(k) = dateline_end(text, toks) {
-        push(text, toks, first, 0, k + 1, block, lx, out);
+        push(text, toks, first, 0, k + 1, block, lx, out, spare);
         start = k + 1;
     }
     let mut i = start;
     while i < n {
         match sentence_end(text, toks, i, lx) {
             Some(last) if last + 1 < n => {
-                push(text, toks, first, start, last + 1, block, lx, out);
+                push(text, toks, first, start, last + 1, block, lx, out, spare);
                 start = last + 1;
                 i = last + 1;
             }
@@ -60,7 +64,7 @@ pub(crate) fn split(
         }
     }
     if start < n {
-        push(text, toks, first, start, n, block, lx, out);
+        push(text, toks, first, start, n, block, lx, out, spare);
     }
 }
 
@@ -74,6 +78,7 @@ fn push(
     block: usize,
     lx: &Lexicon,
     out: &mut Vec<Sentence>,
+    spare: &mut Vec<Vec<Span>>,
 ) {
     let Some(sent) = toks.get(from..to) else {
         return;
@@ -81,10 +86,12 @@ fn push(
     let (Some(a), Some(b)) = (sent.first(), sent.last()) else {
         return;
     };
+    let mut list = spare.pop().unwrap_or_default();
+    clauses(text, sent, lx, &mut list);
     out.push(Sentence {
         span: Span::new(a.span.start, b.span.end),
         block,
-        clauses: clauses(text, sent, lx),
+        clauses: list,
         tokens: first + from..first + to,
     });
 }
@@ -286,9 +293,9 @@ fn dateline_end(text: &str, toks: &[Token]) -> Option<usize> {
     None
 }
 
-/// Clause spans of one sentence's tokens (see the module docs).
-fn clauses(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<Span> {
-    let mut out = Vec::new();
+/// Clause spans of one sentence's tokens (see the module docs), appended to
+/// `out` (empty).
+fn clauses(text: &str, toks: &[Token], lx: &Lexicon, out: &mut Vec<Span>) {
     let n = toks.len();
     let mut from = 0;
     let cut = |at: usize, from: &mut usize, out: &mut Vec<Span>| {
@@ -309,7 +316,7 @@ fn clauses(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<Span> {
                 }
                 let b = bytes.get(t.span.start).copied().unwrap_or(0);
                 if b == b';' || b == b':' {
-                    cut(k + 1, &mut from, &mut out);
+                    cut(k + 1, &mut from, out);
                 } else if b == b',' {
                     let mut m = k + 1;
                     while toks.get(m).is_some_and(|q| is_closer(s(text, q))) {
@@ -327,7 +334,7 @@ fn clauses(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<Span> {
                                 p.kind == TokenKind::Word && lx.is_subject(s(text, p))
                             }));
                     if opens {
-                        cut(m, &mut from, &mut out);
+                        cut(m, &mut from, out);
                     }
                 }
             }
@@ -348,7 +355,7 @@ fn clauses(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<Span> {
                 let ts = s(text, t);
                 let telling = ts.starts_with("tel") || ts.starts_with("Tel") || ts == "told";
                 if lx.is_speech(ts) && (that || !telling) {
-                    cut(k + 1, &mut from, &mut out);
+                    cut(k + 1, &mut from, out);
                 }
             }
             _ => {}
@@ -357,7 +364,6 @@ fn clauses(text: &str, toks: &[Token], lx: &Lexicon) -> Vec<Span> {
     if let (Some(a), Some(b)) = (toks.get(from), toks.last()) {
         out.push(Span::new(a.span.start, b.span.end));
     }
-    out
 }
 
 #[cfg(test)]
@@ -369,17 +375,16 @@ mod tests {
         let mut toks = Vec::new();
         tokenize(t, 0, t.len(), &mut toks);
         let mut out = Vec::new();
-        split(t, &toks, 0, 0, &mut out);
+        split(t, &toks, 0, 0, &mut out, &mut Vec::new());
         out.iter().map(|s| &t[s.span.range()]).collect()
     }
 
     fn clause_texts(t: &str) -> Vec<&str> {
         let mut toks = Vec::new();
         tokenize(t, 0, t.len(), &mut toks);
-        clauses(t, &toks, lexicon())
-            .iter()
-            .map(|s| &t[s.range()])
-            .collect()
+        let mut out = Vec::new();
+        clauses(t, &toks, lexicon(), &mut out);
+        out.iter().map(|s| &t[s.range()]).collect()
     }
 
     #[test]
