@@ -1045,6 +1045,128 @@ struct Ranks {
     source: Vec<u32>,
 }
 
+/// What the merge reads from each input mention, read in one pass over them in
+/// input order: every string a mention points to is touched once, while the
+/// mention is at hand, instead of once per phase (at a million mentions each
+/// pass over the mentions and their strings misses the cache on every one).
+/// Everything after works on these integers; only the tie-breaks of the sort,
+/// the entries and the output read the mentions again.
+struct Scan {
+    /// Article and source ids by first sight ([`NONE`]: no source).
+    article: Vec<u32>,
+    source: Vec<u32>,
+    articles: Interner,
+    sources: Interner,
+    /// Each mention's time span, parsed once.
+    spans: Vec<Option<Secs>>,
+    /// Each mention's publication day.
+    published: Vec<Option<Secs>>,
+    /// The name id of every participant of every mention, in order, with
+    /// whether its report calls it an organisation or place.
+    names: Vec<(u32, bool)>,
+    /// How many participants each mention has (its run in `names`).
+    participants: Vec<u32>,
+    name_ids: Interner,
+    /// The place id of each mention.
+    place: Vec<Option<u32>>,
+    place_ids: Interner,
+}
+
+fn scan(mentions: &[EventMention]) -> Scan {
+    let n = mentions.len();
+    let mut out = Scan {
+        article: Vec::with_capacity(n),
+        source: Vec::with_capacity(n),
+        articles: Interner::default(),
+        sources: Interner::default(),
+        spans: Vec::with_capacity(n),
+        published: Vec::with_capacity(n),
+        names: Vec::with_capacity(n.saturating_mul(2)),
+        participants: Vec::with_capacity(n),
+        name_ids: Interner::default(),
+        place: Vec::with_capacity(n),
+        place_ids: Interner::default(),
+    };
+    // a builder shares one copy of an article's id and source among its
+    // mentions, which come together: the same copy as the mention before needs
+    // no hashing
+    let mut before: Option<(&EventMention, u32, u32)> = None;
+    // publication days by their own compact copies of the strings (a probe
+    // compares against the map's memory, not against a mention far away);
+    // lookups only, never iterated into the output
+    let mut days: HashMap<Box<str>, Option<Secs>> = HashMap::new();
+    let mut last_published: Option<(&str, Option<Secs>)> = None;
+    // The strings of the mention `AHEAD` places on are read (one byte each)
+    // before this one is worked on: their cache misses overlap the work on the
+    // ones before instead of stalling it one after the other (safe Rust has no
+    // prefetch instruction; a load whose value is barely used is one).
+    let mut touched = 0u8;
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(ahead) = mentions.get(i + AHEAD) {
+            touched ^= touch(ahead);
+        }
+        let same = |a: &SharedStr, b: &SharedStr| SharedStr::ptr_eq(a, b);
+        let article = match before {
+            Some((b, id, _)) if same(&b.article, &m.article) => id,
+            _ => out.articles.id(&m.article),
+        };
+        let source = match (before, &m.source) {
+            (Some((b, _, id)), Some(s)) if b.source.as_ref().is_some_and(|t| same(t, s)) => id,
+            (_, s) => s.as_deref().map_or(NONE, |s| out.sources.id(s)),
+        };
+        out.article.push(article);
+        out.source.push(source);
+        before = Some((m, article, source));
+        out.spans.push(m.time.as_deref().and_then(time_span));
+        out.published
+            .push(m.published.as_deref().and_then(|p| match last_published {
+                // an article's mentions come together: most repeat the
+                // previous date, a short compare instead of a hash
+                Some((q, day)) if q == p => day,
+                _ => {
+                    let day = match days.get(p) {
+                        Some(&day) => day,
+                        None => {
+                            let day = publication_day(Some(p));
+                            days.insert(p.into(), day);
+                            day
+                        }
+                    };
+                    last_published = Some((p, day));
+                    day
+                }
+            }));
+        for p in &m.participants {
+            let id = out.name_ids.id(&p.name);
+            out.names.push((id, !names::is_strict(p.entity)));
+        }
+        out.participants
+            .push(u32::try_from(m.participants.len()).unwrap_or(u32::MAX));
+        out.place
+            .push(m.place.as_ref().map(|p| out.place_ids.id(&p.name)));
+    }
+    std::hint::black_box(touched);
+    out
+}
+
+/// How many mentions ahead [`touch`] reads.
+const AHEAD: usize = 8;
+
+/// One byte of each string a mention points to (and of its participants and
+/// time), so that they are in cache when the mention is read in earnest.
+fn touch(m: &EventMention) -> u8 {
+    let first = |s: &str| s.as_bytes().first().copied().unwrap_or_default();
+    let mut x = first(&m.article);
+    x ^= m.source.as_deref().map_or(0, first);
+    x ^= m.published.as_deref().map_or(0, first);
+    x ^= m.place.as_ref().map_or(0, |p| first(&p.name));
+    x ^= m.time.as_deref().map_or(0, |t| t.granularity as u8);
+    for p in &m.participants {
+        x ^= first(&p.name);
+    }
+    x
+}
+
 /// The canonical order of the mentions, identical ones once: the input index of
 /// each, and the [`Ranks`] of every mention's article and source.
 ///
@@ -1054,46 +1176,16 @@ struct Ranks {
 /// order that depends on the mentions only. Putting neighbours in time next to
 /// each other keeps the clustering's memory accesses local. The mentions
 /// themselves stay where they are: they move once, into their entries.
-fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Ranks, Vec<Option<Secs>>) {
-    // articles and sources by first sight, then ranked
-    let mut articles = Interner::default();
-    let mut sources = Interner::default();
-    let mut first: Vec<u32> = Vec::with_capacity(mentions.len());
-    let mut first_source: Vec<u32> = Vec::with_capacity(mentions.len());
-    // a builder shares one copy of an article's id and source among its
-    // mentions, which come together: the same copy as the mention before needs
-    // no hashing
-    let mut before: Option<(&EventMention, u32, u32)> = None;
-    for m in mentions {
-        let same = |a: &SharedStr, b: &SharedStr| SharedStr::ptr_eq(a, b);
-        let article = match before {
-            Some((b, id, _)) if same(&b.article, &m.article) => id,
-            _ => articles.id(&m.article),
-        };
-        let source = match (before, &m.source) {
-            (Some((b, _, id)), Some(s)) if b.source.as_ref().is_some_and(|t| same(t, s)) => id,
-            (_, s) => s.as_deref().map_or(NONE, |s| sources.id(s)),
-        };
-        first.push(article);
-        first_source.push(source);
-        before = Some((m, article, source));
-    }
-    let ranks = ranked(&articles, &first);
-    drop(first);
-    let source_ranks = ranked(&sources, &first_source);
-    drop(first_source);
-    // each mention's time span, parsed once for the sort and the items
-    let spans: Vec<Option<Secs>> = mentions
-        .iter()
-        .map(|m| m.time.as_deref().and_then(time_span))
-        .collect();
+fn canonical(mentions: &[EventMention], scan: &mut Scan) -> (Vec<u32>, Ranks) {
+    let ranks = ranked(&scan.articles, &std::mem::take(&mut scan.article));
+    let source_ranks = ranked(&scan.sources, &std::mem::take(&mut scan.source));
     // (kind class, start, article rank, kind) packed into one integer that
     // orders as the tuple: the sort moves 32 bytes per mention, not 64, and
     // compares one integer; position, then the whole mention, break its ties
     let mut keyed: Vec<(u128, u32)> = mentions
         .iter()
         .zip(&ranks)
-        .zip(&spans)
+        .zip(&scan.spans)
         .zip(0u32..)
         .map(|(((m, &rank), span), i)| {
             let start = span.map_or(i64::MAX, |t| t.0);
@@ -1123,7 +1215,7 @@ fn canonical(mentions: &[EventMention]) -> (Vec<u32>, Ranks, Vec<Option<Secs>>) 
         article: ranks,
         source: source_ranks,
     };
-    (keyed.into_iter().map(|(_, i)| i).collect(), ranks, spans)
+    (keyed.into_iter().map(|(_, i)| i).collect(), ranks)
 }
 
 /// Puts `items` (one per input mention) in canonical order in place, the
@@ -1167,7 +1259,8 @@ pub(super) fn build(
     // `src[k]` is the input index of the k-th mention in canonical order. Whatever
     // reads the mentions' strings runs over them in input order, the order they
     // were built (and allocated) in, into compact ids that the clustering uses.
-    let (src, ranks, spans) = canonical(&mentions);
+    let mut read = scan(&mentions);
+    let (src, ranks) = canonical(&mentions, &mut read);
     let article_rank = &ranks.article;
     let mut kept = vec![false; mentions.len()];
     for &j in &src {
@@ -1175,104 +1268,85 @@ pub(super) fn build(
             *k = true;
         }
     }
-    let unique = || {
-        mentions
-            .iter()
-            .zip(&kept)
-            .filter(|(_, k)| **k)
-            .map(|(m, _)| m)
-    };
 
     // each distinct name and place once: the tables below see tens of thousands
-    // of strings, not a million, and each mention keeps small ids
-    let mut name_ids = Interner::default();
-    let mut name_use: Vec<(bool, usize)> = Vec::new();
-    let mut name_of: Vec<u32> = Vec::new();
-    let mut place_ids = Interner::default();
-    let mut place_of: Vec<Option<u32>> = Vec::new();
-    for m in unique() {
-        for p in &m.participants {
-            let id = name_ids.id(&p.name);
-            if name_use.len() <= id as usize {
-                name_use.resize(id as usize + 1, (false, 0));
+    // of strings, not a million, and each mention keeps small ids. The names
+    // of repeats were read too (an identical copy names the same), but only
+    // kept mentions count.
+    let mut name_use: Vec<(bool, usize)> = vec![(false, 0); read.name_ids.ids.len()];
+    {
+        let mut names_left = read.names.as_slice();
+        for (&k, &count) in kept.iter().zip(&read.participants) {
+            let (own, rest) = names_left.split_at((count as usize).min(names_left.len()));
+            names_left = rest;
+            if !k {
+                continue;
             }
-            if let Some(u) = name_use.get_mut(id as usize) {
-                u.0 |= !names::is_strict(p.entity);
-                u.1 += 1;
+            for &(id, soft) in own {
+                if let Some(u) = name_use.get_mut(id as usize) {
+                    u.0 |= soft;
+                    u.1 += 1;
+                }
             }
-            name_of.push(id);
         }
-        place_of.push(m.place.as_ref().map(|p| place_ids.id(&p.name)));
     }
-    let name_strings = name_ids.strings();
+    let name_strings = read.name_ids.strings();
     let table = NameTable::from_counts(name_strings.iter().copied().zip(name_use));
     let entity_of: Vec<Option<u32>> = name_strings.iter().map(|s| table.id(s)).collect();
-    let place_strings = place_ids.strings();
+    let place_strings = read.place_ids.strings();
     let places = Places::build(place_strings.iter().copied());
     let place_entity: Vec<Option<u32>> = place_strings.iter().map(|s| places.id(s)).collect();
-    // lookups only: hash maps are never iterated into the output
-    let mut published: HashMap<&str, Option<Secs>> = HashMap::new();
-    let mut last_published: Option<(&str, Option<Secs>)> = None;
     let mut ids: Vec<u32> = Vec::new();
-    let mut names_left = name_of.as_slice();
-    let mut places_left = place_of.iter();
+    let mut names_left = read.names.as_slice();
     let mut items: Vec<Item> = mentions
         .iter()
         .zip(&kept)
         .zip(article_rank)
-        .zip(&spans)
-        .map(|(((m, &kept), &article), &span)| {
-            if !kept {
-                // a repeat, dropped below: a placeholder that reads nothing
-                return Item {
-                    class: 0,
+        .zip(&read.spans)
+        .zip(&read.published)
+        .zip(&read.participants)
+        .zip(&read.place)
+        .map(
+            |((((((m, &kept), &article), &span), &published), &count), &place)| {
+                let (own, rest) = names_left.split_at((count as usize).min(names_left.len()));
+                names_left = rest;
+                if !kept {
+                    // a repeat, dropped below: a placeholder that reads nothing
+                    return Item {
+                        class: 0,
+                        kind: m.kind,
+                        keys: Keys::new(&[]),
+                        place: None,
+                        time: None,
+                        article,
+                        status: m.status,
+                        published: None,
+                    };
+                }
+                ids.clear();
+                ids.extend(
+                    own.iter()
+                        .filter_map(|&(n, _)| entity_of.get(n as usize).copied().flatten()),
+                );
+                ids.sort_unstable();
+                ids.dedup();
+                let place = place.and_then(|p| place_entity.get(p as usize).copied().flatten());
+                Item {
+                    class: kind_class(m.kind),
                     kind: m.kind,
-                    keys: Keys::new(&[]),
-                    place: None,
-                    time: None,
+                    keys: Keys::new(&ids),
+                    place,
+                    time: span,
                     article,
                     status: m.status,
-                    published: None,
-                };
-            }
-            let (own, rest) = names_left.split_at(m.participants.len().min(names_left.len()));
-            names_left = rest;
-            ids.clear();
-            ids.extend(
-                own.iter()
-                    .filter_map(|&n| entity_of.get(n as usize).copied().flatten()),
-            );
-            ids.sort_unstable();
-            ids.dedup();
-            let place = places_left
-                .next()
-                .copied()
-                .flatten()
-                .and_then(|p| place_entity.get(p as usize).copied().flatten());
-            Item {
-                class: kind_class(m.kind),
-                kind: m.kind,
-                keys: Keys::new(&ids),
-                place,
-                time: span,
-                article,
-                status: m.status,
-                published: m.published.as_deref().and_then(|p| match last_published {
-                    // an article's mentions come together: most repeat the
-                    // previous date, a short compare instead of a hash
-                    Some((q, day)) if q == p => day,
-                    _ => {
-                        let day = *published
-                            .entry(p)
-                            .or_insert_with(|| publication_day(Some(p)));
-                        last_published = Some((p, day));
-                        day
-                    }
-                }),
-            }
-        })
+                    published,
+                }
+            },
+        )
         .collect();
-    drop(spans);
+    // the per-mention lists are in the items now
+    drop((read.spans, read.published, read.names, read.participants));
+    drop(read.place);
     into_canonical_order(&mut items, &src);
     let strict: Vec<bool> = (0..)
         .map_while(|i| table.entity(i).map(|e| e.strict))
