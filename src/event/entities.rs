@@ -576,7 +576,7 @@ const G_UNSURE: u32 = 1 << 26;
 /// states"), as its key is cut at its first space.
 const G_NAME_START: u32 = 1 << 27;
 
-use crate::text::wordkey::{pack as word_key, KeyMap, KEY_BYTES};
+use crate::text::wordkey::{pack as word_key, pack_exact, KeyMap, KEY_BYTES};
 
 const LOW7: u128 = 0x7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f_7f7f;
 const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
@@ -1592,96 +1592,74 @@ fn word_roles(gaz: &Gazetteer, word: &str) -> (bool, Option<&'static str>, bool)
 /// also writes it in lower case. Answers are kept per article in `seen`: each
 /// look-up scans the whole text, and an article repeats its sentence openers.
 fn common_word(text: &str, word: &str, seen: &mut Seen) -> bool {
-    // An ASCII word is lower-cased on the stack; only a new one is stored.
+    // An ASCII word is lower-cased on the stack; only a new long one is stored.
     let mut buf = [0u8; 32];
-    if word.is_ascii() && word.len() <= buf.len() {
+    let owned;
+    let lw = if word.is_ascii() && word.len() <= buf.len() {
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        let lw = std::str::from_utf8(lower).unwrap_or("");
-        if lw == word {
-            return true;
-        }
-        // A short word is kept under its packed key, without allocating.
-        if let Some(key) = word_key(lw.as_bytes()) {
-            if let Some(&known) = seen.short.get(&key) {
-                return known;
-            }
-            let found = occurs_lower(text, lw);
-            seen.short.insert(key, found);
-            return found;
-        }
-        if let Some(&known) = seen.long.get(lw) {
-            return known;
-        }
-        let found = occurs_lower(text, lw);
-        seen.long.insert(lw.to_string(), found);
-        return found;
-    }
-    let lw = word.to_lowercase();
+        std::str::from_utf8(lower).unwrap_or("")
+    } else {
+        owned = word.to_lowercase();
+        owned.as_str()
+    };
     if lw == word {
         return true;
     }
-    if let Some(&known) = seen.long.get(&lw) {
+    if let Some(known) = seen.get(lw) {
         return known;
     }
-    let found = occurs_lower(text, &lw);
-    seen.long.insert(lw, found);
+    let found = occurs_lower(text, lw);
+    seen.insert(lw, found);
     found
 }
 
-/// The persons of an article by folded name (or surname): under its packed key when
-/// it fits one (no string stored, one multiply to hash), else as a string.
-struct PersonIndex {
-    short: KeyMap<usize>,
-    long: HashMap<String, usize>,
+/// A per-article map from a string (a folded name, a lower-cased word): under
+/// its packed key when it fits one (no string stored, one multiply to hash),
+/// else as a string.
+struct ByWord<V> {
+    short: KeyMap<V>,
+    long: HashMap<String, V>,
 }
 
-impl PersonIndex {
-    fn with_capacity(n: usize) -> PersonIndex {
-        PersonIndex {
+/// The persons of an article by folded name (or surname).
+type PersonIndex = ByWord<usize>;
+
+/// The answers of [`common_word`] for an article, by the word in lower case.
+type Seen = ByWord<bool>;
+
+impl<V: Copy> Default for ByWord<V> {
+    fn default() -> Self {
+        ByWord::with_capacity(0)
+    }
+}
+
+impl<V: Copy> ByWord<V> {
+    fn with_capacity(n: usize) -> Self {
+        ByWord {
             short: KeyMap::with_capacity_and_hasher(n, Default::default()),
             long: HashMap::default(),
         }
     }
 
-    /// The key of a folded name: its bytes packed, when they fit and do not
-    /// end in a zero byte (whose padding would make it another name's).
-    fn key(folded: &str) -> Option<u128> {
-        let b = folded.as_bytes();
-        if b.last() == Some(&0) {
-            return None;
-        }
-        let mut buf = [0u8; KEY_BYTES];
-        buf.get_mut(..b.len())?.copy_from_slice(b);
-        Some(u128::from_le_bytes(buf))
-    }
-
-    fn get(&self, folded: &str) -> Option<usize> {
-        match PersonIndex::key(folded) {
+    fn get(&self, word: &str) -> Option<V> {
+        match pack_exact(word.as_bytes()) {
             Some(k) => self.short.get(&k).copied(),
-            None => self.long.get(folded).copied(),
+            None => self.long.get(word).copied(),
         }
     }
 
-    fn insert(&mut self, folded: &str, pi: usize) {
-        match PersonIndex::key(folded) {
+    fn insert(&mut self, word: &str, v: V) {
+        match pack_exact(word.as_bytes()) {
             Some(k) => {
-                self.short.insert(k, pi);
+                self.short.insert(k, v);
             }
             None => {
-                self.long.insert(folded.to_string(), pi);
+                self.long.insert(word.to_string(), v);
             }
         }
     }
-}
-
-/// The answers of [`common_word`] for an article, by the word in lower case:
-/// under its packed key when it fits one, else as a string.
-#[derive(Default)]
-struct Seen {
-    short: KeyMap<bool>,
-    long: HashMap<String, bool>,
 }
 
 /// Whether `lw` occurs in `text` as a whole word.

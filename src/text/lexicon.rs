@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use super::wordkey::{KeyHasher, KEY_BYTES};
+use super::wordkey::{pack_exact as exact_key, KeyHasher, KEY_BYTES};
 
 /// A small multiplicative hasher for the word sets: the keys are short ASCII
 /// words, looked up once per token, where SipHash would dominate the cost.
@@ -33,18 +33,6 @@ impl Hasher for WordHasher {
 struct Words {
     keys: HashSet<u128, BuildHasherDefault<KeyHasher>>,
     long: Vec<&'static [u8]>,
-}
-
-/// `word` as written, zero padded, when it fits a key. A word ending in a zero
-/// byte has none: its padding would make it equal to a shorter word.
-#[inline]
-fn exact_key(word: &[u8]) -> Option<u128> {
-    if word.last() == Some(&0) {
-        return None;
-    }
-    let mut buf = [0u8; KEY_BYTES];
-    buf.get_mut(..word.len())?.copy_from_slice(word);
-    Some(u128::from_le_bytes(buf))
 }
 
 impl FromIterator<&'static [u8]> for Words {

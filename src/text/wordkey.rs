@@ -20,6 +20,19 @@ pub(crate) fn pack(word: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
+/// `word` as written (no case folding), zero padded; `None` when it is longer
+/// than [`KEY_BYTES`] or ends in a zero byte, whose padding would make it
+/// equal to a shorter word. For keys of arbitrary strings (folded names).
+#[inline]
+pub(crate) fn pack_exact(word: &[u8]) -> Option<u128> {
+    if word.last() == Some(&0) {
+        return None;
+    }
+    let mut buf = [0u8; KEY_BYTES];
+    buf.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u128::from_le_bytes(buf))
+}
+
 /// A multiplicative hash for packed keys: one multiply, high bits folded in.
 /// The key sets are compiled in, so DoS resistance buys nothing here.
 #[derive(Default, Clone, Copy)]
@@ -45,7 +58,7 @@ pub(crate) type KeyMap<V> = HashMap<u128, V, BuildHasherDefault<KeyHasher>>;
 
 #[cfg(test)]
 mod tests {
-    use super::pack;
+    use super::{pack, pack_exact};
 
     #[test]
     fn keys_fold_case_and_refuse_long_words() {
@@ -53,5 +66,13 @@ mod tests {
         assert_ne!(pack(b"may"), pack(b"mayo"));
         assert!(pack(b"sixteen-letters!").is_some());
         assert!(pack(b"seventeen-letters").is_none());
+    }
+
+    #[test]
+    fn exact_keys_keep_case_and_refuse_a_trailing_zero() {
+        assert_ne!(pack_exact(b"Monday"), pack_exact(b"monday"));
+        assert_eq!(pack_exact(b"monday"), pack(b"monday"));
+        assert!(pack_exact(b"a\0").is_none());
+        assert!(pack_exact(b"seventeen-letters").is_none());
     }
 }

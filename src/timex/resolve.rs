@@ -722,20 +722,11 @@ fn tense_detail(
             prev(1).eq_ignore_ascii_case("had")
                 || (prev(1).eq_ignore_ascii_case("been") && prev(2).eq_ignore_ascii_case("had"))
         };
-        let after_modal = || {
-            [
-                "will", "would", "to", "could", "may", "might", "must", "shall", "should", "can",
-            ]
-            .iter()
-            .any(|m| prev(1).eq_ignore_ascii_case(m))
-        };
+        let after_modal = || MODALS.iter().any(|m| prev(1).eq_ignore_ascii_case(m));
         let was_modal = || {
-            [
-                "will", "would", "to", "could", "may", "might", "must", "shall", "should", "can",
-                "has", "have",
-            ]
-            .iter()
-            .any(|m| prev(1).eq_ignore_ascii_case(m))
+            after_modal()
+                || prev(1).eq_ignore_ascii_case("has")
+                || prev(1).eq_ignore_ascii_case("have")
         };
         if t.span.start < clause.start || t.span.end > clause.end {
             continue;
@@ -829,21 +820,15 @@ fn tense_detail(
                     n -= 1;
                 }
             }
-            // "the Tuesday deadline" is a noun that a verb dates ("missed
-            // the Friday deadline", "ahead of the Friday deadline"): it
-            // speaks only when nothing else does.
-            WordClass::Future if word.eq_ignore_ascii_case("deadline") => {
-                if n < marks.len() {
-                    marks[n] = (t.span.start, t.span.end, WordClass::Future, Weight::Last);
-                    n += 1;
-                }
-            }
             c => {
                 if n < marks.len() {
-                    let weight = if c == WordClass::Report {
-                        Weight::Report
-                    } else {
-                        Weight::Full
+                    let weight = match c {
+                        WordClass::Report => Weight::Report,
+                        // "the Tuesday deadline" is a noun that a verb dates
+                        // ("missed the Friday deadline", "ahead of the Friday
+                        // deadline"): it speaks only when nothing else does.
+                        WordClass::Future if word.eq_ignore_ascii_case("deadline") => Weight::Last,
+                        _ => Weight::Full,
                     };
                     marks[n] = (t.span.start, t.span.end, c, weight);
                     n += 1;
@@ -885,6 +870,11 @@ fn tense_detail(
 fn starts_upper(w: &str) -> bool {
     w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
 }
+
+/// Modal verbs and "to": the verb after one is its base form ("will succeed").
+const MODALS: [&str; 10] = [
+    "will", "would", "to", "could", "may", "might", "must", "shall", "should", "can",
+];
 
 /// How much a tense marker counts.
 #[derive(Copy, Clone, PartialEq, Eq)]
