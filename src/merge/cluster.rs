@@ -812,29 +812,10 @@ impl Clusterer<'_> {
         // a counting sort by article, linear and stable: the entries of one
         // article stay in the order they came
         let articles = log.iter().map(|e| e.0 as usize + 1).max().unwrap_or(0);
-        let mut bounds = vec![0usize; articles + 1];
-        for e in &log {
-            if let Some(b) = bounds.get_mut(e.0 as usize + 1) {
-                *b += 1;
-            }
-        }
-        for a in 1..bounds.len() {
-            let before = bounds.get(a - 1).copied().unwrap_or_default();
-            if let Some(b) = bounds.get_mut(a) {
-                *b += before;
-            }
-        }
-        let mut fill = bounds.clone();
-        let mut sorted = vec![(0u8, 0u32); log.len()];
-        for &(article, class, cluster) in &log {
-            if let Some(at) = fill.get_mut(article as usize) {
-                if let Some(slot) = sorted.get_mut(*at) {
-                    *slot = (class, cluster);
-                }
-                *at += 1;
-            }
-        }
-        drop(fill);
+        let (bounds, sorted) = bucket_sort(articles, || {
+            log.iter()
+                .map(|&(article, class, cluster)| (article as usize, (class, cluster)))
+        });
         drop(log);
         if self.by_article.len() < articles {
             self.by_article.resize_with(articles, Vec::new);
@@ -1437,7 +1418,7 @@ pub(super) fn build(
         let cluster = w
             .first()
             .zip(w.get(1))
-            .and_then(|(&a, &b)| flat.get(a as usize..b as usize))
+            .and_then(|(&a, &b)| flat.get(a..b))
             .unwrap_or_default();
         built.push(entry(cluster, input, &mut scratch, &mut members));
         ends.push(members.len());
@@ -1486,6 +1467,39 @@ pub(super) fn build(
     Timeline::from_sorted(tolerance_days, built, articles)
 }
 
+/// A stable counting sort: the values of `entries` (pairs of a bucket below
+/// `buckets` and a value; the iterator is made twice) grouped by
+/// bucket, each bucket's in the order given, the k-th bucket at
+/// `sorted[bounds[k]..bounds[k + 1]]`. Entries outside the buckets are dropped.
+fn bucket_sort<V: Copy + Default, I: Iterator<Item = (usize, V)>>(
+    buckets: usize,
+    entries: impl Fn() -> I,
+) -> (Vec<usize>, Vec<V>) {
+    let mut bounds = vec![0usize; buckets + 1];
+    for (b, _) in entries() {
+        if let Some(n) = bounds.get_mut(b + 1) {
+            *n += 1;
+        }
+    }
+    for k in 1..bounds.len() {
+        let before = bounds.get(k - 1).copied().unwrap_or_default();
+        if let Some(n) = bounds.get_mut(k) {
+            *n += before;
+        }
+    }
+    let mut fill = bounds.clone();
+    let mut sorted = vec![V::default(); bounds.last().copied().unwrap_or_default()];
+    for (b, v) in entries() {
+        if let Some(at) = fill.get_mut(b) {
+            if let Some(slot) = sorted.get_mut(*at) {
+                *slot = v;
+            }
+            *at += 1;
+        }
+    }
+    (bounds, sorted)
+}
+
 /// The members of every cluster, the clusters taken in the input order of their
 /// first mention: the cluster ids in that order, and the members of the k-th (as
 /// canonical positions, in input order) at `flat[bounds[k]..bounds[k + 1]]`.
@@ -1496,7 +1510,7 @@ fn members_in_input_order(
     src: &[u32],
     clusters: usize,
     inputs: usize,
-) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+) -> (Vec<u32>, Vec<usize>, Vec<u32>) {
     // the canonical position of each input mention ([`NONE`] for a repeat)
     let mut position = vec![NONE; inputs];
     for (i, &j) in (0u32..).zip(src) {
@@ -1504,49 +1518,29 @@ fn members_in_input_order(
             *p = i;
         }
     }
-    // clusters numbered by first sight in input order, with their sizes
+    // clusters numbered by first sight in input order
     let mut rank = vec![NONE; clusters];
     let mut visit: Vec<u32> = Vec::new();
-    let mut bounds: Vec<u32> = vec![0];
     for &i in &position {
         let Some(&c) = cluster_of.get(i as usize) else {
             continue;
         };
-        let Some(r) = rank.get_mut(c as usize) else {
-            continue;
-        };
-        if *r == NONE {
-            *r = visit.len() as u32;
-            visit.push(c);
-            bounds.push(0);
-        }
-        if let Some(b) = bounds.get_mut(*r as usize + 1) {
-            *b += 1;
-        }
-    }
-    for k in 1..bounds.len() {
-        let before = bounds.get(k - 1).copied().unwrap_or_default();
-        if let Some(b) = bounds.get_mut(k) {
-            *b += before;
+        if let Some(r) = rank.get_mut(c as usize) {
+            if *r == NONE {
+                *r = visit.len() as u32;
+                visit.push(c);
+            }
         }
     }
     // each cluster's members, in input order
-    let mut fill: Vec<u32> = bounds.clone();
-    let mut flat = vec![0u32; bounds.last().copied().unwrap_or_default() as usize];
-    for &i in &position {
-        let Some(&c) = cluster_of.get(i as usize) else {
-            continue;
-        };
-        let Some(&r) = rank.get(c as usize) else {
-            continue;
-        };
-        if let Some(at) = fill.get_mut(r as usize) {
-            if let Some(slot) = flat.get_mut(*at as usize) {
-                *slot = i;
-            }
-            *at += 1;
-        }
-    }
+    let members = || {
+        position.iter().filter_map(|&i| {
+            let c = *cluster_of.get(i as usize)?;
+            let r = *rank.get(c as usize)?;
+            Some((r as usize, i))
+        })
+    };
+    let (bounds, flat) = bucket_sort(visit.len(), members);
     (visit, bounds, flat)
 }
 
