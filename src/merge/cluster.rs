@@ -1051,6 +1051,8 @@ struct Scan {
     /// The place id of each mention.
     place: Vec<Option<u32>>,
     place_ids: Interner,
+    /// Each mention's kind and status.
+    kind: Vec<(EventKind, Status)>,
 }
 
 fn scan(mentions: &[EventMention]) -> Scan {
@@ -1067,6 +1069,7 @@ fn scan(mentions: &[EventMention]) -> Scan {
         name_ids: Interner::default(),
         place: Vec::with_capacity(n),
         place_ids: Interner::default(),
+        kind: Vec::with_capacity(n),
     };
     // a builder shares one copy of an article's id and source among its
     // mentions, which come together: the same copy as the mention before needs
@@ -1125,6 +1128,7 @@ fn scan(mentions: &[EventMention]) -> Scan {
             .push(u32::try_from(m.participants.len()).unwrap_or(u32::MAX));
         out.place
             .push(m.place.as_ref().map(|p| out.place_ids.id(&p.name)));
+        out.kind.push((m.kind, m.status));
     }
     std::hint::black_box(touched);
     out
@@ -1163,19 +1167,20 @@ fn canonical(mentions: &[EventMention], scan: &mut Scan) -> (Vec<u32>, Ranks) {
     // (kind class, start, article rank, kind) packed into one integer that
     // orders as the tuple: the sort moves 32 bytes per mention, not 64, and
     // compares one integer; position, then the whole mention, break its ties
-    let mut keyed: Vec<(u128, u32)> = mentions
+    let mut keyed: Vec<(u128, u32)> = scan
+        .kind
         .iter()
         .zip(&ranks)
         .zip(&scan.spans)
         .zip(0u32..)
-        .map(|(((m, &rank), span), i)| {
+        .map(|(((&(kind, _), &rank), span), i)| {
             let start = span.map_or(i64::MAX, |t| t.0);
             // the sign bit flipped: unsigned order is the signed order
             let start = (start as u64) ^ (1 << 63);
-            let key = (u128::from(kind_class(m.kind)) << 104)
+            let key = (u128::from(kind_class(kind)) << 104)
                 | (u128::from(start) << 40)
                 | (u128::from(rank) << 8)
-                | u128::from(m.kind as u8);
+                | u128::from(kind as u8);
             (key, i)
         })
         .collect();
@@ -1197,36 +1202,6 @@ fn canonical(mentions: &[EventMention], scan: &mut Scan) -> (Vec<u32>, Ranks) {
         source: source_ranks,
     };
     (keyed.into_iter().map(|(_, i)| i).collect(), ranks)
-}
-
-/// Puts `items` (one per input mention) in canonical order in place, the
-/// dropped repeats cut off: `src[k]` is the input index of the k-th. In place,
-/// because a second array of a million items is that much more fresh memory.
-fn into_canonical_order(items: &mut Vec<Item>, src: &[u32]) {
-    let n = items.len();
-    // target position of each input item; repeats go after the kept ones
-    let mut target = vec![u32::MAX; n];
-    for (k, &j) in src.iter().enumerate() {
-        if let Some(t) = target.get_mut(j as usize) {
-            *t = k as u32;
-        }
-    }
-    let unplaced = target.iter_mut().filter(|t| **t == u32::MAX);
-    for (spare, t) in (src.len() as u32..).zip(unplaced) {
-        *t = spare;
-    }
-    // follow each cycle of the permutation, placing one item per swap
-    for i in 0..n {
-        loop {
-            let t = target.get(i).map_or(i, |&t| t as usize);
-            if t == i || t >= n {
-                break;
-            }
-            items.swap(i, t);
-            target.swap(i, t);
-        }
-    }
-    items.truncate(src.len());
 }
 
 pub(super) fn build(
@@ -1277,58 +1252,60 @@ pub(super) fn build(
     let place_strings = read.place_ids.strings();
     let places = Places::build(place_strings.iter().copied());
     let place_entity: Vec<Option<u32>> = place_strings.iter().map(|s| places.id(s)).collect();
+    // each mention's run in `read.names` starts at `name_start[j]`
+    let mut name_start: Vec<u32> = Vec::with_capacity(read.participants.len() + 1);
+    let mut total = 0u32;
+    for &count in &read.participants {
+        name_start.push(total);
+        total = total.saturating_add(count);
+    }
+    name_start.push(total);
+    // the items in canonical order, each read from the per-mention lists at its
+    // input index: independent reads, where permuting items built in input
+    // order would chase one cache miss after the other
     let mut ids: Vec<u32> = Vec::new();
-    let mut names_left = read.names.as_slice();
-    let mut items: Vec<Item> = mentions
+    let items: Vec<Item> = src
         .iter()
-        .zip(&kept)
-        .zip(article_rank)
-        .zip(&read.spans)
-        .zip(&read.published)
-        .zip(&read.participants)
-        .zip(&read.place)
-        .map(
-            |((((((m, &kept), &article), &span), &published), &count), &place)| {
-                let (own, rest) = names_left.split_at((count as usize).min(names_left.len()));
-                names_left = rest;
-                if !kept {
-                    // a repeat, dropped below: a placeholder that reads nothing
-                    return Item {
-                        class: 0,
-                        kind: m.kind,
-                        keys: Keys::new(&[]),
-                        place: None,
-                        time: None,
-                        article,
-                        status: m.status,
-                        published: None,
-                    };
-                }
-                ids.clear();
-                ids.extend(
-                    own.iter()
-                        .filter_map(|&(n, _)| entity_of.get(n as usize).copied().flatten()),
-                );
-                ids.sort_unstable();
-                ids.dedup();
-                let place = place.and_then(|p| place_entity.get(p as usize).copied().flatten());
-                Item {
-                    class: kind_class(m.kind),
-                    kind: m.kind,
-                    keys: Keys::new(&ids),
-                    place,
-                    time: span,
-                    article,
-                    status: m.status,
-                    published,
-                }
-            },
-        )
+        .map(|&j| {
+            let j = j as usize;
+            let own = name_start
+                .get(j)
+                .zip(name_start.get(j + 1))
+                .and_then(|(&a, &b)| read.names.get(a as usize..b as usize))
+                .unwrap_or_default();
+            ids.clear();
+            ids.extend(
+                own.iter()
+                    .filter_map(|&(n, _)| entity_of.get(n as usize).copied().flatten()),
+            );
+            ids.sort_unstable();
+            ids.dedup();
+            let place = read
+                .place
+                .get(j)
+                .copied()
+                .flatten()
+                .and_then(|p| place_entity.get(p as usize).copied().flatten());
+            let (kind, status) = read
+                .kind
+                .get(j)
+                .copied()
+                .unwrap_or((EventKind::Other, Status::Occurred));
+            Item {
+                class: kind_class(kind),
+                kind,
+                keys: Keys::new(&ids),
+                place,
+                time: read.spans.get(j).copied().flatten(),
+                article: article_rank.get(j).copied().unwrap_or_default(),
+                status,
+                published: read.published.get(j).copied().flatten(),
+            }
+        })
         .collect();
     // the per-mention lists are in the items now
     drop((read.spans, read.published, read.names, read.participants));
-    drop(read.place);
-    into_canonical_order(&mut items, &src);
+    drop((read.place, read.kind, name_start));
     let strict: Vec<bool> = (0..)
         .map_while(|i| table.entity(i).map(|e| e.strict))
         .collect();
@@ -1964,30 +1941,5 @@ mod tests {
             seen < 5
         }));
         assert_eq!(seen, 5);
-    }
-
-    #[test]
-    fn canonical_order_is_applied_in_place_without_the_repeats() {
-        let item = |article: u32| Item {
-            class: 0,
-            kind: EventKind::Meeting,
-            keys: Keys::new(&[article, article + 1, article + 2, article + 3]),
-            place: None,
-            time: None,
-            article,
-            status: Status::Occurred,
-            published: None,
-        };
-        // input 0..8; the canonical order keeps six of them (2 and 5 repeat others)
-        let src = [7u32, 3, 0, 6, 1, 4];
-        let mut items: Vec<Item> = (0..8).map(item).collect();
-        into_canonical_order(&mut items, &src);
-        let got: Vec<(u32, Vec<u32>)> =
-            items.iter().map(|i| (i.article, i.keys.to_vec())).collect();
-        let want: Vec<(u32, Vec<u32>)> = src
-            .iter()
-            .map(|&a| (a, vec![a, a + 1, a + 2, a + 3]))
-            .collect();
-        assert_eq!(got, want);
     }
 }
