@@ -1051,6 +1051,47 @@ struct Scan {
     /// The place id of each mention.
     place: Vec<Option<u32>>,
     place_ids: Interner,
+    /// What the entries read of each mention besides its item, in compact
+    /// form: [`Facts`].
+    facts: Vec<Facts>,
+    times: Times,
+}
+
+/// What an entry reads of one mention besides its [`Item`], read by the scan
+/// while the mention is at hand: an entry then reads a few bytes of a compact
+/// array, not the mention and the strings it points to, wherever in the heap
+/// those lie.
+#[derive(Clone, Copy, Default)]
+struct Facts {
+    trigger: crate::Span,
+    /// The reported time, an id in [`Times`] ([`NONE`]: none, or none with a
+    /// span).
+    time: u32,
+    /// The place as spelt, an id in the scan's place interner ([`NONE`]: none).
+    place: u32,
+    /// The source's rank ([`NONE`]: none); filled in once the ranks are known.
+    source: u32,
+}
+
+/// Distinct reported times (value, granularity, interval), by first sight.
+#[derive(Default)]
+struct Times {
+    values: Interner,
+    ids: HashMap<(u32, Granularity, Option<Interval>), u32>,
+    /// By id: the value's id in `values`, the granularity, the interval.
+    all: Vec<(u32, Granularity, Option<Interval>)>,
+}
+
+impl Times {
+    fn id(&mut self, t: &EventTime) -> u32 {
+        let key = (self.values.id(&t.value), t.granularity, t.interval);
+        let next = self.all.len() as u32;
+        let id = *self.ids.entry(key).or_insert(next);
+        if id == next {
+            self.all.push(key);
+        }
+        id
+    }
 }
 
 fn scan(mentions: &[EventMention]) -> Scan {
@@ -1067,6 +1108,8 @@ fn scan(mentions: &[EventMention]) -> Scan {
         name_ids: Interner::default(),
         place: Vec::with_capacity(n),
         place_ids: Interner::default(),
+        facts: Vec::with_capacity(n),
+        times: Times::default(),
     };
     // a builder shares one copy of an article's id and source among its
     // mentions, which come together: the same copy as the mention before needs
@@ -1077,6 +1120,8 @@ fn scan(mentions: &[EventMention]) -> Scan {
     // lookups only, never iterated into the output
     let mut days: HashMap<Box<str>, Option<Secs>> = HashMap::new();
     let mut last_published: Option<(&str, Option<Secs>)> = None;
+    // reports of one event often come together and give the same time
+    let mut last_time: Option<(&EventTime, u32)> = None;
     // The strings of the mention `AHEAD` places on are read (one byte each)
     // before this one is worked on: their cache misses overlap the work on the
     // ones before instead of stalling it one after the other (safe Rust has no
@@ -1098,7 +1143,24 @@ fn scan(mentions: &[EventMention]) -> Scan {
         out.article.push(article);
         out.source.push(source);
         before = Some((m, article, source));
-        out.spans.push(m.time.as_deref().and_then(time_span));
+        let span = m.time.as_deref().and_then(time_span);
+        out.spans.push(span);
+        let time = match (m.time.as_deref(), span) {
+            (Some(t), Some(_)) => match last_time {
+                Some((l, id))
+                    if (l.granularity, l.interval) == (t.granularity, t.interval)
+                        && l.value == t.value =>
+                {
+                    id
+                }
+                _ => {
+                    let id = out.times.id(t);
+                    last_time = Some((t, id));
+                    id
+                }
+            },
+            _ => NONE,
+        };
         out.published
             .push(m.published.as_deref().and_then(|p| match last_published {
                 // an article's mentions come together: most repeat the
@@ -1123,8 +1185,14 @@ fn scan(mentions: &[EventMention]) -> Scan {
         }
         out.participants
             .push(u32::try_from(m.participants.len()).unwrap_or(u32::MAX));
-        out.place
-            .push(m.place.as_ref().map(|p| out.place_ids.id(&p.name)));
+        let place = m.place.as_ref().map(|p| out.place_ids.id(&p.name));
+        out.place.push(place);
+        out.facts.push(Facts {
+            trigger: m.trigger,
+            time,
+            place: place.unwrap_or(NONE),
+            source: NONE,
+        });
     }
     std::hint::black_box(touched);
     out
@@ -1394,34 +1462,75 @@ pub(super) fn build(
     let cluster_of = std::mem::take(&mut cl.cluster_of);
     drop(cl);
     drop(undated_clusters);
-    // Entries read their mentions (and the strings these point to), which lie
-    // in memory in input order: built in the input order of their first
-    // mention, they read memory nearly in order instead of all over it. Each
-    // keeps its cluster id: the timeline's order below breaks ties by it.
-    let (visit, bounds, flat) = members_in_input_order(&cluster_of, &src, clusters, mentions.len());
+    // Entries read their items and [`Facts`] by canonical position: built in
+    // the order their clusters were made, which follows the canonical order
+    // (kind class, then time), each reads near where the one before read. The
+    // mentions themselves are read only to break ties. Each entry keeps its
+    // cluster id: the timeline's order below breaks ties by it.
+    let (bounds, flat) = bucket_sort(clusters, || {
+        cluster_of.iter().zip(0u32..).map(|(&c, i)| (c as usize, i))
+    });
     drop(cluster_of);
-    // the members of every entry (input indices, in entry order) one after
-    // the other in one list: `members[ends[k - 1]..ends[k]]` for the k-th
+    // the facts by canonical position
+    let by_input = std::mem::take(&mut read.facts);
+    let facts: Vec<Facts> = src
+        .iter()
+        .map(|&j| {
+            let j = j as usize;
+            let mut f = by_input.get(j).copied().unwrap_or_default();
+            f.source = ranks.source.get(j).copied().unwrap_or(NONE);
+            f
+        })
+        .collect();
+    drop(by_input);
+    // the strings the entries output, by id or rank (a rank orders as its
+    // string: each distinct string once)
+    let mut article_strings = read.articles.strings();
+    article_strings.sort_unstable();
+    let mut source_strings = read.sources.strings();
+    source_strings.sort_unstable();
+    let value_strings = read.times.values.strings();
     let input = EntryInput {
         all: &mentions,
         src: &src,
-        source_rank: &ranks.source,
+        facts: &facts,
         items: &items,
         table: &table,
+        times: &read.times.all,
+        values: &value_strings,
+        articles: &article_strings,
+        sources: &source_strings,
+        places: &place_strings,
     };
     let mut scratch = Scratch::default();
+    // the members of every entry (input indices, in entry order) one after
+    // the other in one list: `members[ends[k - 1]..ends[k]]` for the k-th
     let mut members: Vec<usize> = Vec::with_capacity(src.len());
-    let mut ends: Vec<usize> = Vec::with_capacity(visit.len() + 1);
+    let mut ends: Vec<usize> = Vec::with_capacity(clusters + 1);
     ends.push(0);
-    let mut built: Vec<TimelineEvent> = Vec::with_capacity(visit.len());
-    for w in bounds.windows(2) {
-        let cluster = w
+    let mut built: Vec<TimelineEvent> = Vec::with_capacity(clusters);
+    // per entry: its cluster, and the article rank and trigger of its first
+    // mention (the timeline's order breaks ties by them)
+    let mut visit: Vec<(u32, u32, Option<crate::Span>)> = Vec::with_capacity(clusters);
+    for (w, cluster) in bounds.windows(2).zip(0u32..) {
+        let Some(own) = w
             .first()
             .zip(w.get(1))
             .and_then(|(&a, &b)| flat.get(a..b))
-            .unwrap_or_default();
-        built.push(entry(cluster, input, &mut scratch, &mut members));
+            .filter(|own| !own.is_empty())
+        else {
+            continue;
+        };
+        built.push(entry(own, input, &mut scratch, &mut members));
         ends.push(members.len());
+        let first = scratch.order.first().copied();
+        visit.push((
+            cluster,
+            first
+                .and_then(|i| Some(items.get(i)?.article))
+                .unwrap_or_default(),
+            first.and_then(|i| Some(facts.get(i)?.trigger)),
+        ));
     }
     drop(scratch);
     let members_of = |k: usize| -> &[usize] {
@@ -1433,24 +1542,13 @@ pub(super) fn build(
     drop(flat);
     drop(bounds);
     drop(items);
+    drop(facts);
     // the timeline's order, on integer keys: the article rank orders as its id
     let mut order: Vec<(EventKey, u32, u32)> = built
         .iter()
         .zip(&visit)
         .zip(0u32..)
-        .map(|((e, &cluster), i)| {
-            let first = members_of(i as usize)
-                .first()
-                .and_then(|&j| Some((j, mentions.get(j)?)));
-            let rank = first
-                .and_then(|(j, _)| article_rank.get(j).copied())
-                .unwrap_or_default();
-            (
-                event_order(e, rank, first.map(|(_, m)| m.trigger)),
-                cluster,
-                i,
-            )
-        })
+        .map(|((e, &(cluster, rank, trigger)), i)| (event_order(e, rank, trigger), cluster, i))
         .collect();
     drop(visit);
     order.sort_unstable();
@@ -1498,50 +1596,6 @@ fn bucket_sort<V: Copy + Default, I: Iterator<Item = (usize, V)>>(
         }
     }
     (bounds, sorted)
-}
-
-/// The members of every cluster, the clusters taken in the input order of their
-/// first mention: the cluster ids in that order, and the members of the k-th (as
-/// canonical positions, in input order) at `flat[bounds[k]..bounds[k + 1]]`.
-/// `cluster_of` gives the cluster of each canonical position, `src` its input
-/// index; a cluster without members is left out.
-fn members_in_input_order(
-    cluster_of: &[u32],
-    src: &[u32],
-    clusters: usize,
-    inputs: usize,
-) -> (Vec<u32>, Vec<usize>, Vec<u32>) {
-    // the canonical position of each input mention ([`NONE`] for a repeat)
-    let mut position = vec![NONE; inputs];
-    for (i, &j) in (0u32..).zip(src) {
-        if let Some(p) = position.get_mut(j as usize) {
-            *p = i;
-        }
-    }
-    // clusters numbered by first sight in input order
-    let mut rank = vec![NONE; clusters];
-    let mut visit: Vec<u32> = Vec::new();
-    for &i in &position {
-        let Some(&c) = cluster_of.get(i as usize) else {
-            continue;
-        };
-        if let Some(r) = rank.get_mut(c as usize) {
-            if *r == NONE {
-                *r = visit.len() as u32;
-                visit.push(c);
-            }
-        }
-    }
-    // each cluster's members, in input order
-    let members = || {
-        position.iter().filter_map(|&i| {
-            let c = *cluster_of.get(i as usize)?;
-            let r = *rank.get(c as usize)?;
-            Some((r as usize, i))
-        })
-    };
-    let (bounds, flat) = bucket_sort(visit.len(), members);
-    (visit, bounds, flat)
 }
 
 /// Undated last, then by interval, kind, and the first mention's article (by
@@ -1617,15 +1671,25 @@ struct Scratch<'m> {
     spellings: Vec<&'m str>,
 }
 
-/// What every entry reads: the mentions in input order, the input index of
-/// each canonical position, the source ranks, the items and the names.
+/// What every entry reads: the mentions in input order (for tie-breaks only),
+/// the input index, [`Facts`] and item of each canonical position, the names,
+/// and the strings the facts and items stand for.
 #[derive(Clone, Copy)]
 struct EntryInput<'m> {
     all: &'m [EventMention],
     src: &'m [u32],
-    source_rank: &'m [u32],
+    facts: &'m [Facts],
     items: &'m [Item],
     table: &'m NameTable,
+    /// [`Times`] by id.
+    times: &'m [(u32, Granularity, Option<Interval>)],
+    /// Time values by id.
+    values: &'m [&'m str],
+    /// Article ids and source names by rank.
+    articles: &'m [&'m str],
+    sources: &'m [&'m str],
+    /// Place spellings by id.
+    places: &'m [&'m str],
 }
 
 /// The entry of the cluster with `members` (canonical positions), without its
@@ -1640,9 +1704,14 @@ fn entry<'m>(
     let EntryInput {
         all,
         src,
-        source_rank,
+        facts,
         items,
         table,
+        times,
+        values,
+        articles,
+        sources,
+        places: spelt,
     } = input;
     let Scratch {
         order,
@@ -1658,25 +1727,21 @@ fn entry<'m>(
     } = scratch;
     // canonical positions of the members, in entry order
     order.clear();
-    order.extend(
-        members
-            .iter()
-            .map(|&i| i as usize)
-            .filter(|&i| i < items.len() && src.get(i).is_some_and(|&j| (j as usize) < all.len())),
-    );
+    order.extend(members.iter().map(|&i| i as usize).filter(|&i| {
+        i < items.len() && i < facts.len() && src.get(i).is_some_and(|&j| (j as usize) < all.len())
+    }));
     let mentions = |i: usize| -> &'m EventMention { &all[src[i] as usize] };
-    // the article rank orders as the article id does
+    // the article rank orders as the article id does; the mentions themselves
+    // are read only when article and trigger tie
     order.sort_unstable_by(|&a, &b| {
-        let (ma, mb) = (mentions(a), mentions(b));
-        (items[a].article, ma.trigger)
-            .cmp(&(items[b].article, mb.trigger))
-            .then_with(|| ma.cmp(mb))
+        (items[a].article, facts[a].trigger)
+            .cmp(&(items[b].article, facts[b].trigger))
+            .then_with(|| mentions(a).cmp(mentions(b)))
     });
     let order: &[usize] = order;
-    let member = |i: &usize| (mentions(*i), &items[*i]);
 
     kinds.clear();
-    kinds.extend(order.iter().map(|i| mentions(*i).kind));
+    kinds.extend(order.iter().map(|i| items[*i].kind));
     let kind = majority(kinds).unwrap_or(EventKind::Other);
 
     // articles, in order; each counts once, under its source name when one of its
@@ -1685,12 +1750,9 @@ fn entry<'m>(
     // strings; the strings are read only for the output.
     per_article.clear();
     for i in order {
-        let m = mentions(*i);
         let rank = items[*i].article;
-        let source = m.source.as_deref().and_then(|s| {
-            let r = *source_rank.get(*src.get(*i)? as usize)?;
-            (r != NONE).then_some((r, s))
-        });
+        let r = facts[*i].source;
+        let source = sources.get(r as usize).map(|s| (r, *s));
         match per_article.last_mut() {
             Some((last, s)) if *last == rank => {
                 if let Some(new) = source {
@@ -1720,16 +1782,16 @@ fn entry<'m>(
     // agrees with a date when one of its reports overlaps it
     dated.clear();
     dated.extend(order.iter().filter_map(|i| {
-        let m = mentions(*i);
-        let t = m.time.as_ref()?;
+        let &(value, granularity, interval) = times.get(facts.get(*i)?.time as usize)?;
+        let item = items.get(*i)?;
         Some(Dated {
             // the item holds the mention's span, parsed once
-            span: items.get(*i)?.time?,
-            value: t.value.as_str(),
-            rank: items.get(*i)?.article,
-            article: m.article.as_str(),
-            granularity: t.granularity,
-            interval: t.interval,
+            span: item.time?,
+            value: values.get(value as usize)?,
+            rank: item.article,
+            article: articles.get(item.article as usize)?,
+            granularity,
+            interval,
         })
     }));
     dated.sort_unstable_by(|a, b| (a.span, a.value, a.rank).cmp(&(b.span, b.value, b.rank)));
@@ -1809,9 +1871,8 @@ fn entry<'m>(
         spellings.extend(
             order
                 .iter()
-                .map(member)
-                .filter(|(_, it)| it.place == Some(pid))
-                .filter_map(|(m, _)| m.place.as_ref().map(|p| p.name.trim())),
+                .filter(|i| items[**i].place == Some(pid))
+                .filter_map(|i| Some(spelt.get(facts[*i].place as usize)?.trim())),
         );
         spellings.sort_unstable();
         spellings
@@ -1825,7 +1886,7 @@ fn entry<'m>(
             .map(|run| run[0].to_owned())
     });
 
-    let status = merged_status(order.iter().map(|i| mentions(*i).status));
+    let status = merged_status(order.iter().map(|i| items[*i].status));
     let event = TimelineEvent {
         kind,
         when: chosen.map(|d| d.value.to_owned()),
