@@ -1055,6 +1055,9 @@ struct Scan {
     /// form: [`Facts`].
     facts: Vec<Facts>,
     times: Times,
+    /// Whether every trigger fits the facts' 32-bit offsets (else the entries
+    /// read triggers from the mentions).
+    narrow: bool,
 }
 
 /// What an entry reads of one mention besides its [`Item`], read by the scan
@@ -1063,7 +1066,8 @@ struct Scan {
 /// those lie.
 #[derive(Clone, Copy, Default)]
 struct Facts {
-    trigger: crate::Span,
+    /// The trigger's start and end when they fit ([`Scan::narrow`]).
+    trigger: (u32, u32),
     /// The reported time, an id in [`Times`] ([`NONE`]: none, or none with a
     /// span).
     time: u32,
@@ -1074,21 +1078,90 @@ struct Facts {
 }
 
 /// Distinct reported times (value, granularity, interval), by first sight.
-#[derive(Default)]
+///
+/// Most mentions repeat a time seen shortly before (a day is reported by
+/// several articles): a small table, indexed by the span the scan parsed
+/// anyway, holds the last time seen for each slot, so a repeat costs one
+/// comparison of a few bytes. Only a miss hashes, by the span, which equal
+/// times share.
 struct Times {
-    values: Interner,
-    ids: HashMap<(u32, Granularity, Option<Interval>), u32>,
-    /// By id: the value's id in `values`, the granularity, the interval.
-    all: Vec<(u32, Granularity, Option<Interval>)>,
+    /// The last time id seen per slot ([`NONE`]: none yet).
+    slots: Vec<u32>,
+    /// The first time with each span; the others are chained by `next`.
+    by_span: HashMap<Secs, u32>,
+    /// By id.
+    all: Vec<Time>,
+    /// By id: the next time with the same span ([`NONE`]: none).
+    next: Vec<u32>,
+}
+
+/// A distinct reported time and its span.
+struct Time {
+    span: Secs,
+    value: Box<str>,
+    granularity: Granularity,
+    interval: Option<Interval>,
+}
+
+impl Time {
+    fn is(&self, span: Secs, t: &EventTime) -> bool {
+        self.span == span
+            && (self.granularity, self.interval) == (t.granularity, t.interval)
+            && *self.value == *t.value
+    }
+}
+
+/// Bits of the index of [`Times`]' slots.
+const SLOT_BITS: u32 = 12;
+
+impl Default for Times {
+    fn default() -> Times {
+        Times {
+            slots: vec![NONE; 1 << SLOT_BITS],
+            by_span: HashMap::new(),
+            all: Vec::new(),
+            next: Vec::new(),
+        }
+    }
 }
 
 impl Times {
-    fn id(&mut self, t: &EventTime) -> u32 {
-        let key = (self.values.id(&t.value), t.granularity, t.interval);
-        let next = self.all.len() as u32;
-        let id = *self.ids.entry(key).or_insert(next);
-        if id == next {
-            self.all.push(key);
+    /// The id of `t`, whose span is `span`.
+    fn id(&mut self, span: Secs, t: &EventTime) -> u32 {
+        // a multiplicative hash: a poor slot only costs a lookup below
+        let mix = (span.0 as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (span.1 as u64);
+        let slot = (mix.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> (64 - SLOT_BITS)) as usize;
+        let last = self.slots.get(slot).copied().unwrap_or(NONE);
+        if self.all.get(last as usize).is_some_and(|x| x.is(span, t)) {
+            return last;
+        }
+        let id = self.lookup(span, t);
+        if let Some(s) = self.slots.get_mut(slot) {
+            *s = id;
+        }
+        id
+    }
+
+    fn lookup(&mut self, span: Secs, t: &EventTime) -> u32 {
+        let id = self.all.len() as u32;
+        let mut at = *self.by_span.entry(span).or_insert(id);
+        let mut last = None;
+        while let Some(x) = self.all.get(at as usize) {
+            if x.is(span, t) {
+                return at;
+            }
+            last = Some(at);
+            at = self.next.get(at as usize).copied().unwrap_or(NONE);
+        }
+        self.all.push(Time {
+            span,
+            value: t.value.as_str().into(),
+            granularity: t.granularity,
+            interval: t.interval,
+        });
+        self.next.push(NONE);
+        if let Some(link) = last.and_then(|l| self.next.get_mut(l as usize)) {
+            *link = id;
         }
         id
     }
@@ -1110,6 +1183,7 @@ fn scan(mentions: &[EventMention]) -> Scan {
         place_ids: Interner::default(),
         facts: Vec::with_capacity(n),
         times: Times::default(),
+        narrow: true,
     };
     // a builder shares one copy of an article's id and source among its
     // mentions, which come together: the same copy as the mention before needs
@@ -1120,8 +1194,6 @@ fn scan(mentions: &[EventMention]) -> Scan {
     // lookups only, never iterated into the output
     let mut days: HashMap<Box<str>, Option<Secs>> = HashMap::new();
     let mut last_published: Option<(&str, Option<Secs>)> = None;
-    // reports of one event often come together and give the same time
-    let mut last_time: Option<(&EventTime, u32)> = None;
     // The strings of the mention `AHEAD` places on are read (one byte each)
     // before this one is worked on: their cache misses overlap the work on the
     // ones before instead of stalling it one after the other (safe Rust has no
@@ -1146,19 +1218,7 @@ fn scan(mentions: &[EventMention]) -> Scan {
         let span = m.time.as_deref().and_then(time_span);
         out.spans.push(span);
         let time = match (m.time.as_deref(), span) {
-            (Some(t), Some(_)) => match last_time {
-                Some((l, id))
-                    if (l.granularity, l.interval) == (t.granularity, t.interval)
-                        && l.value == t.value =>
-                {
-                    id
-                }
-                _ => {
-                    let id = out.times.id(t);
-                    last_time = Some((t, id));
-                    id
-                }
-            },
+            (Some(t), Some(span)) => out.times.id(span, t),
             _ => NONE,
         };
         out.published
@@ -1187,8 +1247,12 @@ fn scan(mentions: &[EventMention]) -> Scan {
             .push(u32::try_from(m.participants.len()).unwrap_or(u32::MAX));
         let place = m.place.as_ref().map(|p| out.place_ids.id(&p.name));
         out.place.push(place);
+        let trigger = u32::try_from(m.trigger.start)
+            .ok()
+            .zip(u32::try_from(m.trigger.end).ok());
+        out.narrow &= trigger.is_some();
         out.facts.push(Facts {
-            trigger: m.trigger,
+            trigger: trigger.unwrap_or_default(),
             time,
             place: place.unwrap_or(NONE),
             source: NONE,
@@ -1489,7 +1553,6 @@ pub(super) fn build(
     article_strings.sort_unstable();
     let mut source_strings = read.sources.strings();
     source_strings.sort_unstable();
-    let value_strings = read.times.values.strings();
     let input = EntryInput {
         all: &mentions,
         src: &src,
@@ -1497,10 +1560,10 @@ pub(super) fn build(
         items: &items,
         table: &table,
         times: &read.times.all,
-        values: &value_strings,
         articles: &article_strings,
         sources: &source_strings,
         places: &place_strings,
+        narrow: read.narrow,
     };
     let mut scratch = Scratch::default();
     // the members of every entry (input indices, in entry order) one after
@@ -1529,7 +1592,13 @@ pub(super) fn build(
             first
                 .and_then(|i| Some(items.get(i)?.article))
                 .unwrap_or_default(),
-            first.and_then(|i| Some(facts.get(i)?.trigger)),
+            first.and_then(|i| match read.narrow {
+                true => facts.get(i).map(|f| crate::Span {
+                    start: f.trigger.0 as usize,
+                    end: f.trigger.1 as usize,
+                }),
+                false => Some(mentions.get(*src.get(i)? as usize)?.trigger),
+            }),
         ));
     }
     drop(scratch);
@@ -1682,14 +1751,14 @@ struct EntryInput<'m> {
     items: &'m [Item],
     table: &'m NameTable,
     /// [`Times`] by id.
-    times: &'m [(u32, Granularity, Option<Interval>)],
-    /// Time values by id.
-    values: &'m [&'m str],
+    times: &'m [Time],
     /// Article ids and source names by rank.
     articles: &'m [&'m str],
     sources: &'m [&'m str],
     /// Place spellings by id.
     places: &'m [&'m str],
+    /// Whether the facts hold the triggers ([`Scan::narrow`]).
+    narrow: bool,
 }
 
 /// The entry of the cluster with `members` (canonical positions), without its
@@ -1708,10 +1777,10 @@ fn entry<'m>(
         items,
         table,
         times,
-        values,
         articles,
         sources,
         places: spelt,
+        narrow,
     } = input;
     let Scratch {
         order,
@@ -1733,10 +1802,17 @@ fn entry<'m>(
     let mentions = |i: usize| -> &'m EventMention { &all[src[i] as usize] };
     // the article rank orders as the article id does; the mentions themselves
     // are read only when article and trigger tie
+    let wide = |i: usize| {
+        let t = mentions(i).trigger;
+        (t.start, t.end)
+    };
     order.sort_unstable_by(|&a, &b| {
-        (items[a].article, facts[a].trigger)
-            .cmp(&(items[b].article, facts[b].trigger))
-            .then_with(|| mentions(a).cmp(mentions(b)))
+        let first = if narrow {
+            (items[a].article, facts[a].trigger).cmp(&(items[b].article, facts[b].trigger))
+        } else {
+            (items[a].article, wide(a)).cmp(&(items[b].article, wide(b)))
+        };
+        first.then_with(|| mentions(a).cmp(mentions(b)))
     });
     let order: &[usize] = order;
 
@@ -1782,16 +1858,16 @@ fn entry<'m>(
     // agrees with a date when one of its reports overlaps it
     dated.clear();
     dated.extend(order.iter().filter_map(|i| {
-        let &(value, granularity, interval) = times.get(facts.get(*i)?.time as usize)?;
+        let time = times.get(facts.get(*i)?.time as usize)?;
         let item = items.get(*i)?;
         Some(Dated {
             // the item holds the mention's span, parsed once
             span: item.time?,
-            value: values.get(value as usize)?,
+            value: &time.value,
             rank: item.article,
             article: articles.get(item.article as usize)?,
-            granularity,
-            interval,
+            granularity: time.granularity,
+            interval: time.interval,
         })
     }));
     dated.sort_unstable_by(|a, b| (a.span, a.value, a.rank).cmp(&(b.span, b.value, b.rank)));
