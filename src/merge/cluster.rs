@@ -2127,4 +2127,78 @@ mod tests {
             .collect();
         assert_eq!(got, want);
     }
+
+    /// Triggers past 32 bits are not kept in the compact facts: the entries
+    /// then read them from the mentions, and order the same way.
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    fn wide_triggers_order_as_narrow_ones() {
+        use crate::event::{EntityKind, Participant, Role};
+        use crate::Span;
+        const BIG: usize = 1 << 33;
+        const SMALL: usize = 1 << 20;
+        let report = |article: &str, at: usize, day: &str| EventMention {
+            article: article.into(),
+            source: None,
+            published: None,
+            kind: EventKind::Vote,
+            trigger: Span::new(at, at + 5),
+            sentence: Span::new(at, at + 40),
+            participants: vec![Participant {
+                name: "Senate".into(),
+                entity: EntityKind::Organization,
+                role: Role::Agent,
+                span: Span::new(at, at + 6),
+            }],
+            place: None,
+            status: Status::Occurred,
+            time: Some(Box::new(EventTime {
+                value: day.into(),
+                granularity: Granularity::Day,
+                interval: None,
+                zone: None,
+                timex: None,
+            })),
+            quote: "".into(),
+        };
+        let mentions = |far: usize| {
+            vec![
+                report("a", far, "2021-11-21"),
+                report("a", 7, "2021-11-21"),
+                report("b", far, "2021-11-21"),
+                report("b", 9, "2021-11-21"),
+                report("c", far, "2022-03-01"),
+                report("c", 3, "2022-03-01"),
+            ]
+        };
+        // each event as its mentions' (article, trigger start), wide ones
+        // written as the narrow run's
+        let shape = |t: &Timeline| -> Vec<Vec<(String, usize)>> {
+            t.events()
+                .iter()
+                .map(|e| {
+                    e.mentions
+                        .iter()
+                        .map(|m| {
+                            let at = if m.trigger.start == BIG {
+                                SMALL
+                            } else {
+                                m.trigger.start
+                            };
+                            (m.article.to_string(), at)
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        let wide = build(mentions(BIG), Vec::new(), 1);
+        let narrow = build(mentions(SMALL), Vec::new(), 1);
+        assert_eq!(shape(&wide), shape(&narrow));
+        let first = shape(&narrow);
+        assert_eq!(
+            first.first().and_then(|e| e.first()),
+            Some(&("a".to_owned(), 7))
+        );
+        assert!(first.iter().all(|e| e.windows(2).all(|w| w[0] <= w[1])));
+    }
 }
