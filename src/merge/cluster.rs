@@ -1030,8 +1030,8 @@ struct Ranks {
 /// input order: every string a mention points to is touched once, while the
 /// mention is at hand, instead of once per phase (at a million mentions each
 /// pass over the mentions and their strings misses the cache on every one).
-/// Everything after works on these integers; only the tie-breaks of the sort,
-/// the entries and the output read the mentions again.
+/// Everything after works on these integers; only the tie-breaks of the sorts
+/// and the output read the mentions again.
 struct Scan {
     /// Article and source ids by first sight ([`NONE`]: no source).
     article: Vec<u32>,
@@ -1532,7 +1532,11 @@ pub(super) fn build(
     // mentions themselves are read only to break ties. Each entry keeps its
     // cluster id: the timeline's order below breaks ties by it.
     let (bounds, flat) = bucket_sort(clusters, || {
-        cluster_of.iter().zip(0u32..).map(|(&c, i)| (c as usize, i))
+        cluster_of
+            .iter()
+            .zip(0u32..)
+            .filter(|&(&c, _)| c != NONE)
+            .map(|(&c, i)| (c as usize, i))
     });
     drop(cluster_of);
     // the facts by canonical position
