@@ -1073,8 +1073,6 @@ struct Facts {
     time: u32,
     /// The place as spelt, an id in the scan's place interner ([`NONE`]: none).
     place: u32,
-    /// The source's rank ([`NONE`]: none); filled in once the ranks are known.
-    source: u32,
 }
 
 /// Distinct reported times (value, granularity, interval), by first sight.
@@ -1255,7 +1253,6 @@ fn scan(mentions: &[EventMention]) -> Scan {
             trigger: trigger.unwrap_or_default(),
             time,
             place: place.unwrap_or(NONE),
-            source: NONE,
         });
     }
     std::hint::black_box(touched);
@@ -1539,17 +1536,18 @@ pub(super) fn build(
             .map(|(&c, i)| (c as usize, i))
     });
     drop(cluster_of);
-    // the facts by canonical position
+    // the facts and source ranks by canonical position
     let by_input = std::mem::take(&mut read.facts);
-    let facts: Vec<Facts> = src
+    let (facts, source_rank): (Vec<Facts>, Vec<u32>) = src
         .iter()
         .map(|&j| {
             let j = j as usize;
-            let mut f = by_input.get(j).copied().unwrap_or_default();
-            f.source = ranks.source.get(j).copied().unwrap_or(NONE);
-            f
+            (
+                by_input.get(j).copied().unwrap_or_default(),
+                ranks.source.get(j).copied().unwrap_or(NONE),
+            )
         })
-        .collect();
+        .unzip();
     drop(by_input);
     // the strings the entries output, by id or rank (a rank orders as its
     // string: each distinct string once)
@@ -1561,6 +1559,7 @@ pub(super) fn build(
         all: &mentions,
         src: &src,
         facts: &facts,
+        source_rank: &source_rank,
         items: &items,
         table: &table,
         times: &read.times.all,
@@ -1616,6 +1615,7 @@ pub(super) fn build(
     drop(bounds);
     drop(items);
     drop(facts);
+    drop(source_rank);
     // the timeline's order, on integer keys: the article rank orders as its id
     let mut order: Vec<(EventKey, u32, u32)> = built
         .iter()
@@ -1745,13 +1745,14 @@ struct Scratch<'m> {
 }
 
 /// What every entry reads: the mentions in input order (for tie-breaks only),
-/// the input index, [`Facts`] and item of each canonical position, the names,
-/// and the strings the facts and items stand for.
+/// the input index, [`Facts`], source rank and item of each canonical
+/// position, the names, and the strings the facts and items stand for.
 #[derive(Clone, Copy)]
 struct EntryInput<'m> {
     all: &'m [EventMention],
     src: &'m [u32],
     facts: &'m [Facts],
+    source_rank: &'m [u32],
     items: &'m [Item],
     table: &'m NameTable,
     /// [`Times`] by id.
@@ -1778,6 +1779,7 @@ fn entry<'m>(
         all,
         src,
         facts,
+        source_rank,
         items,
         table,
         times,
@@ -1831,7 +1833,7 @@ fn entry<'m>(
     per_article.clear();
     for i in order {
         let rank = items[*i].article;
-        let r = facts[*i].source;
+        let r = source_rank.get(*i).copied().unwrap_or(NONE);
         let source = sources.get(r as usize).map(|s| (r, *s));
         match per_article.last_mut() {
             Some((last, s)) if *last == rank => {
