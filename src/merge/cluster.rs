@@ -1030,8 +1030,8 @@ struct Ranks {
 /// input order: every string a mention points to is touched once, while the
 /// mention is at hand, instead of once per phase (at a million mentions each
 /// pass over the mentions and their strings misses the cache on every one).
-/// Everything after works on these integers; only the tie-breaks of the sort,
-/// the entries and the output read the mentions again.
+/// Everything after works on these integers; only the tie-breaks of the sorts
+/// and the output read the mentions again.
 struct Scan {
     /// Article and source ids by first sight ([`NONE`]: no source).
     article: Vec<u32>,
@@ -1053,6 +1053,118 @@ struct Scan {
     place_ids: Interner,
     /// Each mention's kind and status.
     kind: Vec<(EventKind, Status)>,
+    /// What the entries read of each mention besides its item, in compact
+    /// form: [`Facts`].
+    facts: Vec<Facts>,
+    times: Times,
+    /// Whether every trigger fits the facts' 32-bit offsets (else the entries
+    /// read triggers from the mentions).
+    narrow: bool,
+}
+
+/// What an entry reads of one mention besides its [`Item`], read by the scan
+/// while the mention is at hand: an entry then reads a few bytes of a compact
+/// array, not the mention and the strings it points to, wherever in the heap
+/// those lie.
+#[derive(Clone, Copy, Default)]
+struct Facts {
+    /// The trigger's start and end when they fit ([`Scan::narrow`]).
+    trigger: (u32, u32),
+    /// The reported time, an id in [`Times`] ([`NONE`]: none, or none with a
+    /// span).
+    time: u32,
+    /// The place as spelt, an id in the scan's place interner ([`NONE`]: none).
+    place: u32,
+}
+
+/// Distinct reported times (value, granularity, interval), by first sight.
+///
+/// Most mentions repeat a time seen shortly before (a day is reported by
+/// several articles): a small table, indexed by the span the scan parsed
+/// anyway, holds the last time seen for each slot, so a repeat costs one
+/// comparison of a few bytes. Only a miss hashes, by the span, which equal
+/// times share.
+struct Times {
+    /// The last time id seen per slot ([`NONE`]: none yet).
+    slots: Vec<u32>,
+    /// The first time with each span; the others are chained by `next`.
+    by_span: HashMap<Secs, u32>,
+    /// By id.
+    all: Vec<Time>,
+    /// By id: the next time with the same span ([`NONE`]: none).
+    next: Vec<u32>,
+}
+
+/// A distinct reported time and its span.
+struct Time {
+    span: Secs,
+    value: Box<str>,
+    granularity: Granularity,
+    interval: Option<Interval>,
+}
+
+impl Time {
+    fn is(&self, span: Secs, t: &EventTime) -> bool {
+        self.span == span
+            && (self.granularity, self.interval) == (t.granularity, t.interval)
+            && *self.value == *t.value
+    }
+}
+
+/// Bits of the index of [`Times`]' slots.
+const SLOT_BITS: u32 = 12;
+
+impl Default for Times {
+    fn default() -> Times {
+        Times {
+            slots: vec![NONE; 1 << SLOT_BITS],
+            by_span: HashMap::new(),
+            all: Vec::new(),
+            next: Vec::new(),
+        }
+    }
+}
+
+impl Times {
+    /// The id of `t`, whose span is `span`.
+    fn id(&mut self, span: Secs, t: &EventTime) -> u32 {
+        // a multiplicative hash: a poor slot only costs a lookup below
+        let mix = (span.0 as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (span.1 as u64);
+        let slot = (mix.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> (64 - SLOT_BITS)) as usize;
+        let last = self.slots.get(slot).copied().unwrap_or(NONE);
+        if self.all.get(last as usize).is_some_and(|x| x.is(span, t)) {
+            return last;
+        }
+        let id = self.lookup(span, t);
+        if let Some(s) = self.slots.get_mut(slot) {
+            *s = id;
+        }
+        id
+    }
+
+    fn lookup(&mut self, span: Secs, t: &EventTime) -> u32 {
+        let id = self.all.len() as u32;
+        let mut at = *self.by_span.entry(span).or_insert(id);
+        let mut last = None;
+        while let Some(x) = self.all.get(at as usize) {
+            if x.is(span, t) {
+                return at;
+            }
+            last = Some(at);
+            at = self.next.get(at as usize).copied().unwrap_or(NONE);
+        }
+        self.all.push(Time {
+            span,
+            value: t.value.as_str().into(),
+            granularity: t.granularity,
+            interval: t.interval,
+        });
+        self.next.push(NONE);
+        if let Some(link) = last.and_then(|l| self.next.get_mut(l as usize)) {
+            *link = id;
+        }
+        id
+    }
 }
 
 fn scan(mentions: &[EventMention]) -> Scan {
@@ -1070,6 +1182,9 @@ fn scan(mentions: &[EventMention]) -> Scan {
         place: Vec::with_capacity(n),
         place_ids: Interner::default(),
         kind: Vec::with_capacity(n),
+        facts: Vec::with_capacity(n),
+        times: Times::default(),
+        narrow: true,
     };
     // a builder shares one copy of an article's id and source among its
     // mentions, which come together: the same copy as the mention before needs
@@ -1101,7 +1216,12 @@ fn scan(mentions: &[EventMention]) -> Scan {
         out.article.push(article);
         out.source.push(source);
         before = Some((m, article, source));
-        out.spans.push(m.time.as_deref().and_then(time_span));
+        let span = m.time.as_deref().and_then(time_span);
+        out.spans.push(span);
+        let time = match (m.time.as_deref(), span) {
+            (Some(t), Some(span)) => out.times.id(span, t),
+            _ => NONE,
+        };
         out.published
             .push(m.published.as_deref().and_then(|p| match last_published {
                 // an article's mentions come together: most repeat the
@@ -1126,8 +1246,17 @@ fn scan(mentions: &[EventMention]) -> Scan {
         }
         out.participants
             .push(u32::try_from(m.participants.len()).unwrap_or(u32::MAX));
-        out.place
-            .push(m.place.as_ref().map(|p| out.place_ids.id(&p.name)));
+        let place = m.place.as_ref().map(|p| out.place_ids.id(&p.name));
+        out.place.push(place);
+        let trigger = u32::try_from(m.trigger.start)
+            .ok()
+            .zip(u32::try_from(m.trigger.end).ok());
+        out.narrow &= trigger.is_some();
+        out.facts.push(Facts {
+            trigger: trigger.unwrap_or_default(),
+            time,
+            place: place.unwrap_or(NONE),
+        });
         out.kind.push((m.kind, m.status));
     }
     std::hint::black_box(touched);
@@ -1371,34 +1500,86 @@ pub(super) fn build(
     let cluster_of = std::mem::take(&mut cl.cluster_of);
     drop(cl);
     drop(undated_clusters);
-    // Entries read their mentions (and the strings these point to), which lie
-    // in memory in input order: built in the input order of their first
-    // mention, they read memory nearly in order instead of all over it. Each
-    // keeps its cluster id: the timeline's order below breaks ties by it.
-    let (visit, bounds, flat) = members_in_input_order(&cluster_of, &src, clusters, mentions.len());
+    // Entries read their items and [`Facts`] by canonical position: built in
+    // the order their clusters were made, which follows the canonical order
+    // (kind class, then time), each reads near where the one before read. The
+    // mentions themselves are read only to break ties. Each entry keeps its
+    // cluster id: the timeline's order below breaks ties by it.
+    let (bounds, flat) = bucket_sort(clusters, || {
+        cluster_of
+            .iter()
+            .zip(0u32..)
+            .filter(|&(&c, _)| c != NONE)
+            .map(|(&c, i)| (c as usize, i))
+    });
     drop(cluster_of);
-    // the members of every entry (input indices, in entry order) one after
-    // the other in one list: `members[ends[k - 1]..ends[k]]` for the k-th
+    // the facts and source ranks by canonical position
+    let by_input = std::mem::take(&mut read.facts);
+    let (facts, source_rank): (Vec<Facts>, Vec<u32>) = src
+        .iter()
+        .map(|&j| {
+            let j = j as usize;
+            (
+                by_input.get(j).copied().unwrap_or_default(),
+                ranks.source.get(j).copied().unwrap_or(NONE),
+            )
+        })
+        .unzip();
+    drop(by_input);
+    // the strings the entries output, by id or rank (a rank orders as its
+    // string: each distinct string once)
+    let mut article_strings = read.articles.strings();
+    article_strings.sort_unstable();
+    let mut source_strings = read.sources.strings();
+    source_strings.sort_unstable();
     let input = EntryInput {
         all: &mentions,
         src: &src,
-        source_rank: &ranks.source,
+        facts: &facts,
+        source_rank: &source_rank,
         items: &items,
         table: &table,
+        times: &read.times.all,
+        articles: &article_strings,
+        sources: &source_strings,
+        places: &place_strings,
+        narrow: read.narrow,
     };
     let mut scratch = Scratch::default();
+    // the members of every entry (input indices, in entry order) one after
+    // the other in one list: `members[ends[k - 1]..ends[k]]` for the k-th
     let mut members: Vec<usize> = Vec::with_capacity(src.len());
-    let mut ends: Vec<usize> = Vec::with_capacity(visit.len() + 1);
+    let mut ends: Vec<usize> = Vec::with_capacity(clusters + 1);
     ends.push(0);
-    let mut built: Vec<TimelineEvent> = Vec::with_capacity(visit.len());
-    for w in bounds.windows(2) {
-        let cluster = w
+    let mut built: Vec<TimelineEvent> = Vec::with_capacity(clusters);
+    // per entry: its cluster, and the article rank and trigger of its first
+    // mention (the timeline's order breaks ties by them)
+    let mut visit: Vec<(u32, u32, Option<crate::Span>)> = Vec::with_capacity(clusters);
+    for (w, cluster) in bounds.windows(2).zip(0u32..) {
+        let Some(own) = w
             .first()
             .zip(w.get(1))
             .and_then(|(&a, &b)| flat.get(a..b))
-            .unwrap_or_default();
-        built.push(entry(cluster, input, &mut scratch, &mut members));
+            .filter(|own| !own.is_empty())
+        else {
+            continue;
+        };
+        built.push(entry(own, input, &mut scratch, &mut members));
         ends.push(members.len());
+        let first = scratch.order.first().copied();
+        visit.push((
+            cluster,
+            first
+                .and_then(|i| Some(items.get(i)?.article))
+                .unwrap_or_default(),
+            first.and_then(|i| match read.narrow {
+                true => facts.get(i).map(|f| crate::Span {
+                    start: f.trigger.0 as usize,
+                    end: f.trigger.1 as usize,
+                }),
+                false => Some(mentions.get(*src.get(i)? as usize)?.trigger),
+            }),
+        ));
     }
     drop(scratch);
     let members_of = |k: usize| -> &[usize] {
@@ -1410,24 +1591,14 @@ pub(super) fn build(
     drop(flat);
     drop(bounds);
     drop(items);
+    drop(facts);
+    drop(source_rank);
     // the timeline's order, on integer keys: the article rank orders as its id
     let mut order: Vec<(EventKey, u32, u32)> = built
         .iter()
         .zip(&visit)
         .zip(0u32..)
-        .map(|((e, &cluster), i)| {
-            let first = members_of(i as usize)
-                .first()
-                .and_then(|&j| Some((j, mentions.get(j)?)));
-            let rank = first
-                .and_then(|(j, _)| article_rank.get(j).copied())
-                .unwrap_or_default();
-            (
-                event_order(e, rank, first.map(|(_, m)| m.trigger)),
-                cluster,
-                i,
-            )
-        })
+        .map(|((e, &(cluster, rank, trigger)), i)| (event_order(e, rank, trigger), cluster, i))
         .collect();
     drop(visit);
     order.sort_unstable();
@@ -1475,50 +1646,6 @@ fn bucket_sort<V: Copy + Default, I: Iterator<Item = (usize, V)>>(
         }
     }
     (bounds, sorted)
-}
-
-/// The members of every cluster, the clusters taken in the input order of their
-/// first mention: the cluster ids in that order, and the members of the k-th (as
-/// canonical positions, in input order) at `flat[bounds[k]..bounds[k + 1]]`.
-/// `cluster_of` gives the cluster of each canonical position, `src` its input
-/// index; a cluster without members is left out.
-fn members_in_input_order(
-    cluster_of: &[u32],
-    src: &[u32],
-    clusters: usize,
-    inputs: usize,
-) -> (Vec<u32>, Vec<usize>, Vec<u32>) {
-    // the canonical position of each input mention ([`NONE`] for a repeat)
-    let mut position = vec![NONE; inputs];
-    for (i, &j) in (0u32..).zip(src) {
-        if let Some(p) = position.get_mut(j as usize) {
-            *p = i;
-        }
-    }
-    // clusters numbered by first sight in input order
-    let mut rank = vec![NONE; clusters];
-    let mut visit: Vec<u32> = Vec::new();
-    for &i in &position {
-        let Some(&c) = cluster_of.get(i as usize) else {
-            continue;
-        };
-        if let Some(r) = rank.get_mut(c as usize) {
-            if *r == NONE {
-                *r = visit.len() as u32;
-                visit.push(c);
-            }
-        }
-    }
-    // each cluster's members, in input order
-    let members = || {
-        position.iter().filter_map(|&i| {
-            let c = *cluster_of.get(i as usize)?;
-            let r = *rank.get(c as usize)?;
-            Some((r as usize, i))
-        })
-    };
-    let (bounds, flat) = bucket_sort(visit.len(), members);
-    (visit, bounds, flat)
 }
 
 /// Undated last, then by interval, kind, and the first mention's article (by
@@ -1594,15 +1721,26 @@ struct Scratch<'m> {
     spellings: Vec<&'m str>,
 }
 
-/// What every entry reads: the mentions in input order, the input index of
-/// each canonical position, the source ranks, the items and the names.
+/// What every entry reads: the mentions in input order (for tie-breaks only),
+/// the input index, [`Facts`], source rank and item of each canonical
+/// position, the names, and the strings the facts and items stand for.
 #[derive(Clone, Copy)]
 struct EntryInput<'m> {
     all: &'m [EventMention],
     src: &'m [u32],
+    facts: &'m [Facts],
     source_rank: &'m [u32],
     items: &'m [Item],
     table: &'m NameTable,
+    /// [`Times`] by id.
+    times: &'m [Time],
+    /// Article ids and source names by rank.
+    articles: &'m [&'m str],
+    sources: &'m [&'m str],
+    /// Place spellings by id.
+    places: &'m [&'m str],
+    /// Whether the facts hold the triggers ([`Scan::narrow`]).
+    narrow: bool,
 }
 
 /// The entry of the cluster with `members` (canonical positions), without its
@@ -1617,9 +1755,15 @@ fn entry<'m>(
     let EntryInput {
         all,
         src,
+        facts,
         source_rank,
         items,
         table,
+        times,
+        articles,
+        sources,
+        places: spelt,
+        narrow,
     } = input;
     let Scratch {
         order,
@@ -1635,25 +1779,28 @@ fn entry<'m>(
     } = scratch;
     // canonical positions of the members, in entry order
     order.clear();
-    order.extend(
-        members
-            .iter()
-            .map(|&i| i as usize)
-            .filter(|&i| i < items.len() && src.get(i).is_some_and(|&j| (j as usize) < all.len())),
-    );
+    order.extend(members.iter().map(|&i| i as usize).filter(|&i| {
+        i < items.len() && i < facts.len() && src.get(i).is_some_and(|&j| (j as usize) < all.len())
+    }));
     let mentions = |i: usize| -> &'m EventMention { &all[src[i] as usize] };
-    // the article rank orders as the article id does
+    // the article rank orders as the article id does; the mentions themselves
+    // are read only when article and trigger tie
+    let wide = |i: usize| {
+        let t = mentions(i).trigger;
+        (t.start, t.end)
+    };
     order.sort_unstable_by(|&a, &b| {
-        let (ma, mb) = (mentions(a), mentions(b));
-        (items[a].article, ma.trigger)
-            .cmp(&(items[b].article, mb.trigger))
-            .then_with(|| ma.cmp(mb))
+        let first = if narrow {
+            (items[a].article, facts[a].trigger).cmp(&(items[b].article, facts[b].trigger))
+        } else {
+            (items[a].article, wide(a)).cmp(&(items[b].article, wide(b)))
+        };
+        first.then_with(|| mentions(a).cmp(mentions(b)))
     });
     let order: &[usize] = order;
-    let member = |i: &usize| (mentions(*i), &items[*i]);
 
     kinds.clear();
-    kinds.extend(order.iter().map(|i| mentions(*i).kind));
+    kinds.extend(order.iter().map(|i| items[*i].kind));
     let kind = majority(kinds).unwrap_or(EventKind::Other);
 
     // articles, in order; each counts once, under its source name when one of its
@@ -1662,12 +1809,9 @@ fn entry<'m>(
     // strings; the strings are read only for the output.
     per_article.clear();
     for i in order {
-        let m = mentions(*i);
         let rank = items[*i].article;
-        let source = m.source.as_deref().and_then(|s| {
-            let r = *source_rank.get(*src.get(*i)? as usize)?;
-            (r != NONE).then_some((r, s))
-        });
+        let r = source_rank.get(*i).copied().unwrap_or(NONE);
+        let source = sources.get(r as usize).map(|s| (r, *s));
         match per_article.last_mut() {
             Some((last, s)) if *last == rank => {
                 if let Some(new) = source {
@@ -1697,16 +1841,16 @@ fn entry<'m>(
     // agrees with a date when one of its reports overlaps it
     dated.clear();
     dated.extend(order.iter().filter_map(|i| {
-        let m = mentions(*i);
-        let t = m.time.as_ref()?;
+        let time = times.get(facts.get(*i)?.time as usize)?;
+        let item = items.get(*i)?;
         Some(Dated {
             // the item holds the mention's span, parsed once
-            span: items.get(*i)?.time?,
-            value: t.value.as_str(),
-            rank: items.get(*i)?.article,
-            article: m.article.as_str(),
-            granularity: t.granularity,
-            interval: t.interval,
+            span: item.time?,
+            value: &time.value,
+            rank: item.article,
+            article: articles.get(item.article as usize)?,
+            granularity: time.granularity,
+            interval: time.interval,
         })
     }));
     dated.sort_unstable_by(|a, b| (a.span, a.value, a.rank).cmp(&(b.span, b.value, b.rank)));
@@ -1786,9 +1930,8 @@ fn entry<'m>(
         spellings.extend(
             order
                 .iter()
-                .map(member)
-                .filter(|(_, it)| it.place == Some(pid))
-                .filter_map(|(m, _)| m.place.as_ref().map(|p| p.name.trim())),
+                .filter(|i| items[**i].place == Some(pid))
+                .filter_map(|i| Some(spelt.get(facts[*i].place as usize)?.trim())),
         );
         spellings.sort_unstable();
         spellings
@@ -1802,7 +1945,7 @@ fn entry<'m>(
             .map(|run| run[0].to_owned())
     });
 
-    let status = merged_status(order.iter().map(|i| mentions(*i).status));
+    let status = merged_status(order.iter().map(|i| items[*i].status));
     let event = TimelineEvent {
         kind,
         when: chosen.map(|d| d.value.to_owned()),
@@ -1941,5 +2084,79 @@ mod tests {
             seen < 5
         }));
         assert_eq!(seen, 5);
+    }
+
+    /// Triggers past 32 bits are not kept in the compact facts: the entries
+    /// then read them from the mentions, and order the same way.
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    fn wide_triggers_order_as_narrow_ones() {
+        use crate::event::{EntityKind, Participant, Role};
+        use crate::Span;
+        const BIG: usize = 1 << 33;
+        const SMALL: usize = 1 << 20;
+        let report = |article: &str, at: usize, day: &str| EventMention {
+            article: article.into(),
+            source: None,
+            published: None,
+            kind: EventKind::Vote,
+            trigger: Span::new(at, at + 5),
+            sentence: Span::new(at, at + 40),
+            participants: vec![Participant {
+                name: "Senate".into(),
+                entity: EntityKind::Organization,
+                role: Role::Agent,
+                span: Span::new(at, at + 6),
+            }],
+            place: None,
+            status: Status::Occurred,
+            time: Some(Box::new(EventTime {
+                value: day.into(),
+                granularity: Granularity::Day,
+                interval: None,
+                zone: None,
+                timex: None,
+            })),
+            quote: "".into(),
+        };
+        let mentions = |far: usize| {
+            vec![
+                report("a", far, "2021-11-21"),
+                report("a", 7, "2021-11-21"),
+                report("b", far, "2021-11-21"),
+                report("b", 9, "2021-11-21"),
+                report("c", far, "2022-03-01"),
+                report("c", 3, "2022-03-01"),
+            ]
+        };
+        // each event as its mentions' (article, trigger start), wide ones
+        // written as the narrow run's
+        let shape = |t: &Timeline| -> Vec<Vec<(String, usize)>> {
+            t.events()
+                .iter()
+                .map(|e| {
+                    e.mentions
+                        .iter()
+                        .map(|m| {
+                            let at = if m.trigger.start == BIG {
+                                SMALL
+                            } else {
+                                m.trigger.start
+                            };
+                            (m.article.to_string(), at)
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        let wide = build(mentions(BIG), Vec::new(), 1);
+        let narrow = build(mentions(SMALL), Vec::new(), 1);
+        assert_eq!(shape(&wide), shape(&narrow));
+        let first = shape(&narrow);
+        assert_eq!(
+            first.first().and_then(|e| e.first()),
+            Some(&("a".to_owned(), 7))
+        );
+        assert!(first.iter().all(|e| e.windows(2).all(|w| w[0] <= w[1])));
     }
 }
