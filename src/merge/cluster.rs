@@ -298,19 +298,79 @@ fn place_key(name: &str) -> String {
     toks[skip..].join(" ")
 }
 
-/// A small sorted set: up to `N` values inline, more on the heap. A cluster's
-/// names, kinds, places, articles and dates are a handful each: inline, the fit
-/// test reads one struct instead of chasing five allocations.
-enum SmallSet<T, const N: usize> {
-    Empty,
-    Inline(u8, [T; N]),
-    Heap(Vec<T>),
+/// Where a set that outgrew its inline room keeps its values: a run of `cap`
+/// slots at `at` of a pool shared by every set of its kind, the first `len`
+/// in use, sorted. A run that fills up moves to the end of the pool with twice
+/// the room; the slots it leaves are not reused. Hundreds of thousands of
+/// clusters and index blocks outgrow their room at a million mentions: in
+/// runs of one vector they cost no allocation each, growing costs no
+/// reallocation, and the state goes in one free instead of one per set.
+#[derive(Clone, Copy)]
+struct Run {
+    at: usize,
+    len: u32,
+    cap: u32,
 }
 
-impl<T: Copy + Ord, const N: usize> SmallSet<T, N> {
-    fn insert(&mut self, x: T) {
+impl Run {
+    fn get<'a, T>(&self, pool: &'a [T]) -> &'a [T] {
+        pool.get(self.at..self.at.saturating_add(self.len as usize))
+            .unwrap_or_default()
+    }
+
+    /// A run holding `values` (sorted, distinct) with room for twice as many.
+    fn with<T: Copy + Default>(pool: &mut Vec<T>, values: &[T]) -> Run {
+        let len = u32::try_from(values.len()).unwrap_or(u32::MAX);
+        let cap = len.saturating_mul(2).max(4);
+        let at = pool.len();
+        pool.extend_from_slice(values);
+        pool.resize(at + cap as usize, T::default());
+        Run { at, len, cap }
+    }
+
+    /// Inserts `x` in order unless it is there.
+    fn insert<T: Copy + Ord + Default>(&mut self, pool: &mut Vec<T>, x: T) {
+        let Err(pos) = self.get(pool).binary_search(&x) else {
+            return;
+        };
+        if self.len >= self.cap {
+            if self.cap == u32::MAX {
+                return;
+            }
+            let at = pool.len();
+            let len = self.len as usize;
+            pool.extend_from_within(self.at..self.at.saturating_add(len));
+            self.cap = self.cap.saturating_mul(2).max(4);
+            pool.resize(at + self.cap as usize, T::default());
+            self.at = at;
+        }
+        let len = self.len as usize;
+        if let Some(run) = pool.get_mut(self.at..=self.at.saturating_add(len)) {
+            run.copy_within(pos..len, pos + 1);
+            if let Some(slot) = run.get_mut(pos) {
+                *slot = x;
+            }
+            self.len += 1;
+        }
+    }
+}
+
+/// A small sorted set: up to `N` values inline, more in a [`Run`] of a pool
+/// the caller keeps. A cluster's names, places, articles and dates are a
+/// handful each: inline, the fit test reads one struct instead of chasing
+/// several allocations.
+enum SmallSet<T, const N: usize> {
+    Inline(u8, [T; N]),
+    Spilled(Run),
+}
+
+impl<T: Copy + Ord + Default, const N: usize> SmallSet<T, N> {
+    fn new() -> SmallSet<T, N> {
+        SmallSet::Inline(0, [T::default(); N])
+    }
+
+    fn insert(&mut self, pool: &mut Vec<T>, x: T) {
         match self {
-            SmallSet::Empty => *self = SmallSet::Inline(1, [x; N]),
             SmallSet::Inline(n, arr) => {
                 let len = usize::from(*n);
                 let Err(pos) = arr.get(..len).unwrap_or_default().binary_search(&x) else {
@@ -323,26 +383,37 @@ impl<T: Copy + Ord, const N: usize> SmallSet<T, N> {
                     }
                     *n += 1;
                 } else {
-                    let mut v = Vec::with_capacity(2 * N);
-                    v.extend_from_slice(arr);
-                    v.insert(pos, x);
-                    *self = SmallSet::Heap(v);
+                    let mut run = Run::with(pool, arr);
+                    run.insert(pool, x);
+                    *self = SmallSet::Spilled(run);
                 }
             }
-            SmallSet::Heap(v) => insert_sorted(v, x),
+            SmallSet::Spilled(run) => run.insert(pool, x),
+        }
+    }
+
+    /// The values, in order.
+    fn get<'a>(&'a self, pool: &'a [T]) -> &'a [T] {
+        match self {
+            SmallSet::Inline(n, arr) => arr.get(..usize::from(*n)).unwrap_or_default(),
+            SmallSet::Spilled(run) => run.get(pool),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            SmallSet::Inline(n, _) => *n == 0,
+            SmallSet::Spilled(run) => run.len == 0,
         }
     }
 }
 
-impl<T, const N: usize> std::ops::Deref for SmallSet<T, N> {
-    type Target = [T];
-    fn deref(&self) -> &[T] {
-        match self {
-            SmallSet::Empty => &[],
-            SmallSet::Inline(n, arr) => arr.get(..usize::from(*n)).unwrap_or_default(),
-            SmallSet::Heap(v) => v,
-        }
-    }
+/// The pools of the clusters' sets that outgrew their inline room.
+#[derive(Default)]
+struct Pools {
+    /// Participants, places and articles.
+    ids: Vec<u32>,
+    times: Vec<(u32, Secs)>,
 }
 
 /// A set of event kinds, one bit each: a cluster's kinds in one word, not in
@@ -393,37 +464,31 @@ impl Cluster {
     fn new(class: u8) -> Cluster {
         Cluster {
             class,
-            keys: SmallSet::Empty,
+            keys: SmallSet::new(),
             kinds: KindSet::default(),
-            places: SmallSet::Empty,
-            times: SmallSet::Empty,
+            places: SmallSet::new(),
+            times: SmallSet::new(),
             hull: None,
-            articles: SmallSet::Empty,
+            articles: SmallSet::new(),
         }
     }
 
-    fn add(&mut self, item: &Item) {
+    fn add(&mut self, item: &Item, pools: &mut Pools) {
         for k in item.keys.iter() {
-            self.keys.insert(*k);
+            self.keys.insert(&mut pools.ids, *k);
         }
         self.kinds.insert(item.kind);
         if let Some(p) = item.place {
-            self.places.insert(p);
+            self.places.insert(&mut pools.ids, p);
         }
-        self.articles.insert(item.article);
+        self.articles.insert(&mut pools.ids, item.article);
         if let Some(t) = item.time {
-            self.times.insert((item.article, t));
+            self.times.insert(&mut pools.times, (item.article, t));
             self.hull = Some(match self.hull {
                 Some((s, e)) => (s.min(t.0), e.max(t.1)),
                 None => t,
             });
         }
-    }
-}
-
-fn insert_sorted<T: Ord>(v: &mut Vec<T>, x: T) {
-    if let Err(pos) = v.binary_search(&x) {
-        v.insert(pos, x);
     }
 }
 
@@ -471,32 +536,35 @@ fn participants_agree(a: &[u32], b: &[u32], strict: &[bool]) -> bool {
 const FLAT_MAX: usize = 256;
 
 /// Postings of one block: `(start of a member's interval, cluster)`, sorted, each
-/// once. Most blocks are one person's events, a few dozen: a flat sorted list
-/// answers them from one cache line or two. A block that grows big (a name in
-/// every report) becomes a B-tree so that inserting stays logarithmic.
+/// once. Most blocks are one person's events, a few dozen: a flat sorted run of
+/// the index's pool answers them from one cache line or two. A block that
+/// grows big (a name in every report) becomes a B-tree so that inserting stays
+/// logarithmic.
 enum PostingSet {
-    Flat(Vec<(i64, u32)>),
+    Flat(Run),
     Tree(BTreeSet<(i64, u32)>),
 }
 
 impl Default for PostingSet {
     fn default() -> PostingSet {
-        PostingSet::Flat(Vec::new())
+        PostingSet::Flat(Run {
+            at: 0,
+            len: 0,
+            cap: 0,
+        })
     }
 }
 
 impl PostingSet {
-    fn insert(&mut self, x: (i64, u32)) {
+    fn insert(&mut self, pool: &mut Vec<(i64, u32)>, x: (i64, u32)) {
         match self {
-            PostingSet::Flat(v) => {
-                if let Err(pos) = v.binary_search(&x) {
-                    if v.len() < FLAT_MAX {
-                        v.insert(pos, x);
-                    } else {
-                        let mut tree: BTreeSet<(i64, u32)> = v.drain(..).collect();
-                        tree.insert(x);
-                        *self = PostingSet::Tree(tree);
-                    }
+            PostingSet::Flat(run) => {
+                if run.len as usize >= FLAT_MAX && run.get(pool).binary_search(&x).is_err() {
+                    let mut tree: BTreeSet<(i64, u32)> = run.get(pool).iter().copied().collect();
+                    tree.insert(x);
+                    *self = PostingSet::Tree(tree);
+                } else {
+                    run.insert(pool, x);
                 }
             }
             PostingSet::Tree(t) => {
@@ -507,9 +575,10 @@ impl PostingSet {
 
     /// Calls `f` on every cluster with a posting starting in `lo..=hi`, in order,
     /// until it returns `false`; returns `false` then.
-    fn scan(&self, lo: i64, hi: i64, mut f: impl FnMut(u32) -> bool) -> bool {
+    fn scan(&self, pool: &[(i64, u32)], lo: i64, hi: i64, mut f: impl FnMut(u32) -> bool) -> bool {
         match self {
-            PostingSet::Flat(v) => {
+            PostingSet::Flat(run) => {
+                let v = run.get(pool);
                 let from = v.partition_point(|p| p.0 < lo);
                 v.get(from..)
                     .unwrap_or_default()
@@ -551,6 +620,8 @@ struct Index {
     /// it: a probe reads the block's header where it looks, one dependent
     /// miss fewer than going through a table of ids.
     blocks: Vec<Postings>,
+    /// The runs of the flat blocks.
+    pool: Vec<(i64, u32)>,
     /// Entity ids run below this.
     entities: u32,
     /// The classes with a mention that names nobody: the readers of [`ALL`].
@@ -609,7 +680,7 @@ impl Index {
         let Some(p) = self.blocks.get_mut(pos) else {
             return;
         };
-        p.set.insert((t.0, cluster));
+        p.set.insert(&mut self.pool, (t.0, cluster));
         p.max_len = p.max_len.max(t.1.saturating_sub(t.0));
     }
 
@@ -646,7 +717,7 @@ impl Index {
             ),
             None => (i64::MIN, i64::MAX),
         };
-        p.set.scan(lo, hi, |c| {
+        p.set.scan(&self.pool, lo, hi, |c| {
             if *budget == 0 {
                 return false;
             }
@@ -667,6 +738,8 @@ struct Clusterer<'a> {
     tolerance: i64,
     clusters: Vec<Cluster>,
     index: Index,
+    /// Where the clusters' sets that outgrew their inline room keep their values.
+    pools: Pools,
     /// The clusters holding a report of each article, by kind class.
     /// Indexed by article id: (kind class, cluster), in the order they came.
     by_article: Vec<Vec<(u8, u32)>>,
@@ -736,18 +809,22 @@ impl Clusterer<'_> {
 
     /// Whether `item` may join cluster `c`, and how well it fits.
     fn fit(&self, item: &Item, c: &Cluster) -> Option<Score> {
-        if c.class != item.class || !participants_agree(&item.keys, &c.keys, &self.strict) {
+        let ids = self.pools.ids.as_slice();
+        let keys = c.keys.get(ids);
+        if c.class != item.class || !participants_agree(&item.keys, keys, &self.strict) {
             return None;
         }
+        let places = c.places.get(ids);
+        let times = c.times.get(&self.pools.times);
         let place = match item.place {
             None => 1,
-            Some(_) if c.places.is_empty() => 1,
-            Some(p) if c.places.iter().any(|&q| self.places.same(p, q)) => 2,
+            Some(_) if places.is_empty() => 1,
+            Some(p) if places.iter().any(|&q| self.places.same(p, q)) => 2,
             Some(_) => 0,
         };
         // with nobody named on one side, only the same place, or the same
         // article going on about it, says it is the same event
-        let nameless = item.keys.is_empty() || c.keys.is_empty();
+        let nameless = item.keys.is_empty() || keys.is_empty();
         // an election is seldom reported with names, but a story's polity holds
         // one at a time: reports of the very same date ("the 2020 election",
         // "May 11") agree without a place, unless they name different places
@@ -756,22 +833,22 @@ impl Clusterer<'_> {
             && place != 0
             && item
                 .time
-                .is_some_and(|t| c.times.iter().all(|&(_, u)| u == t));
+                .is_some_and(|t| times.iter().all(|&(_, u)| u == t));
         if nameless
             && place != 2
             && !same_day_election
-            && c.articles.binary_search(&item.article).is_err()
+            && c.articles.get(ids).binary_search(&item.article).is_err()
         {
             return None;
         }
         let time = match item.time {
             Some(t) => {
-                if c.times.is_empty() {
+                if times.is_empty() {
                     return None;
                 }
                 let mut all_overlap = true;
                 let mut equal = false;
-                for &(article, u) in c.times.iter() {
+                for &(article, u) in times {
                     if !overlaps(t, u) {
                         // one article never reports one occurrence at two dates
                         if article == item.article || !within(t, u, self.tolerance) {
@@ -791,8 +868,8 @@ impl Clusterer<'_> {
             }
             None => 0,
         };
-        let common = shared(&item.keys, &c.keys);
-        let differ = item.keys.len() + c.keys.len() - 2 * common;
+        let common = shared(&item.keys, keys);
+        let differ = item.keys.len() + keys.len() - 2 * common;
         Some((
             common,
             time,
@@ -811,13 +888,17 @@ impl Clusterer<'_> {
         if let Some(of) = self.cluster_of.get_mut(idx as usize) {
             *of = cluster;
         }
-        if c.articles.binary_search(&item.article).is_err() {
+        if c.articles
+            .get(&self.pools.ids)
+            .binary_search(&item.article)
+            .is_err()
+        {
             match &mut self.article_log {
                 Some(log) => log.push((item.article, item.class, cluster)),
                 None => push_article(&mut self.by_article, item.article, item.class, cluster),
             }
         }
-        c.add(item);
+        c.add(item, &mut self.pools);
         if let Some(t) = item.time {
             self.index.insert(item.class, ALL, t, cluster);
             for &k in item.keys.iter() {
@@ -1399,6 +1480,7 @@ pub(super) fn build(
         tolerance,
         clusters: Vec::with_capacity(items.len()),
         index: Index::new(table.len(), nameless),
+        pools: Pools::default(),
         by_article: Vec::new(),
         article_log: Some(Vec::new()),
         cluster_of: vec![NONE; items.len()],
@@ -1951,28 +2033,36 @@ mod tests {
     fn small_sets_stay_sorted_and_distinct_past_their_inline_room() {
         // a fixed scramble of 0..40 with repeats, so the set spills to the heap
         let input: Vec<u32> = (0..120u32).map(|i| (i * 37 + 11) % 40).collect();
-        let mut set: SmallSet<u32, 4> = SmallSet::Empty;
+        // two sets share one pool, their runs moving past each other as they grow
+        let mut set: SmallSet<u32, 4> = SmallSet::new();
+        let mut other: SmallSet<u32, 4> = SmallSet::new();
+        let mut pool = Vec::new();
         for (n, &x) in input.iter().enumerate() {
-            set.insert(x);
+            set.insert(&mut pool, x);
+            other.insert(&mut pool, 1000 - x);
             let mut want: Vec<u32> = input.get(..=n).unwrap_or_default().to_vec();
             want.sort_unstable();
             want.dedup();
-            assert_eq!(&*set, want.as_slice(), "after {} inserts", n + 1);
+            assert_eq!(set.get(&pool), want.as_slice(), "after {} inserts", n + 1);
+            let mirrored: Vec<u32> = want.iter().rev().map(|x| 1000 - x).collect();
+            assert_eq!(other.get(&pool), mirrored.as_slice());
         }
+        assert!(matches!(set, SmallSet::Spilled(_)));
     }
 
     #[test]
     fn posting_sets_answer_the_same_as_flat_and_as_trees() {
         let mut set = PostingSet::default();
+        let mut pool = Vec::new();
         let mut all = BTreeSet::new();
         for i in 0..(3 * FLAT_MAX as i64) {
             let p = ((i * 7919) % 1000, (i % 13) as u32);
-            set.insert(p);
+            set.insert(&mut pool, p);
             all.insert(p);
             if i % 97 == 0 || i == FLAT_MAX as i64 {
                 for (lo, hi) in [(0, 999), (100, 100), (250, 260), (990, 2000), (-5, -1)] {
                     let mut got = Vec::new();
-                    assert!(set.scan(lo, hi, |c| {
+                    assert!(set.scan(&pool, lo, hi, |c| {
                         got.push(c);
                         true
                     }));
@@ -1984,7 +2074,7 @@ mod tests {
         assert!(matches!(set, PostingSet::Tree(_)));
         // a scan stops when asked to
         let mut seen = 0;
-        assert!(!set.scan(0, 999, |_| {
+        assert!(!set.scan(&pool, 0, 999, |_| {
             seen += 1;
             seen < 5
         }));
