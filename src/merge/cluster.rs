@@ -318,14 +318,51 @@ impl Run {
             .unwrap_or_default()
     }
 
-    /// A run holding `values` (sorted, distinct) with room for twice as many.
-    fn with<T: Copy + Default>(pool: &mut Vec<T>, values: &[T]) -> Run {
+    /// A run holding `values` with room for `more`.
+    fn with<T: Copy + Default>(pool: &mut Vec<T>, values: &[T], more: u32) -> Run {
         let len = u32::try_from(values.len()).unwrap_or(u32::MAX);
-        let cap = len.saturating_mul(2).max(4);
+        let cap = len.saturating_add(more).max(4);
         let at = pool.len();
         pool.extend_from_slice(values);
         pool.resize(at + cap as usize, T::default());
         Run { at, len, cap }
+    }
+
+    /// An empty run: its first value moves it to the end of the pool.
+    fn empty() -> Run {
+        Run {
+            at: 0,
+            len: 0,
+            cap: 0,
+        }
+    }
+
+    /// Makes room for one more value (moving the run to the end of the pool
+    /// when it is full); `false` when a run cannot grow.
+    fn reserve_one<T: Copy + Default>(&mut self, pool: &mut Vec<T>) -> bool {
+        if self.len < self.cap {
+            return true;
+        }
+        if self.cap == u32::MAX {
+            return false;
+        }
+        let at = pool.len();
+        pool.extend_from_within(self.at..self.at.saturating_add(self.len as usize));
+        self.cap = self.cap.saturating_mul(2).max(4);
+        pool.resize(at + self.cap as usize, T::default());
+        self.at = at;
+        true
+    }
+
+    /// Appends `x`, keeping the order the values came in.
+    fn push<T: Copy + Default>(&mut self, pool: &mut Vec<T>, x: T) {
+        if !self.reserve_one(pool) {
+            return;
+        }
+        if let Some(slot) = pool.get_mut(self.at.saturating_add(self.len as usize)) {
+            *slot = x;
+            self.len += 1;
+        }
     }
 
     /// Inserts `x` in order unless it is there.
@@ -333,16 +370,8 @@ impl Run {
         let Err(pos) = self.get(pool).binary_search(&x) else {
             return;
         };
-        if self.len >= self.cap {
-            if self.cap == u32::MAX {
-                return;
-            }
-            let at = pool.len();
-            let len = self.len as usize;
-            pool.extend_from_within(self.at..self.at.saturating_add(len));
-            self.cap = self.cap.saturating_mul(2).max(4);
-            pool.resize(at + self.cap as usize, T::default());
-            self.at = at;
+        if !self.reserve_one(pool) {
+            return;
         }
         let len = self.len as usize;
         if let Some(run) = pool.get_mut(self.at..=self.at.saturating_add(len)) {
@@ -383,7 +412,7 @@ impl<T: Copy + Ord + Default, const N: usize> SmallSet<T, N> {
                     }
                     *n += 1;
                 } else {
-                    let mut run = Run::with(pool, arr);
+                    let mut run = Run::with(pool, arr, N as u32);
                     run.insert(pool, x);
                     *self = SmallSet::Spilled(run);
                 }
@@ -547,11 +576,7 @@ enum PostingSet {
 
 impl Default for PostingSet {
     fn default() -> PostingSet {
-        PostingSet::Flat(Run {
-            at: 0,
-            len: 0,
-            cap: 0,
-        })
+        PostingSet::Flat(Run::empty())
     }
 }
 
@@ -742,7 +767,10 @@ struct Clusterer<'a> {
     pools: Pools,
     /// The clusters holding a report of each article, by kind class.
     /// Indexed by article id: (kind class, cluster), in the order they came.
-    by_article: Vec<Vec<(u8, u32)>>,
+    /// Each a run of `lists`.
+    by_article: Vec<Run>,
+    /// The runs of `by_article` and of the undated entries of each article.
+    lists: Vec<(u8, u32)>,
     /// While dated mentions are placed nobody reads `by_article`: its entries
     /// wait here in order, and go in article by article (see
     /// [`Clusterer::settle_articles`]) instead of one random article at a time.
@@ -754,13 +782,14 @@ struct Clusterer<'a> {
     candidates: Vec<u32>,
 }
 
-fn push_article(by_article: &mut Vec<Vec<(u8, u32)>>, article: u32, class: u8, cluster: u32) {
+/// Appends `x` to the list of `article` among `lists`.
+fn push_article(lists: &mut Vec<Run>, pool: &mut Vec<(u8, u32)>, article: u32, x: (u8, u32)) {
     let a = article as usize;
-    if by_article.len() <= a {
-        by_article.resize_with(a + 1, Vec::new);
+    if lists.len() <= a {
+        lists.resize(a + 1, Run::empty());
     }
-    if let Some(v) = by_article.get_mut(a) {
-        v.push((class, cluster));
+    if let Some(run) = lists.get_mut(a) {
+        run.push(pool, x);
     }
 }
 
@@ -895,7 +924,12 @@ impl Clusterer<'_> {
         {
             match &mut self.article_log {
                 Some(log) => log.push((item.article, item.class, cluster)),
-                None => push_article(&mut self.by_article, item.article, item.class, cluster),
+                None => push_article(
+                    &mut self.by_article,
+                    &mut self.lists,
+                    item.article,
+                    (item.class, cluster),
+                ),
             }
         }
         c.add(item, &mut self.pools);
@@ -924,11 +958,21 @@ impl Clusterer<'_> {
         });
         drop(log);
         if self.by_article.len() < articles {
-            self.by_article.resize_with(articles, Vec::new);
+            self.by_article.resize(articles, Run::empty());
         }
+        self.lists.reserve(sorted.len() + 4 * articles);
         for (list, w) in self.by_article.iter_mut().zip(bounds.windows(2)) {
-            if let Some(run) = sorted.get(*w.first().unwrap_or(&0)..*w.get(1).unwrap_or(&0)) {
-                list.extend_from_slice(run);
+            let Some(run) = sorted.get(*w.first().unwrap_or(&0)..*w.get(1).unwrap_or(&0)) else {
+                continue;
+            };
+            if list.len == 0 {
+                // one run per article, in article order, with a little room for
+                // the undated reports that join clusters later
+                *list = Run::with(&mut self.lists, run, 4);
+            } else {
+                for &x in run {
+                    list.push(&mut self.lists, x);
+                }
             }
         }
     }
@@ -969,7 +1013,8 @@ impl Clusterer<'_> {
 
     /// Undated mentions join a dated cluster only when one cluster is the clear
     /// referent (see the module docs), else the undated entry of their own article.
-    fn place_undated(&mut self, idx: u32, undated: &mut Vec<Vec<(u8, u32)>>) {
+    /// `undated`: the undated clusters of each article, runs of `lists`.
+    fn place_undated(&mut self, idx: u32, undated: &mut Vec<Run>) {
         let items = self.items;
         let item = &items[idx as usize];
         if item.keys.is_empty() {
@@ -1012,8 +1057,8 @@ impl Clusterer<'_> {
         let same_article: Vec<(u32, Secs, Score)> = self
             .by_article
             .get(item.article as usize)
-            .into_iter()
-            .flatten()
+            .map_or(&[][..], |run| run.get(&self.lists))
+            .iter()
             .filter(|(class, _)| *class == item.class)
             .filter_map(|&(_, c)| accept(c))
             .collect();
@@ -1055,8 +1100,7 @@ impl Clusterer<'_> {
         // (by article, each with its kind class: the article ids are dense)
         let own = undated
             .get(item.article as usize)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+            .map_or(&[][..], |run| run.get(&self.lists));
         let scored = own
             .iter()
             .filter(|(class, _)| *class == item.class)
@@ -1065,13 +1109,7 @@ impl Clusterer<'_> {
             Some(c) => self.join(c, idx),
             None => {
                 let c = self.open(idx);
-                let a = item.article as usize;
-                if undated.len() <= a {
-                    undated.resize_with(a + 1, Vec::new);
-                }
-                if let Some(own) = undated.get_mut(a) {
-                    own.push((item.class, c));
-                }
+                push_article(undated, &mut self.lists, item.article, (item.class, c));
             }
         }
     }
@@ -1482,6 +1520,7 @@ pub(super) fn build(
         index: Index::new(table.len(), nameless),
         pools: Pools::default(),
         by_article: Vec::new(),
+        lists: Vec::new(),
         article_log: Some(Vec::new()),
         cluster_of: vec![NONE; items.len()],
         candidates: Vec::new(),
@@ -2048,6 +2087,28 @@ mod tests {
             assert_eq!(other.get(&pool), mirrored.as_slice());
         }
         assert!(matches!(set, SmallSet::Spilled(_)));
+    }
+
+    #[test]
+    fn article_lists_keep_their_order_as_their_runs_move() {
+        let mut lists = Vec::new();
+        let mut pool = Vec::new();
+        let mut want: Vec<Vec<(u8, u32)>> = vec![Vec::new(); 3];
+        for i in 0..50u32 {
+            let article = (i * 7) % 3;
+            let x = ((i % 5) as u8, 100 - i);
+            push_article(&mut lists, &mut pool, article, x);
+            want[article as usize].push(x);
+            for (run, w) in lists.iter().zip(&want) {
+                assert_eq!(run.get(&pool), w.as_slice(), "after {} pushes", i + 1);
+            }
+        }
+        // a run made with room takes pushes where it is
+        let mut run = Run::with(&mut pool, &[(1, 1), (2, 2)], 4);
+        let at = run.at;
+        run.push(&mut pool, (0, 3));
+        assert_eq!(run.at, at);
+        assert_eq!(run.get(&pool), &[(1, 1), (2, 2), (0, 3)]);
     }
 
     #[test]
