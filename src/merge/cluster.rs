@@ -616,10 +616,30 @@ impl PostingSet {
     }
 }
 
-#[derive(Default)]
+/// A block of the index: its postings, and what a probe may answer from the
+/// header alone. One cache line each: a probe reads one line before it needs
+/// the postings, if it needs them at all.
+#[repr(align(64))]
 struct Postings {
     set: PostingSet,
     max_len: i64,
+    /// The first and the last start among the postings (`i64::MAX` and
+    /// `i64::MIN` while there are none): a probe whose window lies outside
+    /// them (the first report of an event, a name whose other events are
+    /// months away) finds nothing without reading the postings.
+    first: i64,
+    last: i64,
+}
+
+impl Default for Postings {
+    fn default() -> Postings {
+        Postings {
+            set: PostingSet::default(),
+            max_len: 0,
+            first: i64::MAX,
+            last: i64::MIN,
+        }
+    }
 }
 
 /// Kind classes: one per position in [`EventKind::ALL`], and one for any other.
@@ -707,6 +727,8 @@ impl Index {
         };
         p.set.insert(&mut self.pool, (t.0, cluster));
         p.max_len = p.max_len.max(t.1.saturating_sub(t.0));
+        p.first = p.first.min(t.0);
+        p.last = p.last.max(t.0);
     }
 
     /// Makes the [`ALL`] block of `class` complete.
@@ -742,6 +764,9 @@ impl Index {
             ),
             None => (i64::MIN, i64::MAX),
         };
+        if hi < p.first || lo > p.last {
+            return true;
+        }
         p.set.scan(&self.pool, lo, hi, |c| {
             if *budget == 0 {
                 return false;
