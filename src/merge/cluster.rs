@@ -581,6 +581,13 @@ impl Default for PostingSet {
 }
 
 impl PostingSet {
+    fn is_empty(&self) -> bool {
+        match self {
+            PostingSet::Flat(run) => run.len == 0,
+            PostingSet::Tree(t) => t.is_empty(),
+        }
+    }
+
     fn insert(&mut self, pool: &mut Vec<(i64, u32)>, x: (i64, u32)) {
         match self {
             PostingSet::Flat(run) => {
@@ -623,12 +630,14 @@ impl PostingSet {
 struct Postings {
     set: PostingSet,
     max_len: i64,
-    /// The first and the last start among the postings (`i64::MAX` and
-    /// `i64::MIN` while there are none): a probe whose window lies outside
-    /// them (the first report of an event, a name whose other events are
-    /// months away) finds nothing without reading the postings.
-    first: i64,
-    last: i64,
+    /// The greatest posting (start `i64::MIN` while there is none), and the
+    /// start of the one before it (`i64::MIN` while there is none): mentions
+    /// are placed in time order, so a probe's window mostly lies past all but
+    /// the last posting of a block, or past all of them (the first report of
+    /// an event). Either way it is answered from the header, without reading
+    /// the postings.
+    last: (i64, u32),
+    before_last: i64,
 }
 
 impl Default for Postings {
@@ -636,8 +645,8 @@ impl Default for Postings {
         Postings {
             set: PostingSet::default(),
             max_len: 0,
-            first: i64::MAX,
-            last: i64::MIN,
+            last: (i64::MIN, 0),
+            before_last: i64::MIN,
         }
     }
 }
@@ -725,10 +734,17 @@ impl Index {
         let Some(p) = self.blocks.get_mut(pos) else {
             return;
         };
-        p.set.insert(&mut self.pool, (t.0, cluster));
+        let x = (t.0, cluster);
+        if p.set.is_empty() {
+            p.last = x;
+        } else if x > p.last {
+            p.before_last = p.last.0;
+            p.last = x;
+        } else if x < p.last {
+            p.before_last = p.before_last.max(x.0);
+        }
+        p.set.insert(&mut self.pool, x);
         p.max_len = p.max_len.max(t.1.saturating_sub(t.0));
-        p.first = p.first.min(t.0);
-        p.last = p.last.max(t.0);
     }
 
     /// Makes the [`ALL`] block of `class` complete.
@@ -764,17 +780,23 @@ impl Index {
             ),
             None => (i64::MIN, i64::MAX),
         };
-        if hi < p.first || lo > p.last {
-            return true;
-        }
-        p.set.scan(&self.pool, lo, hi, |c| {
+        let mut take = |c| {
             if *budget == 0 {
                 return false;
             }
             *budget -= 1;
             out.push(c);
             true
-        })
+        };
+        if lo > p.before_last {
+            // only the last posting may start in the window
+            let (start, c) = p.last;
+            if lo > start || start > hi || p.set.is_empty() {
+                return true;
+            }
+            return take(c);
+        }
+        p.set.scan(&self.pool, lo, hi, take)
     }
 }
 
@@ -2134,6 +2156,47 @@ mod tests {
         run.push(&mut pool, (0, 3));
         assert_eq!(run.at, at);
         assert_eq!(run.get(&pool), &[(1, 1), (2, 2), (0, 3)]);
+    }
+
+    #[test]
+    fn index_probes_find_every_posting_in_their_window() {
+        // postings mostly in time order, some behind, some repeated, of several
+        // lengths: the header's shortcut must answer as a full scan would
+        let mut index = Index::new(4, [false; CLASSES]);
+        let mut all: Vec<(i64, i64, u32)> = Vec::new();
+        for i in 0..400i64 {
+            let start = if i % 7 == 3 { (i * 13) % 300 } else { i * 3 };
+            let len = [1, 1, 2, 30][(i % 4) as usize];
+            let cluster = (i % 11) as u32;
+            index.insert(0, 2, (start, start + len), cluster);
+            all.push((start, start + len, cluster));
+            for (t, tol) in [
+                ((start, start + 1), 2),
+                ((start + 5, start + 6), 1),
+                ((0, 1), 0),
+            ] {
+                let mut got = Vec::new();
+                let mut budget = SCAN_LIMIT;
+                assert!(index.query(0, 2, Some(t), tol, &mut got, &mut budget));
+                got.sort_unstable();
+                got.dedup();
+                let max_len = all.iter().map(|p| p.1 - p.0).max().unwrap_or(0);
+                let (lo, hi) = (t.0 - tol - max_len, t.1 + tol);
+                let mut want: Vec<u32> = all
+                    .iter()
+                    .filter(|p| lo <= p.0 && p.0 <= hi)
+                    .map(|p| p.2)
+                    .collect();
+                want.sort_unstable();
+                want.dedup();
+                assert_eq!(got, want, "after {} postings, probe {t:?} +- {tol}", i + 1);
+            }
+        }
+        // a block nobody posted to answers nothing
+        let mut got = Vec::new();
+        let mut budget = SCAN_LIMIT;
+        assert!(index.query(0, 1, None, 0, &mut got, &mut budget));
+        assert!(got.is_empty());
     }
 
     #[test]
