@@ -477,6 +477,10 @@ impl KindSet {
 #[repr(C, align(64))]
 struct Cluster {
     class: u8,
+    /// Every member is dated, all with the one interval `hull`: the usual
+    /// case while the reports of a day are placed. [`Clusterer::fit`] then
+    /// compares a date with the hull alone, without reading `times`.
+    uniform: bool,
     kinds: KindSet,
     hull: Option<Secs>,
     keys: SmallSet<u32, 4>,
@@ -493,6 +497,7 @@ impl Cluster {
     fn new(class: u8) -> Cluster {
         Cluster {
             class,
+            uniform: false,
             keys: SmallSet::new(),
             kinds: KindSet::default(),
             places: SmallSet::new(),
@@ -503,6 +508,12 @@ impl Cluster {
     }
 
     fn add(&mut self, item: &Item, pools: &mut Pools) {
+        // every member adds its article: none yet, no member yet
+        let first = self.articles.is_empty();
+        self.uniform = match item.time {
+            Some(t) => first || (self.uniform && self.hull == Some(t)),
+            None => false,
+        };
         for k in item.keys.iter() {
             self.keys.insert(&mut pools.ids, *k);
         }
@@ -891,7 +902,6 @@ impl Clusterer<'_> {
             return None;
         }
         let places = c.places.get(ids);
-        let times = c.times.get(&self.pools.times);
         let place = match item.place {
             None => 1,
             Some(_) if places.is_empty() => 1,
@@ -907,9 +917,13 @@ impl Clusterer<'_> {
         let same_day_election = item.kind == EventKind::Election
             && c.kinds.contains(EventKind::Election)
             && place != 0
-            && item
-                .time
-                .is_some_and(|t| times.iter().all(|&(_, u)| u == t));
+            && item.time.is_some_and(|t| {
+                if c.uniform {
+                    c.hull == Some(t)
+                } else {
+                    c.times.get(&self.pools.times).iter().all(|&(_, u)| u == t)
+                }
+            });
         if nameless
             && place != 2
             && !same_day_election
@@ -919,21 +933,7 @@ impl Clusterer<'_> {
         }
         let time = match item.time {
             Some(t) => {
-                if times.is_empty() {
-                    return None;
-                }
-                let mut all_overlap = true;
-                let mut equal = false;
-                for &(article, u) in times {
-                    if !overlaps(t, u) {
-                        // one article never reports one occurrence at two dates
-                        if article == item.article || !within(t, u, self.tolerance) {
-                            return None;
-                        }
-                        all_overlap = false;
-                    }
-                    equal |= t == u;
-                }
+                let (all_overlap, equal) = self.dates_agree(item.article, t, c)?;
                 match (all_overlap, equal) {
                     // a conflict needs the same participants: names on both sides
                     (false, _) if nameless => return None,
@@ -953,6 +953,45 @@ impl Clusterer<'_> {
             c.kinds.contains(item.kind),
             Reverse(differ),
         ))
+    }
+
+    /// Whether a report of `article` dated `t` may be of the occurrence of
+    /// cluster `c`: whether `t` overlaps every date of it, and whether it
+    /// equals one; `None` when a date of it rules `t` out.
+    fn dates_agree(&self, article: u32, t: Secs, c: &Cluster) -> Option<(bool, bool)> {
+        if let (true, Some(u)) = (c.uniform, c.hull) {
+            // every member dated `u`: the articles of the dates are the
+            // cluster's articles
+            let overlap = overlaps(t, u);
+            if !overlap
+                && (c
+                    .articles
+                    .get(&self.pools.ids)
+                    .binary_search(&article)
+                    .is_ok()
+                    || !within(t, u, self.tolerance))
+            {
+                return None;
+            }
+            return Some((overlap, t == u));
+        }
+        let times = c.times.get(&self.pools.times);
+        if times.is_empty() {
+            return None;
+        }
+        let mut all_overlap = true;
+        let mut equal = false;
+        for &(other, u) in times {
+            if !overlaps(t, u) {
+                // one article never reports one occurrence at two dates
+                if other == article || !within(t, u, self.tolerance) {
+                    return None;
+                }
+                all_overlap = false;
+            }
+            equal |= t == u;
+        }
+        Some((all_overlap, equal))
     }
 
     fn join(&mut self, cluster: u32, idx: u32) {
