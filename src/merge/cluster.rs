@@ -572,6 +572,9 @@ fn participants_agree(a: &[u32], b: &[u32], strict: &[bool]) -> bool {
     nested(a, b)
 }
 
+/// Up to this many postings a block's run is searched linearly.
+const SHORT_RUN: usize = 32;
+
 /// Past this many postings a block moves from a flat sorted list to a B-tree.
 const FLAT_MAX: usize = 256;
 
@@ -622,7 +625,14 @@ impl PostingSet {
         match self {
             PostingSet::Flat(run) => {
                 let v = run.get(pool);
-                let from = v.partition_point(|p| p.0 < lo);
+                // a short run is searched from its end, where the windows of
+                // mentions placed in time order lie: it reads the last line or
+                // two, in order, where halving would chase three or four
+                let from = if v.len() <= SHORT_RUN {
+                    v.iter().rposition(|p| p.0 < lo).map_or(0, |i| i + 1)
+                } else {
+                    v.partition_point(|p| p.0 < lo)
+                };
                 v.get(from..)
                     .unwrap_or_default()
                     .iter()
