@@ -298,19 +298,108 @@ fn place_key(name: &str) -> String {
     toks[skip..].join(" ")
 }
 
-/// A small sorted set: up to `N` values inline, more on the heap. A cluster's
-/// names, kinds, places, articles and dates are a handful each: inline, the fit
-/// test reads one struct instead of chasing five allocations.
-enum SmallSet<T, const N: usize> {
-    Empty,
-    Inline(u8, [T; N]),
-    Heap(Vec<T>),
+/// Where a set that outgrew its inline room keeps its values: a run of `cap`
+/// slots at `at` of a pool shared by every set of its kind, the first `len`
+/// in use, sorted. A run that fills up moves to the end of the pool with twice
+/// the room; the slots it leaves are not reused. Hundreds of thousands of
+/// clusters and index blocks outgrow their room at a million mentions: in
+/// runs of one vector they cost no allocation each, growing costs no
+/// reallocation, and the state goes in one free instead of one per set.
+#[derive(Clone, Copy)]
+struct Run {
+    at: usize,
+    len: u32,
+    cap: u32,
 }
 
-impl<T: Copy + Ord, const N: usize> SmallSet<T, N> {
-    fn insert(&mut self, x: T) {
+impl Run {
+    fn get<'a, T>(&self, pool: &'a [T]) -> &'a [T] {
+        pool.get(self.at..self.at.saturating_add(self.len as usize))
+            .unwrap_or_default()
+    }
+
+    /// A run holding `values` with room for `more`.
+    fn with<T: Copy + Default>(pool: &mut Vec<T>, values: &[T], more: u32) -> Run {
+        let len = u32::try_from(values.len()).unwrap_or(u32::MAX);
+        let cap = len.saturating_add(more).max(4);
+        let at = pool.len();
+        pool.extend_from_slice(values);
+        pool.resize(at + cap as usize, T::default());
+        Run { at, len, cap }
+    }
+
+    /// An empty run: its first value moves it to the end of the pool.
+    fn empty() -> Run {
+        Run {
+            at: 0,
+            len: 0,
+            cap: 0,
+        }
+    }
+
+    /// Makes room for one more value (moving the run to the end of the pool
+    /// when it is full); `false` when a run cannot grow.
+    fn reserve_one<T: Copy + Default>(&mut self, pool: &mut Vec<T>) -> bool {
+        if self.len < self.cap {
+            return true;
+        }
+        if self.cap == u32::MAX {
+            return false;
+        }
+        let at = pool.len();
+        pool.extend_from_within(self.at..self.at.saturating_add(self.len as usize));
+        self.cap = self.cap.saturating_mul(2).max(4);
+        pool.resize(at + self.cap as usize, T::default());
+        self.at = at;
+        true
+    }
+
+    /// Appends `x`, keeping the order the values came in.
+    fn push<T: Copy + Default>(&mut self, pool: &mut Vec<T>, x: T) {
+        if !self.reserve_one(pool) {
+            return;
+        }
+        if let Some(slot) = pool.get_mut(self.at.saturating_add(self.len as usize)) {
+            *slot = x;
+            self.len += 1;
+        }
+    }
+
+    /// Inserts `x` in order unless it is there.
+    fn insert<T: Copy + Ord + Default>(&mut self, pool: &mut Vec<T>, x: T) {
+        let Err(pos) = self.get(pool).binary_search(&x) else {
+            return;
+        };
+        if !self.reserve_one(pool) {
+            return;
+        }
+        let len = self.len as usize;
+        if let Some(run) = pool.get_mut(self.at..=self.at.saturating_add(len)) {
+            run.copy_within(pos..len, pos + 1);
+            if let Some(slot) = run.get_mut(pos) {
+                *slot = x;
+            }
+            self.len += 1;
+        }
+    }
+}
+
+/// A small sorted set: up to `N` values inline, more in a [`Run`] of a pool
+/// the caller keeps. A cluster's names, places, articles and dates are a
+/// handful each: inline, the fit test reads one struct instead of chasing
+/// several allocations.
+enum SmallSet<T, const N: usize> {
+    Inline(u8, [T; N]),
+    Spilled(Run),
+}
+
+impl<T: Copy + Ord + Default, const N: usize> SmallSet<T, N> {
+    fn new() -> SmallSet<T, N> {
+        SmallSet::Inline(0, [T::default(); N])
+    }
+
+    fn insert(&mut self, pool: &mut Vec<T>, x: T) {
         match self {
-            SmallSet::Empty => *self = SmallSet::Inline(1, [x; N]),
             SmallSet::Inline(n, arr) => {
                 let len = usize::from(*n);
                 let Err(pos) = arr.get(..len).unwrap_or_default().binary_search(&x) else {
@@ -323,75 +412,123 @@ impl<T: Copy + Ord, const N: usize> SmallSet<T, N> {
                     }
                     *n += 1;
                 } else {
-                    let mut v = Vec::with_capacity(2 * N);
-                    v.extend_from_slice(arr);
-                    v.insert(pos, x);
-                    *self = SmallSet::Heap(v);
+                    let mut run = Run::with(pool, arr, N as u32);
+                    run.insert(pool, x);
+                    *self = SmallSet::Spilled(run);
                 }
             }
-            SmallSet::Heap(v) => insert_sorted(v, x),
+            SmallSet::Spilled(run) => run.insert(pool, x),
+        }
+    }
+
+    /// The values, in order.
+    fn get<'a>(&'a self, pool: &'a [T]) -> &'a [T] {
+        match self {
+            SmallSet::Inline(n, arr) => arr.get(..usize::from(*n)).unwrap_or_default(),
+            SmallSet::Spilled(run) => run.get(pool),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            SmallSet::Inline(n, _) => *n == 0,
+            SmallSet::Spilled(run) => run.len == 0,
         }
     }
 }
 
-impl<T, const N: usize> std::ops::Deref for SmallSet<T, N> {
-    type Target = [T];
-    fn deref(&self) -> &[T] {
-        match self {
-            SmallSet::Empty => &[],
-            SmallSet::Inline(n, arr) => arr.get(..usize::from(*n)).unwrap_or_default(),
-            SmallSet::Heap(v) => v,
-        }
+/// The pools of the clusters' sets that outgrew their inline room.
+#[derive(Default)]
+struct Pools {
+    /// Participants, places and articles.
+    ids: Vec<u32>,
+    times: Vec<(u32, Secs)>,
+}
+
+/// A set of event kinds, one bit each: a cluster's kinds in one word, not in
+/// a list of its own.
+#[derive(Clone, Copy, Default)]
+struct KindSet(u16);
+
+const _: () = assert!(EventKind::ALL.len() <= 16);
+
+impl KindSet {
+    fn bit(kind: EventKind) -> u16 {
+        1u16.checked_shl(kind as u32).unwrap_or(0)
+    }
+
+    fn insert(&mut self, kind: EventKind) {
+        self.0 |= KindSet::bit(kind);
+    }
+
+    fn contains(self, kind: EventKind) -> bool {
+        self.0 & KindSet::bit(kind) != 0
     }
 }
 
 /// A cluster being built.
+///
+/// Laid out by when [`Clusterer::fit`] reads it: its first cache line holds what
+/// it reads of every candidate (the class, the kinds, the time hull and the
+/// participants, which turn most candidates away), the lines after it what
+/// it reads of the few that share the participants. Aligned to that line, a
+/// candidate turned away costs one miss, not the three or four of a struct
+/// that straddles lines in whatever field order the compiler picks.
+#[repr(C, align(64))]
 struct Cluster {
     class: u8,
+    /// Every member is dated, all with the one interval `hull`: the usual
+    /// case while the reports of a day are placed. [`Clusterer::fit`] then
+    /// compares a date with the hull alone, without reading `times`.
+    uniform: bool,
+    kinds: KindSet,
+    hull: Option<Secs>,
     keys: SmallSet<u32, 4>,
-    kinds: SmallSet<EventKind, 4>,
     places: SmallSet<u32, 2>,
+    articles: SmallSet<u32, 4>,
     /// Distinct (article, interval) of the dated members.
     times: SmallSet<(u32, Secs), 2>,
-    hull: Option<Secs>,
-    articles: SmallSet<u32, 4>,
 }
+
+// the fields of the first line: one line per candidate turned away
+const _: () = assert!(std::mem::offset_of!(Cluster, places) <= 64);
 
 impl Cluster {
     fn new(class: u8) -> Cluster {
         Cluster {
             class,
-            keys: SmallSet::Empty,
-            kinds: SmallSet::Empty,
-            places: SmallSet::Empty,
-            times: SmallSet::Empty,
+            uniform: false,
+            keys: SmallSet::new(),
+            kinds: KindSet::default(),
+            places: SmallSet::new(),
+            times: SmallSet::new(),
             hull: None,
-            articles: SmallSet::Empty,
+            articles: SmallSet::new(),
         }
     }
 
-    fn add(&mut self, item: &Item) {
+    fn add(&mut self, item: &Item, pools: &mut Pools) {
+        // every member adds its article: none yet, no member yet
+        let first = self.articles.is_empty();
+        self.uniform = match item.time {
+            Some(t) => first || (self.uniform && self.hull == Some(t)),
+            None => false,
+        };
         for k in item.keys.iter() {
-            self.keys.insert(*k);
+            self.keys.insert(&mut pools.ids, *k);
         }
         self.kinds.insert(item.kind);
         if let Some(p) = item.place {
-            self.places.insert(p);
+            self.places.insert(&mut pools.ids, p);
         }
-        self.articles.insert(item.article);
+        self.articles.insert(&mut pools.ids, item.article);
         if let Some(t) = item.time {
-            self.times.insert((item.article, t));
+            self.times.insert(&mut pools.times, (item.article, t));
             self.hull = Some(match self.hull {
                 Some((s, e)) => (s.min(t.0), e.max(t.1)),
                 None => t,
             });
         }
-    }
-}
-
-fn insert_sorted<T: Ord>(v: &mut Vec<T>, x: T) {
-    if let Err(pos) = v.binary_search(&x) {
-        v.insert(pos, x);
     }
 }
 
@@ -435,36 +572,45 @@ fn participants_agree(a: &[u32], b: &[u32], strict: &[bool]) -> bool {
     nested(a, b)
 }
 
+/// Up to this many postings a block's run is searched linearly.
+const SHORT_RUN: usize = 32;
+
 /// Past this many postings a block moves from a flat sorted list to a B-tree.
 const FLAT_MAX: usize = 256;
 
 /// Postings of one block: `(start of a member's interval, cluster)`, sorted, each
-/// once. Most blocks are one person's events, a few dozen: a flat sorted list
-/// answers them from one cache line or two. A block that grows big (a name in
-/// every report) becomes a B-tree so that inserting stays logarithmic.
+/// once. Most blocks are one person's events, a few dozen: a flat sorted run of
+/// the index's pool answers them from one cache line or two. A block that
+/// grows big (a name in every report) becomes a B-tree so that inserting stays
+/// logarithmic.
 enum PostingSet {
-    Flat(Vec<(i64, u32)>),
+    Flat(Run),
     Tree(BTreeSet<(i64, u32)>),
 }
 
 impl Default for PostingSet {
     fn default() -> PostingSet {
-        PostingSet::Flat(Vec::new())
+        PostingSet::Flat(Run::empty())
     }
 }
 
 impl PostingSet {
-    fn insert(&mut self, x: (i64, u32)) {
+    fn is_empty(&self) -> bool {
         match self {
-            PostingSet::Flat(v) => {
-                if let Err(pos) = v.binary_search(&x) {
-                    if v.len() < FLAT_MAX {
-                        v.insert(pos, x);
-                    } else {
-                        let mut tree: BTreeSet<(i64, u32)> = v.drain(..).collect();
-                        tree.insert(x);
-                        *self = PostingSet::Tree(tree);
-                    }
+            PostingSet::Flat(run) => run.len == 0,
+            PostingSet::Tree(t) => t.is_empty(),
+        }
+    }
+
+    fn insert(&mut self, pool: &mut Vec<(i64, u32)>, x: (i64, u32)) {
+        match self {
+            PostingSet::Flat(run) => {
+                if run.len as usize >= FLAT_MAX && run.get(pool).binary_search(&x).is_err() {
+                    let mut tree: BTreeSet<(i64, u32)> = run.get(pool).iter().copied().collect();
+                    tree.insert(x);
+                    *self = PostingSet::Tree(tree);
+                } else {
+                    run.insert(pool, x);
                 }
             }
             PostingSet::Tree(t) => {
@@ -475,10 +621,18 @@ impl PostingSet {
 
     /// Calls `f` on every cluster with a posting starting in `lo..=hi`, in order,
     /// until it returns `false`; returns `false` then.
-    fn scan(&self, lo: i64, hi: i64, mut f: impl FnMut(u32) -> bool) -> bool {
+    fn scan(&self, pool: &[(i64, u32)], lo: i64, hi: i64, mut f: impl FnMut(u32) -> bool) -> bool {
         match self {
-            PostingSet::Flat(v) => {
-                let from = v.partition_point(|p| p.0 < lo);
+            PostingSet::Flat(run) => {
+                let v = run.get(pool);
+                // a short run is searched from its end, where the windows of
+                // mentions placed in time order lie: it reads the last line or
+                // two, in order, where halving would chase three or four
+                let from = if v.len() <= SHORT_RUN {
+                    v.iter().rposition(|p| p.0 < lo).map_or(0, |i| i + 1)
+                } else {
+                    v.partition_point(|p| p.0 < lo)
+                };
                 v.get(from..)
                     .unwrap_or_default()
                     .iter()
@@ -490,10 +644,32 @@ impl PostingSet {
     }
 }
 
-#[derive(Default)]
+/// A block of the index: its postings, and what a probe may answer from the
+/// header alone. One cache line each: a probe reads one line before it needs
+/// the postings, if it needs them at all.
+#[repr(align(64))]
 struct Postings {
     set: PostingSet,
     max_len: i64,
+    /// The greatest posting (start `i64::MIN` while there is none), and the
+    /// start of the one before it (`i64::MIN` while there is none): mentions
+    /// are placed in time order, so a probe's window mostly lies past all but
+    /// the last posting of a block, or past all of them (the first report of
+    /// an event). Either way it is answered from the header, without reading
+    /// the postings.
+    last: (i64, u32),
+    before_last: i64,
+}
+
+impl Default for Postings {
+    fn default() -> Postings {
+        Postings {
+            set: PostingSet::default(),
+            max_len: 0,
+            last: (i64::MIN, 0),
+            before_last: i64::MIN,
+        }
+    }
 }
 
 /// Kind classes: one per position in [`EventKind::ALL`], and one for any other.
@@ -514,10 +690,13 @@ fn class_slot(class: u8) -> usize {
 /// postings wait in a list until such a mention asks.
 #[derive(Default)]
 struct Index {
-    /// One past the block id of (key, class), at `class * (entities + 2) + key`;
-    /// [`ALL`] and [`EMPTY`] come after the entity ids. Zero: no block.
-    slot: Vec<u32>,
+    /// The block of (key, class), at `class * (entities + 2) + key`; [`ALL`]
+    /// and [`EMPTY`] come after the entity ids. The block itself, not an id of
+    /// it: a probe reads the block's header where it looks, one dependent
+    /// miss fewer than going through a table of ids.
     blocks: Vec<Postings>,
+    /// The runs of the flat blocks.
+    pool: Vec<(i64, u32)>,
     /// Entity ids run below this.
     entities: u32,
     /// The classes with a mention that names nobody: the readers of [`ALL`].
@@ -548,8 +727,7 @@ impl Index {
     }
 
     fn block(&self, class: u8, key: u32) -> Option<&Postings> {
-        let id = *self.slot.get(self.position(class, key))?;
-        self.blocks.get(id.checked_sub(1)? as usize)
+        self.blocks.get(self.position(class, key))
     }
 
     fn insert(&mut self, class: u8, key: u32, t: Secs, cluster: u32) {
@@ -571,20 +749,22 @@ impl Index {
 
     fn insert_now(&mut self, class: u8, key: u32, t: Secs, cluster: u32) {
         let pos = self.position(class, key);
-        if self.slot.len() <= pos {
-            self.slot.resize(pos + 1, 0);
+        if self.blocks.len() <= pos {
+            self.blocks.resize_with(pos + 1, Postings::default);
         }
-        let Some(slot) = self.slot.get_mut(pos) else {
+        let Some(p) = self.blocks.get_mut(pos) else {
             return;
         };
-        if *slot == 0 {
-            self.blocks.push(Postings::default());
-            *slot = self.blocks.len() as u32;
+        let x = (t.0, cluster);
+        if p.set.is_empty() {
+            p.last = x;
+        } else if x > p.last {
+            p.before_last = p.last.0;
+            p.last = x;
+        } else if x < p.last {
+            p.before_last = p.before_last.max(x.0);
         }
-        let Some(p) = self.blocks.get_mut(*slot as usize - 1) else {
-            return;
-        };
-        p.set.insert((t.0, cluster));
+        p.set.insert(&mut self.pool, x);
         p.max_len = p.max_len.max(t.1.saturating_sub(t.0));
     }
 
@@ -621,14 +801,23 @@ impl Index {
             ),
             None => (i64::MIN, i64::MAX),
         };
-        p.set.scan(lo, hi, |c| {
+        let mut take = |c| {
             if *budget == 0 {
                 return false;
             }
             *budget -= 1;
             out.push(c);
             true
-        })
+        };
+        if lo > p.before_last {
+            // only the last posting may start in the window
+            let (start, c) = p.last;
+            if lo > start || start > hi || p.set.is_empty() {
+                return true;
+            }
+            return take(c);
+        }
+        p.set.scan(&self.pool, lo, hi, take)
     }
 }
 
@@ -642,9 +831,14 @@ struct Clusterer<'a> {
     tolerance: i64,
     clusters: Vec<Cluster>,
     index: Index,
+    /// Where the clusters' sets that outgrew their inline room keep their values.
+    pools: Pools,
     /// The clusters holding a report of each article, by kind class.
     /// Indexed by article id: (kind class, cluster), in the order they came.
-    by_article: Vec<Vec<(u8, u32)>>,
+    /// Each a run of `lists`.
+    by_article: Vec<Run>,
+    /// The runs of `by_article` and of the undated entries of each article.
+    lists: Vec<(u8, u32)>,
     /// While dated mentions are placed nobody reads `by_article`: its entries
     /// wait here in order, and go in article by article (see
     /// [`Clusterer::settle_articles`]) instead of one random article at a time.
@@ -656,13 +850,14 @@ struct Clusterer<'a> {
     candidates: Vec<u32>,
 }
 
-fn push_article(by_article: &mut Vec<Vec<(u8, u32)>>, article: u32, class: u8, cluster: u32) {
+/// Appends `x` to the list of `article` among `lists`.
+fn push_article(lists: &mut Vec<Run>, pool: &mut Vec<(u8, u32)>, article: u32, x: (u8, u32)) {
     let a = article as usize;
-    if by_article.len() <= a {
-        by_article.resize_with(a + 1, Vec::new);
+    if lists.len() <= a {
+        lists.resize(a + 1, Run::empty());
     }
-    if let Some(v) = by_article.get_mut(a) {
-        v.push((class, cluster));
+    if let Some(run) = lists.get_mut(a) {
+        run.push(pool, x);
     }
 }
 
@@ -711,51 +906,44 @@ impl Clusterer<'_> {
 
     /// Whether `item` may join cluster `c`, and how well it fits.
     fn fit(&self, item: &Item, c: &Cluster) -> Option<Score> {
-        if c.class != item.class || !participants_agree(&item.keys, &c.keys, &self.strict) {
+        let ids = self.pools.ids.as_slice();
+        let keys = c.keys.get(ids);
+        if c.class != item.class || !participants_agree(&item.keys, keys, &self.strict) {
             return None;
         }
+        let places = c.places.get(ids);
         let place = match item.place {
             None => 1,
-            Some(_) if c.places.is_empty() => 1,
-            Some(p) if c.places.iter().any(|&q| self.places.same(p, q)) => 2,
+            Some(_) if places.is_empty() => 1,
+            Some(p) if places.iter().any(|&q| self.places.same(p, q)) => 2,
             Some(_) => 0,
         };
         // with nobody named on one side, only the same place, or the same
         // article going on about it, says it is the same event
-        let nameless = item.keys.is_empty() || c.keys.is_empty();
+        let nameless = item.keys.is_empty() || keys.is_empty();
         // an election is seldom reported with names, but a story's polity holds
         // one at a time: reports of the very same date ("the 2020 election",
         // "May 11") agree without a place, unless they name different places
         let same_day_election = item.kind == EventKind::Election
-            && c.kinds.contains(&EventKind::Election)
+            && c.kinds.contains(EventKind::Election)
             && place != 0
-            && item
-                .time
-                .is_some_and(|t| c.times.iter().all(|&(_, u)| u == t));
+            && item.time.is_some_and(|t| {
+                if c.uniform {
+                    c.hull == Some(t)
+                } else {
+                    c.times.get(&self.pools.times).iter().all(|&(_, u)| u == t)
+                }
+            });
         if nameless
             && place != 2
             && !same_day_election
-            && c.articles.binary_search(&item.article).is_err()
+            && c.articles.get(ids).binary_search(&item.article).is_err()
         {
             return None;
         }
         let time = match item.time {
             Some(t) => {
-                if c.times.is_empty() {
-                    return None;
-                }
-                let mut all_overlap = true;
-                let mut equal = false;
-                for &(article, u) in c.times.iter() {
-                    if !overlaps(t, u) {
-                        // one article never reports one occurrence at two dates
-                        if article == item.article || !within(t, u, self.tolerance) {
-                            return None;
-                        }
-                        all_overlap = false;
-                    }
-                    equal |= t == u;
-                }
+                let (all_overlap, equal) = self.dates_agree(item.article, t, c)?;
                 match (all_overlap, equal) {
                     // a conflict needs the same participants: names on both sides
                     (false, _) if nameless => return None,
@@ -766,15 +954,54 @@ impl Clusterer<'_> {
             }
             None => 0,
         };
-        let common = shared(&item.keys, &c.keys);
-        let differ = item.keys.len() + c.keys.len() - 2 * common;
+        let common = shared(&item.keys, keys);
+        let differ = item.keys.len() + keys.len() - 2 * common;
         Some((
             common,
             time,
             place,
-            c.kinds.contains(&item.kind),
+            c.kinds.contains(item.kind),
             Reverse(differ),
         ))
+    }
+
+    /// Whether a report of `article` dated `t` may be of the occurrence of
+    /// cluster `c`: whether `t` overlaps every date of it, and whether it
+    /// equals one; `None` when a date of it rules `t` out.
+    fn dates_agree(&self, article: u32, t: Secs, c: &Cluster) -> Option<(bool, bool)> {
+        if let (true, Some(u)) = (c.uniform, c.hull) {
+            // every member dated `u`: the articles of the dates are the
+            // cluster's articles
+            let overlap = overlaps(t, u);
+            if !overlap
+                && (c
+                    .articles
+                    .get(&self.pools.ids)
+                    .binary_search(&article)
+                    .is_ok()
+                    || !within(t, u, self.tolerance))
+            {
+                return None;
+            }
+            return Some((overlap, t == u));
+        }
+        let times = c.times.get(&self.pools.times);
+        if times.is_empty() {
+            return None;
+        }
+        let mut all_overlap = true;
+        let mut equal = false;
+        for &(other, u) in times {
+            if !overlaps(t, u) {
+                // one article never reports one occurrence at two dates
+                if other == article || !within(t, u, self.tolerance) {
+                    return None;
+                }
+                all_overlap = false;
+            }
+            equal |= t == u;
+        }
+        Some((all_overlap, equal))
     }
 
     fn join(&mut self, cluster: u32, idx: u32) {
@@ -786,13 +1013,22 @@ impl Clusterer<'_> {
         if let Some(of) = self.cluster_of.get_mut(idx as usize) {
             *of = cluster;
         }
-        if c.articles.binary_search(&item.article).is_err() {
+        if c.articles
+            .get(&self.pools.ids)
+            .binary_search(&item.article)
+            .is_err()
+        {
             match &mut self.article_log {
                 Some(log) => log.push((item.article, item.class, cluster)),
-                None => push_article(&mut self.by_article, item.article, item.class, cluster),
+                None => push_article(
+                    &mut self.by_article,
+                    &mut self.lists,
+                    item.article,
+                    (item.class, cluster),
+                ),
             }
         }
-        c.add(item);
+        c.add(item, &mut self.pools);
         if let Some(t) = item.time {
             self.index.insert(item.class, ALL, t, cluster);
             for &k in item.keys.iter() {
@@ -818,11 +1054,21 @@ impl Clusterer<'_> {
         });
         drop(log);
         if self.by_article.len() < articles {
-            self.by_article.resize_with(articles, Vec::new);
+            self.by_article.resize(articles, Run::empty());
         }
+        self.lists.reserve(sorted.len() + 4 * articles);
         for (list, w) in self.by_article.iter_mut().zip(bounds.windows(2)) {
-            if let Some(run) = sorted.get(*w.first().unwrap_or(&0)..*w.get(1).unwrap_or(&0)) {
-                list.extend_from_slice(run);
+            let Some(run) = sorted.get(*w.first().unwrap_or(&0)..*w.get(1).unwrap_or(&0)) else {
+                continue;
+            };
+            if list.len == 0 {
+                // one run per article, in article order, with a little room for
+                // the undated reports that join clusters later
+                *list = Run::with(&mut self.lists, run, 4);
+            } else {
+                for &x in run {
+                    list.push(&mut self.lists, x);
+                }
             }
         }
     }
@@ -863,7 +1109,8 @@ impl Clusterer<'_> {
 
     /// Undated mentions join a dated cluster only when one cluster is the clear
     /// referent (see the module docs), else the undated entry of their own article.
-    fn place_undated(&mut self, idx: u32, undated: &mut Vec<Vec<(u8, u32)>>) {
+    /// `undated`: the undated clusters of each article, runs of `lists`.
+    fn place_undated(&mut self, idx: u32, undated: &mut Vec<Run>) {
         let items = self.items;
         let item = &items[idx as usize];
         if item.keys.is_empty() {
@@ -906,8 +1153,8 @@ impl Clusterer<'_> {
         let same_article: Vec<(u32, Secs, Score)> = self
             .by_article
             .get(item.article as usize)
-            .into_iter()
-            .flatten()
+            .map_or(&[][..], |run| run.get(&self.lists))
+            .iter()
             .filter(|(class, _)| *class == item.class)
             .filter_map(|&(_, c)| accept(c))
             .collect();
@@ -949,8 +1196,7 @@ impl Clusterer<'_> {
         // (by article, each with its kind class: the article ids are dense)
         let own = undated
             .get(item.article as usize)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+            .map_or(&[][..], |run| run.get(&self.lists));
         let scored = own
             .iter()
             .filter(|(class, _)| *class == item.class)
@@ -959,13 +1205,7 @@ impl Clusterer<'_> {
             Some(c) => self.join(c, idx),
             None => {
                 let c = self.open(idx);
-                let a = item.article as usize;
-                if undated.len() <= a {
-                    undated.resize_with(a + 1, Vec::new);
-                }
-                if let Some(own) = undated.get_mut(a) {
-                    own.push((item.class, c));
-                }
+                push_article(undated, &mut self.lists, item.article, (item.class, c));
             }
         }
     }
@@ -1480,7 +1720,9 @@ pub(super) fn build(
         tolerance,
         clusters: Vec::with_capacity(items.len()),
         index: Index::new(table.len(), nameless),
+        pools: Pools::default(),
         by_article: Vec::new(),
+        lists: Vec::new(),
         article_log: Some(Vec::new()),
         cluster_of: vec![NONE; items.len()],
         candidates: Vec::new(),
@@ -2046,28 +2288,99 @@ mod tests {
     fn small_sets_stay_sorted_and_distinct_past_their_inline_room() {
         // a fixed scramble of 0..40 with repeats, so the set spills to the heap
         let input: Vec<u32> = (0..120u32).map(|i| (i * 37 + 11) % 40).collect();
-        let mut set: SmallSet<u32, 4> = SmallSet::Empty;
+        // two sets share one pool, their runs moving past each other as they grow
+        let mut set: SmallSet<u32, 4> = SmallSet::new();
+        let mut other: SmallSet<u32, 4> = SmallSet::new();
+        let mut pool = Vec::new();
         for (n, &x) in input.iter().enumerate() {
-            set.insert(x);
+            set.insert(&mut pool, x);
+            other.insert(&mut pool, 1000 - x);
             let mut want: Vec<u32> = input.get(..=n).unwrap_or_default().to_vec();
             want.sort_unstable();
             want.dedup();
-            assert_eq!(&*set, want.as_slice(), "after {} inserts", n + 1);
+            assert_eq!(set.get(&pool), want.as_slice(), "after {} inserts", n + 1);
+            let mirrored: Vec<u32> = want.iter().rev().map(|x| 1000 - x).collect();
+            assert_eq!(other.get(&pool), mirrored.as_slice());
         }
+        assert!(matches!(set, SmallSet::Spilled(_)));
+    }
+
+    #[test]
+    fn article_lists_keep_their_order_as_their_runs_move() {
+        let mut lists = Vec::new();
+        let mut pool = Vec::new();
+        let mut want: Vec<Vec<(u8, u32)>> = vec![Vec::new(); 3];
+        for i in 0..50u32 {
+            let article = (i * 7) % 3;
+            let x = ((i % 5) as u8, 100 - i);
+            push_article(&mut lists, &mut pool, article, x);
+            want[article as usize].push(x);
+            for (run, w) in lists.iter().zip(&want) {
+                assert_eq!(run.get(&pool), w.as_slice(), "after {} pushes", i + 1);
+            }
+        }
+        // a run made with room takes pushes where it is
+        let mut run = Run::with(&mut pool, &[(1, 1), (2, 2)], 4);
+        let at = run.at;
+        run.push(&mut pool, (0, 3));
+        assert_eq!(run.at, at);
+        assert_eq!(run.get(&pool), &[(1, 1), (2, 2), (0, 3)]);
+    }
+
+    #[test]
+    fn index_probes_find_every_posting_in_their_window() {
+        // postings mostly in time order, some behind, some repeated, of several
+        // lengths: the header's shortcut must answer as a full scan would
+        let mut index = Index::new(4, [false; CLASSES]);
+        let mut all: Vec<(i64, i64, u32)> = Vec::new();
+        for i in 0..400i64 {
+            let start = if i % 7 == 3 { (i * 13) % 300 } else { i * 3 };
+            let len = [1, 1, 2, 30][(i % 4) as usize];
+            let cluster = (i % 11) as u32;
+            index.insert(0, 2, (start, start + len), cluster);
+            all.push((start, start + len, cluster));
+            for (t, tol) in [
+                ((start, start + 1), 2),
+                ((start + 5, start + 6), 1),
+                ((0, 1), 0),
+            ] {
+                let mut got = Vec::new();
+                let mut budget = SCAN_LIMIT;
+                assert!(index.query(0, 2, Some(t), tol, &mut got, &mut budget));
+                got.sort_unstable();
+                got.dedup();
+                let max_len = all.iter().map(|p| p.1 - p.0).max().unwrap_or(0);
+                let (lo, hi) = (t.0 - tol - max_len, t.1 + tol);
+                let mut want: Vec<u32> = all
+                    .iter()
+                    .filter(|p| lo <= p.0 && p.0 <= hi)
+                    .map(|p| p.2)
+                    .collect();
+                want.sort_unstable();
+                want.dedup();
+                assert_eq!(got, want, "after {} postings, probe {t:?} +- {tol}", i + 1);
+            }
+        }
+        // a block nobody posted to answers nothing
+        let mut got = Vec::new();
+        let mut budget = SCAN_LIMIT;
+        assert!(index.query(0, 1, None, 0, &mut got, &mut budget));
+        assert!(got.is_empty());
     }
 
     #[test]
     fn posting_sets_answer_the_same_as_flat_and_as_trees() {
         let mut set = PostingSet::default();
+        let mut pool = Vec::new();
         let mut all = BTreeSet::new();
         for i in 0..(3 * FLAT_MAX as i64) {
             let p = ((i * 7919) % 1000, (i % 13) as u32);
-            set.insert(p);
+            set.insert(&mut pool, p);
             all.insert(p);
             if i % 97 == 0 || i == FLAT_MAX as i64 {
                 for (lo, hi) in [(0, 999), (100, 100), (250, 260), (990, 2000), (-5, -1)] {
                     let mut got = Vec::new();
-                    assert!(set.scan(lo, hi, |c| {
+                    assert!(set.scan(&pool, lo, hi, |c| {
                         got.push(c);
                         true
                     }));
@@ -2079,7 +2392,7 @@ mod tests {
         assert!(matches!(set, PostingSet::Tree(_)));
         // a scan stops when asked to
         let mut seen = 0;
-        assert!(!set.scan(0, 999, |_| {
+        assert!(!set.scan(&pool, 0, 999, |_| {
             seen += 1;
             seen < 5
         }));
