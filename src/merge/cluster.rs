@@ -1297,9 +1297,6 @@ struct Scan {
     /// form: [`Facts`].
     facts: Vec<Facts>,
     times: Times,
-    /// Whether every trigger fits the facts' 32-bit offsets (else the entries
-    /// read triggers from the mentions).
-    narrow: bool,
 }
 
 /// What an entry reads of one mention besides its [`Item`], read by the scan
@@ -1308,8 +1305,8 @@ struct Scan {
 /// those lie.
 #[derive(Clone, Copy, Default)]
 struct Facts {
-    /// The trigger's start and end when they fit ([`Scan::narrow`]).
-    trigger: (u32, u32),
+    /// The trigger.
+    trigger: crate::Span,
     /// The reported time, an id in [`Times`] ([`NONE`]: none, or none with a
     /// span).
     time: u32,
@@ -1424,7 +1421,6 @@ fn scan(mentions: &[EventMention]) -> Scan {
         kind: Vec::with_capacity(n),
         facts: Vec::with_capacity(n),
         times: Times::default(),
-        narrow: true,
     };
     // a builder shares one copy of an article's id and source among its
     // mentions, which come together: the same copy as the mention before needs
@@ -1488,12 +1484,8 @@ fn scan(mentions: &[EventMention]) -> Scan {
             .push(u32::try_from(m.participants.len()).unwrap_or(u32::MAX));
         let place = m.place.as_ref().map(|p| out.place_ids.id(&p.name));
         out.place.push(place);
-        let trigger = u32::try_from(m.trigger.start)
-            .ok()
-            .zip(u32::try_from(m.trigger.end).ok());
-        out.narrow &= trigger.is_some();
         out.facts.push(Facts {
-            trigger: trigger.unwrap_or_default(),
+            trigger: m.trigger,
             time,
             place: place.unwrap_or(NONE),
         });
@@ -1785,7 +1777,6 @@ pub(super) fn build(
         articles: &article_strings,
         sources: &source_strings,
         places: &place_strings,
-        narrow: read.narrow,
     };
     let mut scratch = Scratch::default();
     // the members of every entry (input indices, in entry order) one after
@@ -1814,13 +1805,7 @@ pub(super) fn build(
             first
                 .and_then(|i| Some(items.get(i)?.article))
                 .unwrap_or_default(),
-            first.and_then(|i| match read.narrow {
-                true => facts.get(i).map(|f| crate::Span {
-                    start: f.trigger.0 as usize,
-                    end: f.trigger.1 as usize,
-                }),
-                false => Some(mentions.get(*src.get(i)? as usize)?.trigger),
-            }),
+            first.and_then(|i| Some(facts.get(i)?.trigger)),
         ));
     }
     drop(scratch);
@@ -1981,8 +1966,6 @@ struct EntryInput<'m> {
     sources: &'m [&'m str],
     /// Place spellings by id.
     places: &'m [&'m str],
-    /// Whether the facts hold the triggers ([`Scan::narrow`]).
-    narrow: bool,
 }
 
 /// The entry of the cluster with `members` (canonical positions), without its
@@ -2005,7 +1988,6 @@ fn entry<'m>(
         articles,
         sources,
         places: spelt,
-        narrow,
     } = input;
     let Scratch {
         order,
@@ -2027,17 +2009,10 @@ fn entry<'m>(
     let mentions = |i: usize| -> &'m EventMention { &all[src[i] as usize] };
     // the article rank orders as the article id does; the mentions themselves
     // are read only when article and trigger tie
-    let wide = |i: usize| {
-        let t = mentions(i).trigger;
-        (t.start, t.end)
-    };
     order.sort_unstable_by(|&a, &b| {
-        let first = if narrow {
-            (items[a].article, facts[a].trigger).cmp(&(items[b].article, facts[b].trigger))
-        } else {
-            (items[a].article, wide(a)).cmp(&(items[b].article, wide(b)))
-        };
-        first.then_with(|| mentions(a).cmp(mentions(b)))
+        (items[a].article, facts[a].trigger)
+            .cmp(&(items[b].article, facts[b].trigger))
+            .then_with(|| mentions(a).cmp(mentions(b)))
     });
     let order: &[usize] = order;
 
@@ -2399,8 +2374,8 @@ mod tests {
         assert_eq!(seen, 5);
     }
 
-    /// Triggers past 32 bits are not kept in the compact facts: the entries
-    /// then read them from the mentions, and order the same way.
+    /// Triggers past 32 bits order entries and their mentions as small ones
+    /// do: the compact facts keep whole offsets.
     #[cfg(target_pointer_width = "64")]
     #[test]
     fn wide_triggers_order_as_narrow_ones() {
