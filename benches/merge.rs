@@ -183,8 +183,6 @@ fn synthetic(n: usize) -> (Vec<EventMention>, usize) {
 
 fn merge(c: &mut Criterion) {
     let config = Config::default();
-    let mut group = c.benchmark_group("merge");
-    group.sample_size(10);
     // STORYLINE_MERGE_SIZES=10000,100000 runs only those sizes (setting up 1M
     // mentions takes a while even when criterion's filter skips it)
     let sizes: Vec<usize> = std::env::var("STORYLINE_MERGE_SIZES")
@@ -215,6 +213,8 @@ fn merge(c: &mut Criterion) {
             eprintln!("merge {n}: {} bytes, hash {:016x}", json.len(), h.finish());
         }
         drop(first);
+        let mut group = c.benchmark_group("merge");
+        group.sample_size(10);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_function(format!("{n}"), |b| {
             b.iter_batched(
@@ -228,7 +228,68 @@ fn merge(c: &mut Criterion) {
                 BatchSize::LargeInput,
             )
         });
+        group.finish();
+        yardsticks(c, n, &mentions);
     }
+}
+
+/// What a pass over the same input costs on this machine without the merge, to
+/// read the merge's growth against: reading every string of every mention once,
+/// and a textbook hash blocking pass (mentions grouped by kind, first
+/// participant and time value). Both get the input the way the merge does,
+/// cloned just before each run, so each size starts with the same part of it
+/// in cache as the merge's runs do. Neither is a merge; their growth from one
+/// size to the next is what the memory hierarchy alone costs such passes.
+fn yardsticks(c: &mut Criterion, n: usize, mentions: &[EventMention]) {
+    let read = |ms: &[EventMention]| -> usize {
+        ms.iter()
+            .map(|m| {
+                let time = m.time.as_ref().map_or(0, |t| t.value.len());
+                let place = m.place.as_ref().map_or(0, |p| p.name.len());
+                let names: usize = m.participants.iter().map(|p| p.name.len()).sum();
+                m.article.len()
+                    + m.source.as_deref().map_or(0, str::len)
+                    + m.published.as_deref().map_or(0, str::len)
+                    + names
+                    + time
+                    + place
+            })
+            .sum()
+    };
+    let group_by = |ms: &[EventMention]| -> usize {
+        let mut groups: std::collections::HashMap<(EventKind, &str, &str), Vec<u32>> =
+            std::collections::HashMap::new();
+        for (m, i) in ms.iter().zip(0u32..) {
+            let name = m.participants.first().map_or("", |p| &*p.name);
+            let value = m.time.as_ref().map_or("", |t| t.value.as_str());
+            groups.entry((m.kind, name, value)).or_default().push(i);
+        }
+        groups.len()
+    };
+    let (bytes, blocks) = (read(mentions), group_by(mentions));
+    let mut group = c.benchmark_group("merge_yardstick");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(n as u64));
+    group.bench_function(format!("read/{n}"), |b| {
+        b.iter_batched(
+            || mentions.to_vec(),
+            |ms| {
+                assert_eq!(read(black_box(&ms)), bytes);
+                ms
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.bench_function(format!("group_by/{n}"), |b| {
+        b.iter_batched(
+            || mentions.to_vec(),
+            |ms| {
+                assert_eq!(group_by(black_box(&ms)), blocks);
+                ms
+            },
+            BatchSize::LargeInput,
+        )
+    });
     group.finish();
 }
 
