@@ -1,5 +1,7 @@
 //! Pathological inputs at 1x, 2x and 4x their size (issue 7): time per byte should
-//! stay flat (linear time). Scaled-down sizes so `cargo bench` stays short; the
+//! stay flat (linear time). `tests/robust_scaling.rs` checks the answers of the
+//! same shapes at sizes where their old quadratic passes took minutes; timing
+//! them is this bench's job, not a test's. Scaled-down sizes so `cargo bench` stays short; the
 //! full sizes (a 20 MB article, 800,000 noisy chars, 400,000-word sentence) run in
 //! `scripts/pathological.sh`. Each iteration checks its answer against the one
 //! computed before timing, so a broken fast path cannot look fast.
@@ -50,15 +52,42 @@ fn noise(chars: usize) -> String {
         .collect()
 }
 
+/// Short sentences, each with a date: "It was yesterday." repeated.
+fn dated_sentences(bytes: usize) -> String {
+    "It was yesterday. ".repeat(bytes / 18)
+}
+
+/// Short sentences, each with an event and its date.
+fn dated_events(bytes: usize) -> String {
+    "He arrived yesterday. ".repeat(bytes / 22)
+}
+
+/// Sentences opening with a capitalised word the article never writes in lower
+/// case, which the entity finder must judge once per word, not once per sentence.
+fn sentence_openers(bytes: usize) -> String {
+    const OPENERS: &[&str] = &["Critics", "Analysts", "Reporters", "Police"];
+    let mut text = String::with_capacity(bytes + 64);
+    let mut k = 0;
+    while text.len() < bytes {
+        text.push_str(OPENERS[k % OPENERS.len()]);
+        text.push_str(" said the minister met officials in the capital. ");
+        k += 1;
+    }
+    text
+}
+
 /// A case: its name, how to make its text from a size, and its 1x size.
 type Case = (&'static str, fn(usize) -> String, usize);
 
 fn pathological(c: &mut Criterion) {
     let extractor = Extractor::default();
-    let cases: [Case; 3] = [
+    let cases: [Case; 6] = [
         ("repeated_word", repeated_word, 1 << 20),
         ("unicode_noise", noise, 50_000),
         ("long_sentence", long_sentence, 25_000),
+        ("dated_sentences", dated_sentences, 1 << 20),
+        ("dated_events", dated_events, 1 << 20),
+        ("sentence_openers", sentence_openers, 1 << 20),
     ];
     for (name, make, base) in cases {
         let mut group = c.benchmark_group(format!("robust/{name}"));

@@ -1,4 +1,4 @@
-//! One input shared by `tests/robust_scaling.rs` (linear-time check) and
+//! One input shared by `tests/robust_scaling.rs` (answers at a large size) and
 //! `benches/robust.rs` (throughput): included by path in both.
 
 /// One sentence of `words` words drawn from news words, triggers and date parts
