@@ -131,6 +131,17 @@ pub(crate) fn tokens(s: &str) -> Vec<String> {
     out
 }
 
+/// The first eight bytes of `s`, big-endian, zero after its end: ordering by
+/// (prefix, string) is ordering by string, and two strings whose prefixes differ
+/// are ordered without reading either.
+fn prefix(s: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    for (b, &c) in bytes.iter_mut().zip(s.as_bytes()) {
+        *b = c;
+    }
+    u64::from_be_bytes(bytes)
+}
+
 /// The identifying tokens of a name: its tokens without leading titles (kept when
 /// the name is nothing but titles), and how many titles were dropped.
 fn name_key(name: &str) -> (Vec<String>, usize) {
@@ -193,12 +204,19 @@ impl NameTable {
         // every distinct name, and tree nodes cost more than the sort
         // sorted: nothing below depends on the order they came in; a repeated
         // surface keeps its last counts
-        let mut surfaces: Vec<(&'a str, (bool, usize))> = counted.into_iter().collect();
-        surfaces.sort_by(|a, b| a.0.cmp(b.0));
+        // Each sort below compares strings that lie all over the heap: with
+        // tens of thousands of names, reading both strings of every comparison
+        // misses the cache on most. Each string's [`prefix`] goes with it, so
+        // most comparisons end on two integers at hand.
+        let mut surfaces: Vec<(u64, &'a str, (bool, usize))> = counted
+            .into_iter()
+            .map(|(s, counts)| (prefix(s), s, counts))
+            .collect();
+        surfaces.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         surfaces.dedup_by(|later, earlier| {
-            let same = later.0 == earlier.0;
+            let same = later.1 == earlier.1;
             if same {
-                earlier.1 = later.1;
+                earlier.2 = later.2;
             }
             same
         });
@@ -210,16 +228,17 @@ impl NameTable {
         }
         let mut keyed: Vec<_> = surfaces
             .iter()
-            .map(|&(surface, (soft, uses))| {
+            .map(|&(_, surface, (soft, uses))| {
                 let (toks, titles) = name_key(surface);
-                (toks.join(" "), toks, titles, soft, uses, surface)
+                let joined = toks.join(" ");
+                (prefix(&joined), joined, toks, titles, soft, uses, surface)
             })
             .collect();
         // stable: a key's surfaces stay in surface order
-        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        keyed.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
         let mut key_list: Vec<Key<'a>> = Vec::new();
         let mut last: Option<String> = None;
-        for (joined, toks, titles, soft, uses, surface) in keyed {
+        for (_, joined, toks, titles, soft, uses, surface) in keyed {
             if last.as_deref() != Some(joined.as_str()) {
                 let mut set = toks;
                 set.sort_unstable();
@@ -238,16 +257,18 @@ impl NameTable {
         }
         // (token, key holding it), sorted: to find longer names without
         // comparing all pairs; each token's keys come in key order
-        let mut by_token: Vec<(&str, usize)> = key_list
+        let mut by_token: Vec<(u64, &str, usize)> = key_list
             .iter()
             .enumerate()
-            .flat_map(|(i, k)| k.set.iter().map(move |t| (t.as_str(), i)))
+            .flat_map(|(i, k)| k.set.iter().map(move |t| (prefix(t), t.as_str(), i)))
             .collect();
         by_token.sort_unstable();
-        let holders = |t: &str| -> &[(&str, usize)] {
-            let lo = by_token.partition_point(|p| p.0 < t);
-            let hi = lo + by_token[lo..].partition_point(|p| p.0 == t);
-            &by_token[lo..hi]
+        let holders = |t: &str| -> &[(u64, &str, usize)] {
+            let at = (prefix(t), t);
+            let lo = by_token.partition_point(|p| (p.0, p.1) < at);
+            let rest = by_token.get(lo..).unwrap_or_default();
+            rest.get(..rest.partition_point(|p| (p.0, p.1) == at))
+                .unwrap_or_default()
         };
         // both sorted and deduplicated
         let is_subset = |small: &[String], big: &[String]| -> bool {
@@ -266,7 +287,7 @@ impl NameTable {
             };
             holders(tok.as_str())
                 .iter()
-                .map(|p| p.1)
+                .map(|p| p.2)
                 .filter(|&j| {
                     let l = &key_list[j];
                     j != i
@@ -412,6 +433,37 @@ mod tests {
         use EntityKind::Person;
         let t = table(&[("de", Person), ("Charles de Gaulle", Person)]);
         assert_ne!(t.id("de"), t.id("Charles de Gaulle"));
+    }
+
+    #[test]
+    fn prefixes_order_as_their_strings() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ab\0",
+            "ab\0\0\0\0\0\0\0",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefgha",
+            "abcdefg",
+            "abcdefgh\0",
+            "Ab",
+            "é",
+            "e\u{301}",
+            "zzzzzzzz",
+            "zzzzzzzzz",
+            "\u{10FFFF}",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(
+                    (prefix(a), a).cmp(&(prefix(b), b)),
+                    a.cmp(b),
+                    "{a:?} against {b:?}"
+                );
+            }
+        }
     }
 
     #[test]
