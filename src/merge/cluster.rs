@@ -670,6 +670,11 @@ impl Postings {
         x: (i64, u32),
     ) {
         let had = !self.is_empty();
+        // most inserts are another report of the block's latest cluster at
+        // its date: there already, and known so without reading the run
+        if had && x == (self.last, self.last_cluster) {
+            return;
+        }
         let greatest = !had || x > (self.last, self.last_cluster);
         self.add(pool, trees, x, greatest);
         if greatest {
@@ -681,7 +686,7 @@ impl Postings {
             if had {
                 self.note_before_last(old);
             }
-        } else if x != (self.last, self.last_cluster) {
+        } else {
             self.note_before_last(x.0);
         }
     }
