@@ -486,7 +486,10 @@ struct Cluster {
     keys: SmallSet<u32, 4>,
     places: SmallSet<u32, 2>,
     articles: SmallSet<u32, 4>,
-    /// Distinct (article, interval) of the dated members.
+    /// Distinct (article, interval) of the dated members, kept once the
+    /// cluster is not `uniform`: until then they are its articles at `hull`,
+    /// and a report joining a cluster of several articles does not insert
+    /// into a spilled set at a random place of the pool.
     times: SmallSet<(u32, Secs), 2>,
 }
 
@@ -510,10 +513,17 @@ impl Cluster {
     fn add(&mut self, item: &Item, pools: &mut Pools) {
         // every member adds its article: none yet, no member yet
         let first = self.articles.is_empty();
+        let was_uniform = self.uniform;
         self.uniform = match item.time {
             Some(t) => first || (self.uniform && self.hull == Some(t)),
             None => false,
         };
+        if let (true, false, Some(h)) = (was_uniform, self.uniform, self.hull) {
+            // the dates of the members so far, from here on kept one by one
+            for &a in self.articles.get(&pools.ids) {
+                self.times.insert(&mut pools.times, (a, h));
+            }
+        }
         for k in item.keys.iter() {
             self.keys.insert(&mut pools.ids, *k);
         }
@@ -523,7 +533,9 @@ impl Cluster {
         }
         self.articles.insert(&mut pools.ids, item.article);
         if let Some(t) = item.time {
-            self.times.insert(&mut pools.times, (item.article, t));
+            if !self.uniform {
+                self.times.insert(&mut pools.times, (item.article, t));
+            }
             self.hull = Some(match self.hull {
                 Some((s, e)) => (s.min(t.0), e.max(t.1)),
                 None => t,
@@ -2376,6 +2388,58 @@ mod tests {
         assert_eq!(merged_status([Planned, Occurred].into_iter()), Occurred);
         assert_eq!(merged_status([Negated, Planned].into_iter()), Planned);
         assert_eq!(merged_status([Negated, Negated].into_iter()), Negated);
+    }
+
+    #[test]
+    fn clusters_keep_their_dates_once_they_are_not_uniform() {
+        // members at one date from several articles, then another date, an
+        // undated one, more: once not uniform, the dates kept are those of
+        // every dated member, as if kept from the start
+        let item = |article: u32, time: Option<Secs>| Item {
+            class: 0,
+            kind: EventKind::Meeting,
+            keys: Keys::new(&[1]),
+            place: None,
+            time,
+            article,
+            status: Status::Occurred,
+            published: None,
+        };
+        let day = Some((0, DAY));
+        let next = Some((DAY, 2 * DAY));
+        for members in [
+            vec![
+                item(3, day),
+                item(1, day),
+                item(5, day),
+                item(2, day),
+                item(4, next),
+            ],
+            vec![item(3, day), item(1, day), item(7, None), item(2, next)],
+            vec![item(3, None), item(1, day), item(1, day), item(2, next)],
+            vec![item(3, day), item(3, day), item(4, day)],
+        ] {
+            let mut pools = Pools::default();
+            let mut c = Cluster::new(0);
+            let mut want = BTreeSet::new();
+            for (n, m) in members.iter().enumerate() {
+                c.add(m, &mut pools);
+                if let Some(t) = m.time {
+                    want.insert((m.article, t));
+                }
+                let all_at_hull = members[..=n]
+                    .iter()
+                    .all(|m| m.time.is_some() && m.time == c.hull);
+                assert_eq!(c.uniform, all_at_hull);
+                let have: BTreeSet<(u32, Secs)> = if c.uniform {
+                    let h = c.hull.unwrap_or_default();
+                    c.articles.get(&pools.ids).iter().map(|&a| (a, h)).collect()
+                } else {
+                    c.times.get(&pools.times).iter().copied().collect()
+                };
+                assert_eq!(have, want, "after {} members", n + 1);
+            }
+        }
     }
 
     #[test]
