@@ -485,13 +485,20 @@ struct Cluster {
     hull: Option<Secs>,
     keys: SmallSet<u32, 4>,
     places: SmallSet<u32, 2>,
-    articles: SmallSet<u32, 4>,
-    /// Distinct (article, interval) of the dated members.
+    /// Up to ten inline (a story's reports of one event), in room that was
+    /// padding: past four, a spilled set cost a random miss at every join.
+    articles: SmallSet<u32, 10>,
+    /// Distinct (article, interval) of the dated members, kept once the
+    /// cluster is not `uniform`: until then they are its articles at `hull`,
+    /// and a report joining a cluster of several articles does not insert
+    /// into a spilled set at a random place of the pool.
     times: SmallSet<(u32, Secs), 2>,
 }
 
 // the fields of the first line: one line per candidate turned away
 const _: () = assert!(std::mem::offset_of!(Cluster, places) <= 64);
+// three lines a cluster
+const _: () = assert!(std::mem::size_of::<Cluster>() <= 192);
 
 impl Cluster {
     fn new(class: u8) -> Cluster {
@@ -510,10 +517,17 @@ impl Cluster {
     fn add(&mut self, item: &Item, pools: &mut Pools) {
         // every member adds its article: none yet, no member yet
         let first = self.articles.is_empty();
+        let was_uniform = self.uniform;
         self.uniform = match item.time {
             Some(t) => first || (self.uniform && self.hull == Some(t)),
             None => false,
         };
+        if let (true, false, Some(h)) = (was_uniform, self.uniform, self.hull) {
+            // the dates of the members so far, from here on kept one by one
+            for &a in self.articles.get(&pools.ids) {
+                self.times.insert(&mut pools.times, (a, h));
+            }
+        }
         for k in item.keys.iter() {
             self.keys.insert(&mut pools.ids, *k);
         }
@@ -523,7 +537,9 @@ impl Cluster {
         }
         self.articles.insert(&mut pools.ids, item.article);
         if let Some(t) = item.time {
-            self.times.insert(&mut pools.times, (item.article, t));
+            if !self.uniform {
+                self.times.insert(&mut pools.times, (item.article, t));
+            }
             self.hull = Some(match self.hull {
                 Some((s, e)) => (s.min(t.0), e.max(t.1)),
                 None => t,
@@ -578,97 +594,224 @@ const SHORT_RUN: usize = 32;
 /// Past this many postings a block moves from a flat sorted list to a B-tree.
 const FLAT_MAX: usize = 256;
 
-/// Postings of one block: `(start of a member's interval, cluster)`, sorted, each
-/// once. Most blocks are one person's events, a few dozen: a flat sorted run of
-/// the index's pool answers them from one cache line or two. A block that
-/// grows big (a name in every report) becomes a B-tree so that inserting stays
-/// logarithmic.
-enum PostingSet {
-    Flat(Run),
-    Tree(BTreeSet<(i64, u32)>),
-}
+/// [`Postings::len`] of a block whose postings are in a B-tree.
+const TREE: u32 = u32::MAX;
 
-impl Default for PostingSet {
-    fn default() -> PostingSet {
-        PostingSet::Flat(Run::empty())
+/// [`Postings::gap`] of a block with one posting or none.
+const NO_GAP: u32 = u32::MAX;
+
+/// The room of a flat run of `len` postings: 4, then doubling. Implied by the
+/// length, so the header does not keep it.
+fn run_room(len: u32) -> u64 {
+    if len == 0 {
+        0
+    } else {
+        u64::from(len).next_power_of_two().max(4)
     }
 }
 
-impl PostingSet {
+/// A block of the index: `(start of a member's interval, cluster)` postings,
+/// sorted, each once, and what a probe may answer from the header alone.
+///
+/// 32 bytes, two headers a cache line: at a million mentions the headers of a
+/// class (tens of thousands of participants) are read at random as its
+/// mentions are placed, and half the bytes keep twice as many in cache.
+///
+/// Most blocks are one person's events, a few dozen: a flat sorted run of the
+/// index's pool (`len` postings at `at`) answers them from one cache line or
+/// two. A block that grows big (a name in every report) becomes a B-tree
+/// (`len` is [`TREE`], `at` its place among the index's trees) so that
+/// inserting stays logarithmic.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(32))]
+struct Postings {
+    /// The start of the greatest posting (none while `len` is 0).
+    last: i64,
+    max_len: i64,
+    /// The cluster of the greatest posting.
+    last_cluster: u32,
+    /// `last` minus at least the start of any other posting ([`NO_GAP`]
+    /// while there is none, a smaller gap when the true one does not fit):
+    /// mentions are placed in time order, so a probe's window mostly lies
+    /// past all but the last posting of a block, or past all of them (the
+    /// first report of an event). Either way it is answered from the header,
+    /// without reading the postings.
+    gap: u32,
+    at: u32,
+    len: u32,
+}
+
+const _: () = assert!(std::mem::size_of::<Postings>() == 32);
+
+impl Postings {
     fn is_empty(&self) -> bool {
-        match self {
-            PostingSet::Flat(run) => run.len == 0,
-            PostingSet::Tree(t) => t.is_empty(),
+        self.len == 0
+    }
+
+    /// At least the start of every posting but the greatest (`i64::MIN` while
+    /// there is one posting or none).
+    fn before_last(&self) -> i64 {
+        if self.gap == NO_GAP {
+            i64::MIN
+        } else {
+            self.last.saturating_sub(i64::from(self.gap))
         }
     }
 
-    fn insert(&mut self, pool: &mut Vec<(i64, u32)>, x: (i64, u32)) {
-        match self {
-            PostingSet::Flat(run) => {
-                if run.len as usize >= FLAT_MAX && run.get(pool).binary_search(&x).is_err() {
-                    let mut tree: BTreeSet<(i64, u32)> = run.get(pool).iter().copied().collect();
-                    tree.insert(x);
-                    *self = PostingSet::Tree(tree);
-                } else {
-                    run.insert(pool, x);
-                }
+    /// Records that `start` (not the greatest) is a posting's start.
+    fn note_before_last(&mut self, start: i64) {
+        let before = self.before_last().max(start);
+        // a gap too wide to keep is kept narrower: a bound still, that sends
+        // more probes to the postings, never fewer
+        self.gap = u32::try_from(self.last.saturating_sub(before))
+            .unwrap_or(NO_GAP - 1)
+            .min(NO_GAP - 1);
+    }
+
+    /// The flat run, empty for a tree.
+    fn run<'a>(&self, pool: &'a [(i64, u32)]) -> &'a [(i64, u32)] {
+        if self.len == TREE {
+            return &[];
+        }
+        let at = self.at as usize;
+        pool.get(at..at.saturating_add(self.len as usize))
+            .unwrap_or_default()
+    }
+
+    /// Inserts `x` unless it is there.
+    fn insert(
+        &mut self,
+        pool: &mut Vec<(i64, u32)>,
+        trees: &mut Vec<BTreeSet<(i64, u32)>>,
+        x: (i64, u32),
+    ) {
+        let had = !self.is_empty();
+        // most inserts are another report of the block's latest cluster at
+        // its date: there already, and known so without reading the run
+        if had && x == (self.last, self.last_cluster) {
+            return;
+        }
+        let greatest = !had || x > (self.last, self.last_cluster);
+        self.add(pool, trees, x, greatest);
+        if greatest {
+            // every other posting starts at or before the old greatest
+            let old = self.last;
+            self.last = x.0;
+            self.last_cluster = x.1;
+            self.gap = NO_GAP;
+            if had {
+                self.note_before_last(old);
             }
-            PostingSet::Tree(t) => {
+        } else {
+            self.note_before_last(x.0);
+        }
+    }
+
+    /// Puts `x` among the postings; `greatest`: it is past all of them, so a
+    /// flat run takes it at its end without reading the run.
+    fn add(
+        &mut self,
+        pool: &mut Vec<(i64, u32)>,
+        trees: &mut Vec<BTreeSet<(i64, u32)>>,
+        x: (i64, u32),
+        greatest: bool,
+    ) {
+        if self.len == TREE {
+            if let Some(t) = trees.get_mut(self.at as usize) {
                 t.insert(x);
             }
+            return;
         }
+        let pos = if greatest {
+            self.len as usize
+        } else {
+            match self.run(pool).binary_search(&x) {
+                Ok(_) => return,
+                Err(pos) => pos,
+            }
+        };
+        let len = self.len as usize;
+        if len >= FLAT_MAX || !self.reserve_one(pool) {
+            self.move_to_tree(pool, trees);
+            if let Some(t) = trees.get_mut(self.at as usize) {
+                t.insert(x);
+            }
+            return;
+        }
+        let at = self.at as usize;
+        if let Some(run) = pool.get_mut(at..=at.saturating_add(len)) {
+            if !greatest {
+                run.copy_within(pos..len, pos + 1);
+            }
+            if let Some(slot) = run.get_mut(pos) {
+                *slot = x;
+                self.len += 1;
+            }
+        }
+    }
+
+    /// Makes room for one more posting in the flat run (moving it to the end
+    /// of the pool when full); `false` when the pool cannot place it.
+    fn reserve_one(&mut self, pool: &mut Vec<(i64, u32)>) -> bool {
+        if u64::from(self.len) < run_room(self.len) {
+            return true;
+        }
+        let room = run_room(self.len + 1);
+        let at = pool.len();
+        let Ok(new_at) = u32::try_from(at) else {
+            return false;
+        };
+        if u64::try_from(at).map_or(true, |a| a.saturating_add(room) > u64::from(u32::MAX)) {
+            return false;
+        }
+        let old = self.at as usize;
+        pool.extend_from_within(old..old.saturating_add(self.len as usize));
+        pool.resize(at + room as usize, (0, 0));
+        self.at = new_at;
+        true
+    }
+
+    /// Moves the flat run into a B-tree of its own.
+    fn move_to_tree(&mut self, pool: &[(i64, u32)], trees: &mut Vec<BTreeSet<(i64, u32)>>) {
+        let tree: BTreeSet<(i64, u32)> = self.run(pool).iter().copied().collect();
+        let Ok(at) = u32::try_from(trees.len()) else {
+            return;
+        };
+        trees.push(tree);
+        self.at = at;
+        self.len = TREE;
     }
 
     /// Calls `f` on every cluster with a posting starting in `lo..=hi`, in order,
     /// until it returns `false`; returns `false` then.
-    fn scan(&self, pool: &[(i64, u32)], lo: i64, hi: i64, mut f: impl FnMut(u32) -> bool) -> bool {
-        match self {
-            PostingSet::Flat(run) => {
-                let v = run.get(pool);
-                // a short run is searched from its end, where the windows of
-                // mentions placed in time order lie: it reads the last line or
-                // two, in order, where halving would chase three or four
-                let from = if v.len() <= SHORT_RUN {
-                    v.iter().rposition(|p| p.0 < lo).map_or(0, |i| i + 1)
-                } else {
-                    v.partition_point(|p| p.0 < lo)
-                };
-                v.get(from..)
-                    .unwrap_or_default()
-                    .iter()
-                    .take_while(|p| p.0 <= hi)
-                    .all(|p| f(p.1))
-            }
-            PostingSet::Tree(t) => t.range((lo, 0)..=(hi, u32::MAX)).all(|p| f(p.1)),
+    fn scan(
+        &self,
+        pool: &[(i64, u32)],
+        trees: &[BTreeSet<(i64, u32)>],
+        lo: i64,
+        hi: i64,
+        mut f: impl FnMut(u32) -> bool,
+    ) -> bool {
+        if self.len == TREE {
+            return match trees.get(self.at as usize) {
+                Some(t) => t.range((lo, 0)..=(hi, u32::MAX)).all(|p| f(p.1)),
+                None => true,
+            };
         }
-    }
-}
-
-/// A block of the index: its postings, and what a probe may answer from the
-/// header alone. One cache line each: a probe reads one line before it needs
-/// the postings, if it needs them at all.
-#[repr(align(64))]
-struct Postings {
-    set: PostingSet,
-    max_len: i64,
-    /// The greatest posting (start `i64::MIN` while there is none), and the
-    /// start of the one before it (`i64::MIN` while there is none): mentions
-    /// are placed in time order, so a probe's window mostly lies past all but
-    /// the last posting of a block, or past all of them (the first report of
-    /// an event). Either way it is answered from the header, without reading
-    /// the postings.
-    last: (i64, u32),
-    before_last: i64,
-}
-
-impl Default for Postings {
-    fn default() -> Postings {
-        Postings {
-            set: PostingSet::default(),
-            max_len: 0,
-            last: (i64::MIN, 0),
-            before_last: i64::MIN,
-        }
+        let v = self.run(pool);
+        // a short run is searched from its end, where the windows of
+        // mentions placed in time order lie: it reads the last line or
+        // two, in order, where halving would chase three or four
+        let from = if v.len() <= SHORT_RUN {
+            v.iter().rposition(|p| p.0 < lo).map_or(0, |i| i + 1)
+        } else {
+            v.partition_point(|p| p.0 < lo)
+        };
+        v.get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|p| p.0 <= hi)
+            .all(|p| f(p.1))
     }
 }
 
@@ -697,6 +840,8 @@ struct Index {
     blocks: Vec<Postings>,
     /// The runs of the flat blocks.
     pool: Vec<(i64, u32)>,
+    /// The postings of the blocks that outgrew a flat run.
+    trees: Vec<BTreeSet<(i64, u32)>>,
     /// Entity ids run below this.
     entities: u32,
     /// The classes with a mention that names nobody: the readers of [`ALL`].
@@ -755,16 +900,7 @@ impl Index {
         let Some(p) = self.blocks.get_mut(pos) else {
             return;
         };
-        let x = (t.0, cluster);
-        if p.set.is_empty() {
-            p.last = x;
-        } else if x > p.last {
-            p.before_last = p.last.0;
-            p.last = x;
-        } else if x < p.last {
-            p.before_last = p.before_last.max(x.0);
-        }
-        p.set.insert(&mut self.pool, x);
+        p.insert(&mut self.pool, &mut self.trees, (t.0, cluster));
         p.max_len = p.max_len.max(t.1.saturating_sub(t.0));
     }
 
@@ -809,15 +945,14 @@ impl Index {
             out.push(c);
             true
         };
-        if lo > p.before_last {
+        if lo > p.before_last() {
             // only the last posting may start in the window
-            let (start, c) = p.last;
-            if lo > start || start > hi || p.set.is_empty() {
+            if lo > p.last || p.last > hi || p.is_empty() {
                 return true;
             }
-            return take(c);
+            return take(p.last_cluster);
         }
-        p.set.scan(&self.pool, lo, hi, take)
+        p.scan(&self.pool, &self.trees, lo, hi, take)
     }
 }
 
@@ -2260,6 +2395,58 @@ mod tests {
     }
 
     #[test]
+    fn clusters_keep_their_dates_once_they_are_not_uniform() {
+        // members at one date from several articles, then another date, an
+        // undated one, more: once not uniform, the dates kept are those of
+        // every dated member, as if kept from the start
+        let item = |article: u32, time: Option<Secs>| Item {
+            class: 0,
+            kind: EventKind::Meeting,
+            keys: Keys::new(&[1]),
+            place: None,
+            time,
+            article,
+            status: Status::Occurred,
+            published: None,
+        };
+        let day = Some((0, DAY));
+        let next = Some((DAY, 2 * DAY));
+        for members in [
+            vec![
+                item(3, day),
+                item(1, day),
+                item(5, day),
+                item(2, day),
+                item(4, next),
+            ],
+            vec![item(3, day), item(1, day), item(7, None), item(2, next)],
+            vec![item(3, None), item(1, day), item(1, day), item(2, next)],
+            vec![item(3, day), item(3, day), item(4, day)],
+        ] {
+            let mut pools = Pools::default();
+            let mut c = Cluster::new(0);
+            let mut want = BTreeSet::new();
+            for (n, m) in members.iter().enumerate() {
+                c.add(m, &mut pools);
+                if let Some(t) = m.time {
+                    want.insert((m.article, t));
+                }
+                let all_at_hull = members[..=n]
+                    .iter()
+                    .all(|m| m.time.is_some() && m.time == c.hull);
+                assert_eq!(c.uniform, all_at_hull);
+                let have: BTreeSet<(u32, Secs)> = if c.uniform {
+                    let h = c.hull.unwrap_or_default();
+                    c.articles.get(&pools.ids).iter().map(|&a| (a, h)).collect()
+                } else {
+                    c.times.get(&pools.times).iter().copied().collect()
+                };
+                assert_eq!(have, want, "after {} members", n + 1);
+            }
+        }
+    }
+
+    #[test]
     fn small_sets_stay_sorted_and_distinct_past_their_inline_room() {
         // a fixed scramble of 0..40 with repeats, so the set spills to the heap
         let input: Vec<u32> = (0..120u32).map(|i| (i * 37 + 11) % 40).collect();
@@ -2322,10 +2509,18 @@ mod tests {
                 let mut got = Vec::new();
                 let mut budget = SCAN_LIMIT;
                 assert!(index.query(0, 2, Some(t), tol, &mut got, &mut budget));
-                got.sort_unstable();
-                got.dedup();
                 let max_len = all.iter().map(|p| p.1 - p.0).max().unwrap_or(0);
                 let (lo, hi) = (t.0 - tol - max_len, t.1 + tol);
+                // one unit of budget per distinct posting in the window
+                let postings: BTreeSet<(i64, u32)> = all
+                    .iter()
+                    .filter(|p| lo <= p.0 && p.0 <= hi)
+                    .map(|p| (p.0, p.2))
+                    .collect();
+                assert_eq!(SCAN_LIMIT - budget, postings.len());
+                assert_eq!(got.len(), postings.len());
+                got.sort_unstable();
+                got.dedup();
                 let mut want: Vec<u32> = all
                     .iter()
                     .filter(|p| lo <= p.0 && p.0 <= hi)
@@ -2345,17 +2540,22 @@ mod tests {
 
     #[test]
     fn posting_sets_answer_the_same_as_flat_and_as_trees() {
-        let mut set = PostingSet::default();
+        let mut set = Postings::default();
         let mut pool = Vec::new();
+        let mut trees = Vec::new();
         let mut all = BTreeSet::new();
         for i in 0..(3 * FLAT_MAX as i64) {
             let p = ((i * 7919) % 1000, (i % 13) as u32);
-            set.insert(&mut pool, p);
+            set.insert(&mut pool, &mut trees, p);
             all.insert(p);
+            let greatest = all.last().copied().unwrap_or_default();
+            assert_eq!((set.last, set.last_cluster), greatest);
+            let second = all.iter().rev().nth(1).map_or(i64::MIN, |p| p.0);
+            assert!(set.before_last() >= second);
             if i % 97 == 0 || i == FLAT_MAX as i64 {
                 for (lo, hi) in [(0, 999), (100, 100), (250, 260), (990, 2000), (-5, -1)] {
                     let mut got = Vec::new();
-                    assert!(set.scan(&pool, lo, hi, |c| {
+                    assert!(set.scan(&pool, &trees, lo, hi, |c| {
                         got.push(c);
                         true
                     }));
@@ -2364,14 +2564,66 @@ mod tests {
                 }
             }
         }
-        assert!(matches!(set, PostingSet::Tree(_)));
+        assert_eq!(set.len, TREE);
         // a scan stops when asked to
         let mut seen = 0;
-        assert!(!set.scan(&pool, 0, 999, |_| {
+        assert!(!set.scan(&pool, &trees, 0, 999, |_| {
             seen += 1;
             seen < 5
         }));
         assert_eq!(seen, 5);
+    }
+
+    #[test]
+    fn flat_runs_take_postings_in_and_out_of_order() {
+        // appended past the greatest, in between, repeated: the run stays
+        // sorted and distinct as it moves and grows
+        let mut set = Postings::default();
+        let mut pool = Vec::new();
+        let mut trees = Vec::new();
+        let mut all = BTreeSet::new();
+        for i in 0..200i64 {
+            let p = if i % 5 == 4 {
+                ((i * 31) % (i + 1), (i % 3) as u32)
+            } else {
+                (i * 10, (i % 7) as u32)
+            };
+            for _ in 0..(1 + i % 2) {
+                set.insert(&mut pool, &mut trees, p);
+            }
+            all.insert(p);
+            assert_eq!(
+                set.run(&pool),
+                all.iter().copied().collect::<Vec<_>>().as_slice()
+            );
+            assert!(u64::from(set.len) <= run_room(set.len));
+        }
+        assert!(trees.is_empty());
+    }
+
+    #[test]
+    fn headers_keep_a_bound_on_gaps_too_wide_for_them() {
+        // starts centuries apart, and at the ends of time: the header's bound
+        // on the posting before the last may be loose, never too low
+        let mut set = Postings::default();
+        let mut pool = Vec::new();
+        let mut trees = Vec::new();
+        let mut all = BTreeSet::new();
+        for p in [
+            (0, 1),
+            (i64::MIN, 2),
+            (1 << 40, 3),
+            (i64::MAX, 4),
+            ((1 << 40) + 5, 5),
+            (i64::MIN + 7, 6),
+            (i64::MAX, 1),
+        ] {
+            set.insert(&mut pool, &mut trees, p);
+            all.insert(p);
+            let second = all.iter().rev().nth(1).map_or(i64::MIN, |p| p.0);
+            assert!(set.before_last() >= second, "{p:?}");
+            assert!(set.before_last() <= set.last || all.len() < 2);
+        }
     }
 
     /// Triggers past 32 bits order entries and their mentions as small ones
