@@ -2,6 +2,7 @@
 //! complete-link assignment with deterministic tie-breaks. See the module docs of
 //! [`crate::merge`] for the rules; this file implements them.
 
+use super::intern::Interner;
 use super::names::{self, NameTable};
 use super::{ArticleSummary, Conflict, Timeline, TimelineEvent};
 use crate::event::{EventKind, EventMention, EventTime, SharedStr, Status};
@@ -209,36 +210,6 @@ struct Item {
     article: u32,
     status: Status,
     published: Option<Secs>,
-}
-
-/// Distinct strings by first sight, keyed by their own compact copies: a probe
-/// compares against the interner's memory, not against the first mention that
-/// used the string, wherever in the heap that lies.
-#[derive(Default)]
-struct Interner {
-    ids: HashMap<Box<str>, u32>,
-}
-
-impl Interner {
-    fn id(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.ids.get(s) {
-            return id;
-        }
-        let id = self.ids.len() as u32;
-        self.ids.insert(s.into(), id);
-        id
-    }
-
-    /// The strings, by id.
-    fn strings(&self) -> Vec<&str> {
-        let mut v = vec![""; self.ids.len()];
-        for (s, &id) in &self.ids {
-            if let Some(slot) = v.get_mut(id as usize) {
-                *slot = s;
-            }
-        }
-        v
-    }
 }
 
 /// Folded places: one id per distinct token list, with its identifying tokens.
@@ -1590,7 +1561,7 @@ pub(super) fn build(
     // of strings, not a million, and each mention keeps small ids. The names
     // of repeats were read too (an identical copy names the same), but only
     // kept mentions count.
-    let mut name_use: Vec<(bool, usize)> = vec![(false, 0); read.name_ids.ids.len()];
+    let mut name_use: Vec<(bool, usize)> = vec![(false, 0); read.name_ids.len()];
     {
         let mut names_left = read.names.as_slice();
         for (&k, &count) in kept.iter().zip(&read.participants) {
