@@ -155,10 +155,11 @@ impl Interner {
         self.arena.get(at + 8..at + 8 + len)
     }
 
-    /// Doubles the slots when they are three quarters full (or there are none).
+    /// Doubles the slots when more than half are taken (or there are none): a
+    /// fuller table of linear probes has long runs, and keys past [`PROBES`].
     fn grow(&mut self) {
         let used = self.records.len() - self.overflow.len();
-        if !self.slots.is_empty() && used * 4 <= self.slots.len() * 3 {
+        if !self.slots.is_empty() && used * 2 <= self.slots.len() {
             return;
         }
         let size = (self.slots.len() * 2).max(64);
