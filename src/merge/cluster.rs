@@ -1208,10 +1208,10 @@ fn length_class(t: Secs) -> u32 {
     63 - len.leading_zeros()
 }
 
-/// Ids by first sight turned into ranks in the order of the strings: sorting a
+/// The rank of each id by first sight in the order of the strings: sorting a
 /// million ids would chase a million pointers across the heap, sorting the
-/// distinct ones chases few. [`NONE`] stays [`NONE`].
-fn ranked(seen: &Interner, first: &[u32]) -> Vec<u32> {
+/// distinct ones chases few.
+fn rank_of(seen: &Interner) -> Vec<u32> {
     let mut ids: Vec<(&str, u32)> = seen.strings().into_iter().zip(0u32..).collect();
     ids.sort_unstable();
     let mut rank_of = vec![0u32; ids.len()];
@@ -1220,21 +1220,7 @@ fn ranked(seen: &Interner, first: &[u32]) -> Vec<u32> {
             *r = rank as u32;
         }
     }
-    first
-        .iter()
-        .map(|&id| match id {
-            NONE => NONE,
-            id => rank_of.get(id as usize).copied().unwrap_or_default(),
-        })
-        .collect()
-}
-
-/// The ranks of every mention's article and source (the order of their
-/// strings, [`NONE`] for no source), so that what compares or counts them
-/// compares integers, not strings scattered over the heap.
-struct Ranks {
-    article: Vec<u32>,
-    source: Vec<u32>,
+    rank_of
 }
 
 /// What the merge reads from each input mention, read in one pass over them in
@@ -1244,30 +1230,65 @@ struct Ranks {
 /// Everything after works on these integers; only the tie-breaks of the sorts
 /// and the output read the mentions again.
 struct Scan {
-    /// Article and source ids by first sight ([`NONE`]: no source).
-    article: Vec<u32>,
-    source: Vec<u32>,
+    /// What the items and entries read of each mention, in input order.
+    read: Vec<Read>,
     articles: Interner,
     sources: Interner,
-    /// Each mention's time span, parsed once.
-    spans: Vec<Option<Secs>>,
-    /// Each mention's publication day.
-    published: Vec<Option<Secs>>,
     /// The name id of every participant of every mention, in order, with
     /// whether its report calls it an organisation or place.
     names: Vec<(u32, bool)>,
     /// How many participants each mention has (its run in `names`).
     participants: Vec<u32>,
     name_ids: Interner,
-    /// The place id of each mention.
-    place: Vec<Option<u32>>,
     place_ids: Interner,
-    /// Each mention's kind and status.
-    kind: Vec<(EventKind, Status)>,
-    /// What the entries read of each mention besides its item, in compact
-    /// form: [`Facts`].
-    facts: Vec<Facts>,
+    /// Distinct publication days, by [`Read::published`].
+    days: Vec<Secs>,
     times: Times,
+}
+
+/// All the scan records of one mention, in one cache line: the items, built in
+/// canonical order, read each mention's at a random input position, and one
+/// line per mention misses the cache once where one array per field missed
+/// once per field.
+#[derive(Clone, Copy)]
+#[repr(align(64))]
+struct Read {
+    /// The time span, parsed once (when `timed`).
+    time: Secs,
+    trigger: crate::Span,
+    /// Where the mention's names start in [`Scan::names`], and how many.
+    names: u32,
+    count: u32,
+    /// The publication day, an index in [`Scan::days`] ([`NONE`]: none).
+    published: u32,
+    /// The place as spelt, an id in the scan's place interner ([`NONE`]: none).
+    place: u32,
+    /// Article and source ids by first sight ([`NONE`]: no source), turned
+    /// into ranks (the order of their strings) by [`canonical`].
+    article: u32,
+    source: u32,
+    /// The reported time, an id in [`Times`] ([`NONE`]: none, or none with a
+    /// span).
+    time_id: u32,
+    kind: EventKind,
+    status: Status,
+    timed: bool,
+}
+
+const _: () = assert!(std::mem::size_of::<Read>() == 64);
+
+impl Read {
+    fn time(&self) -> Option<Secs> {
+        self.timed.then_some(self.time)
+    }
+
+    fn facts(&self) -> Facts {
+        Facts {
+            trigger: self.trigger,
+            time: self.time_id,
+            place: self.place,
+        }
+    }
 }
 
 /// What an entry reads of one mention besides its [`Item`], read by the scan
@@ -1375,33 +1396,32 @@ impl Times {
     }
 }
 
+// called once: kept out of line, so that profiles show it
+#[inline(never)]
 fn scan(mentions: &[EventMention]) -> Scan {
     let n = mentions.len();
     let mut out = Scan {
-        article: Vec::with_capacity(n),
-        source: Vec::with_capacity(n),
+        read: Vec::with_capacity(n),
         articles: Interner::default(),
         sources: Interner::default(),
-        spans: Vec::with_capacity(n),
-        published: Vec::with_capacity(n),
         names: Vec::with_capacity(n.saturating_mul(2)),
         participants: Vec::with_capacity(n),
         name_ids: Interner::default(),
-        place: Vec::with_capacity(n),
         place_ids: Interner::default(),
-        kind: Vec::with_capacity(n),
-        facts: Vec::with_capacity(n),
+        days: Vec::new(),
         times: Times::default(),
     };
     // a builder shares one copy of an article's id and source among its
     // mentions, which come together: the same copy as the mention before needs
     // no hashing
     let mut before: Option<(&EventMention, u32, u32)> = None;
-    // publication days by their own compact copies of the strings (a probe
-    // compares against the map's memory, not against a mention far away);
-    // lookups only, never iterated into the output
-    let mut days: HashMap<Box<str>, Option<Secs>> = HashMap::new();
-    let mut last_published: Option<(&str, Option<Secs>)> = None;
+    // publication days by their strings' own compact copies (a probe compares
+    // against the interner's memory, not against a mention far away): the
+    // day of each distinct string, each distinct parsed day once in `out.days`
+    let mut dates = Interner::default();
+    let mut day_of: Vec<u32> = Vec::new();
+    let mut day_ids: HashMap<Secs, u32> = HashMap::new();
+    let mut last_published: Option<(&str, u32)> = None;
     // The strings of the mention `AHEAD` places on are read (one byte each)
     // before this one is worked on: their cache misses overlap the work on the
     // ones before instead of stalling it one after the other (safe Rust has no
@@ -1420,47 +1440,62 @@ fn scan(mentions: &[EventMention]) -> Scan {
             (Some((b, _, id)), Some(s)) if b.source.as_ref().is_some_and(|t| same(t, s)) => id,
             (_, s) => s.as_deref().map_or(NONE, |s| out.sources.id(s)),
         };
-        out.article.push(article);
-        out.source.push(source);
         before = Some((m, article, source));
         let span = m.time.as_deref().and_then(time_span);
-        out.spans.push(span);
-        let time = match (m.time.as_deref(), span) {
+        let time_id = match (m.time.as_deref(), span) {
             (Some(t), Some(span)) => out.times.id(span, t),
             _ => NONE,
         };
-        out.published
-            .push(m.published.as_deref().and_then(|p| match last_published {
-                // an article's mentions come together: most repeat the
-                // previous date, a short compare instead of a hash
+        let published = m
+            .published
+            .as_deref()
+            .map_or(NONE, |p| match last_published {
+                // an article's mentions come together: most repeat the previous
+                // date, a short compare instead of a hash
                 Some((q, day)) if q == p => day,
                 _ => {
-                    let day = match days.get(p) {
+                    let date = dates.id(p) as usize;
+                    let day = match day_of.get(date) {
                         Some(&day) => day,
                         None => {
-                            let day = publication_day(Some(p));
-                            days.insert(p.into(), day);
+                            let day = publication_day(Some(p)).map_or(NONE, |d| {
+                                let next = out.days.len() as u32;
+                                let id = *day_ids.entry(d).or_insert(next);
+                                if id == next {
+                                    out.days.push(d);
+                                }
+                                id
+                            });
+                            day_of.push(day);
                             day
                         }
                     };
                     last_published = Some((p, day));
                     day
                 }
-            }));
+            });
+        let names = u32::try_from(out.names.len()).unwrap_or(u32::MAX);
         for p in &m.participants {
             let id = out.name_ids.id(&p.name);
             out.names.push((id, !names::is_strict(p.entity)));
         }
-        out.participants
-            .push(u32::try_from(m.participants.len()).unwrap_or(u32::MAX));
-        let place = m.place.as_ref().map(|p| out.place_ids.id(&p.name));
-        out.place.push(place);
-        out.facts.push(Facts {
+        let count = u32::try_from(m.participants.len()).unwrap_or(u32::MAX);
+        out.participants.push(count);
+        let place = m.place.as_ref().map_or(NONE, |p| out.place_ids.id(&p.name));
+        out.read.push(Read {
+            time: span.unwrap_or_default(),
             trigger: m.trigger,
-            time,
-            place: place.unwrap_or(NONE),
+            names,
+            count,
+            published,
+            place,
+            article,
+            source,
+            time_id,
+            kind: m.kind,
+            status: m.status,
+            timed: span.is_some(),
         });
-        out.kind.push((m.kind, m.status));
     }
     std::hint::black_box(touched);
     out
@@ -1485,7 +1520,8 @@ fn touch(m: &EventMention) -> u8 {
 }
 
 /// The canonical order of the mentions, identical ones once: the input index of
-/// each, and the [`Ranks`] of every mention's article and source.
+/// each. The article and source ids of the scan's records become ranks (the
+/// order of their strings).
 ///
 /// The order is by kind class, start of the reported time (undated last),
 /// article, kind and position first (cheap integer keys, sorted in place so the
@@ -1493,26 +1529,34 @@ fn touch(m: &EventMention) -> u8 {
 /// order that depends on the mentions only. Putting neighbours in time next to
 /// each other keeps the clustering's memory accesses local. The mentions
 /// themselves stay where they are: they move once, into their entries.
-fn canonical(mentions: &[EventMention], scan: &mut Scan) -> (Vec<u32>, Ranks) {
-    let ranks = ranked(&scan.articles, &std::mem::take(&mut scan.article));
-    let source_ranks = ranked(&scan.sources, &std::mem::take(&mut scan.source));
+// called once: kept out of line, so that profiles show it
+#[inline(never)]
+fn canonical(mentions: &[EventMention], scan: &mut Scan) -> Vec<u32> {
+    let article_rank = rank_of(&scan.articles);
+    let source_rank = rank_of(&scan.sources);
     // (kind class, start, article rank, kind) packed into one integer that
     // orders as the tuple: the sort moves 32 bytes per mention, not 64, and
     // compares one integer; position, then the whole mention, break its ties
     let mut keyed: Vec<(u128, u32)> = scan
-        .kind
-        .iter()
-        .zip(&ranks)
-        .zip(&scan.spans)
+        .read
+        .iter_mut()
         .zip(0u32..)
-        .map(|(((&(kind, _), &rank), span), i)| {
-            let start = span.map_or(i64::MAX, |t| t.0);
+        .map(|(r, i)| {
+            r.article = article_rank
+                .get(r.article as usize)
+                .copied()
+                .unwrap_or_default();
+            r.source = match r.source {
+                NONE => NONE,
+                id => source_rank.get(id as usize).copied().unwrap_or_default(),
+            };
+            let start = r.time().map_or(i64::MAX, |t| t.0);
             // the sign bit flipped: unsigned order is the signed order
             let start = (start as u64) ^ (1 << 63);
-            let key = (u128::from(kind_class(kind)) << 104)
+            let key = (u128::from(kind_class(r.kind)) << 104)
                 | (u128::from(start) << 40)
-                | (u128::from(rank) << 8)
-                | u128::from(kind as u8);
+                | (u128::from(r.article) << 8)
+                | u128::from(r.kind as u8);
             (key, i)
         })
         .collect();
@@ -1529,11 +1573,7 @@ fn canonical(mentions: &[EventMention], scan: &mut Scan) -> (Vec<u32>, Ranks) {
     });
     // the key is a function of the mention: only equal keys may hide a duplicate
     keyed.dedup_by(|(ka, a), (kb, b)| ka == kb && mention(*a) == mention(*b));
-    let ranks = Ranks {
-        article: ranks,
-        source: source_ranks,
-    };
-    (keyed.into_iter().map(|(_, i)| i).collect(), ranks)
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 pub(super) fn build(
@@ -1548,8 +1588,7 @@ pub(super) fn build(
     // reads the mentions' strings runs over them in input order, the order they
     // were built (and allocated) in, into compact ids that the clustering uses.
     let mut read = scan(&mentions);
-    let (src, ranks) = canonical(&mentions, &mut read);
-    let article_rank = &ranks.article;
+    let src = canonical(&mentions, &mut read);
     let mut kept = vec![false; mentions.len()];
     for &j in &src {
         if let Some(k) = kept.get_mut(j as usize) {
@@ -1584,60 +1623,42 @@ pub(super) fn build(
     let place_strings = read.place_ids.strings();
     let places = Places::build(place_strings.iter().copied());
     let place_entity: Vec<Option<u32>> = place_strings.iter().map(|s| places.id(s)).collect();
-    // each mention's run in `read.names` starts at `name_start[j]`
-    let mut name_start: Vec<u32> = Vec::with_capacity(read.participants.len() + 1);
-    let mut total = 0u32;
-    for &count in &read.participants {
-        name_start.push(total);
-        total = total.saturating_add(count);
-    }
-    name_start.push(total);
-    // the items in canonical order, each read from the per-mention lists at its
-    // input index: independent reads, where permuting items built in input
-    // order would chase one cache miss after the other
+    // the items in canonical order, each read from the mention's scan record at
+    // its input index (one cache line) and its names: independent reads, where
+    // permuting items built in input order would chase one cache miss after
+    // the other. What the entries read besides the items is put in canonical
+    // order while the record is at hand.
     let mut ids: Vec<u32> = Vec::new();
-    let items: Vec<Item> = src
-        .iter()
-        .map(|&j| {
-            let j = j as usize;
-            let own = name_start
-                .get(j)
-                .zip(name_start.get(j + 1))
-                .and_then(|(&a, &b)| read.names.get(a as usize..b as usize))
-                .unwrap_or_default();
-            ids.clear();
-            ids.extend(
-                own.iter()
-                    .filter_map(|&(n, _)| entity_of.get(n as usize).copied().flatten()),
-            );
-            ids.sort_unstable();
-            ids.dedup();
-            let place = read
-                .place
-                .get(j)
-                .copied()
-                .flatten()
-                .and_then(|p| place_entity.get(p as usize).copied().flatten());
-            let (kind, status) = read
-                .kind
-                .get(j)
-                .copied()
-                .unwrap_or((EventKind::Other, Status::Occurred));
-            Item {
-                class: kind_class(kind),
-                kind,
-                keys: Keys::new(&ids),
-                place,
-                time: read.spans.get(j).copied().flatten(),
-                article: article_rank.get(j).copied().unwrap_or_default(),
-                status,
-                published: read.published.get(j).copied().flatten(),
-            }
-        })
-        .collect();
-    // the per-mention lists are in the items now
-    drop((read.spans, read.published, read.names, read.participants));
-    drop((read.place, read.kind, name_start));
+    let mut facts: Vec<Facts> = Vec::with_capacity(src.len());
+    let mut source_rank: Vec<u32> = Vec::with_capacity(src.len());
+    let mut items: Vec<Item> = Vec::with_capacity(src.len());
+    for r in src.iter().filter_map(|&j| read.read.get(j as usize)) {
+        let own = read
+            .names
+            .get(r.names as usize..(r.names as usize).saturating_add(r.count as usize))
+            .unwrap_or_default();
+        ids.clear();
+        ids.extend(
+            own.iter()
+                .filter_map(|&(n, _)| entity_of.get(n as usize).copied().flatten()),
+        );
+        ids.sort_unstable();
+        ids.dedup();
+        facts.push(r.facts());
+        source_rank.push(r.source);
+        items.push(Item {
+            class: kind_class(r.kind),
+            kind: r.kind,
+            keys: Keys::new(&ids),
+            place: place_entity.get(r.place as usize).copied().flatten(),
+            time: r.time(),
+            article: r.article,
+            status: r.status,
+            published: read.days.get(r.published as usize).copied(),
+        });
+    }
+    // the per-mention records are in the items and facts now
+    drop((read.read, read.names, read.participants));
     let strict: Vec<bool> = (0..)
         .map_while(|i| table.entity(i).map(|e| e.strict))
         .collect();
@@ -1718,19 +1739,6 @@ pub(super) fn build(
             .map(|(&c, i)| (c as usize, i))
     });
     drop(cluster_of);
-    // the facts and source ranks by canonical position
-    let by_input = std::mem::take(&mut read.facts);
-    let (facts, source_rank): (Vec<Facts>, Vec<u32>) = src
-        .iter()
-        .map(|&j| {
-            let j = j as usize;
-            (
-                by_input.get(j).copied().unwrap_or_default(),
-                ranks.source.get(j).copied().unwrap_or(NONE),
-            )
-        })
-        .unzip();
-    drop(by_input);
     // the strings the entries output, by id or rank (a rank orders as its
     // string: each distinct string once)
     let mut article_strings = read.articles.strings();
