@@ -1534,46 +1534,129 @@ fn touch(m: &EventMention) -> u8 {
 fn canonical(mentions: &[EventMention], scan: &mut Scan) -> Vec<u32> {
     let article_rank = rank_of(&scan.articles);
     let source_rank = rank_of(&scan.sources);
-    // (kind class, start, article rank, kind) packed into one integer that
-    // orders as the tuple: the sort moves 32 bytes per mention, not 64, and
-    // compares one integer; position, then the whole mention, break its ties
-    let mut keyed: Vec<(u128, u32)> = scan
-        .read
-        .iter_mut()
-        .zip(0u32..)
-        .map(|(r, i)| {
-            r.article = article_rank
-                .get(r.article as usize)
-                .copied()
-                .unwrap_or_default();
-            r.source = match r.source {
-                NONE => NONE,
-                id => source_rank.get(id as usize).copied().unwrap_or_default(),
-            };
-            let start = r.time().map_or(i64::MAX, |t| t.0);
-            // the sign bit flipped: unsigned order is the signed order
-            let start = (start as u64) ^ (1 << 63);
-            let key = (u128::from(kind_class(r.kind)) << 104)
-                | (u128::from(start) << 40)
-                | (u128::from(r.article) << 8)
-                | u128::from(r.kind as u8);
-            (key, i)
-        })
-        .collect();
-    let mention = |i: u32| &mentions[i as usize];
-    keyed.sort_unstable_by(|(ka, a), (kb, b)| {
-        ka.cmp(kb)
-            .then_with(|| {
-                let (ma, mb) = (mention(*a), mention(*b));
-                (ma.trigger, ma.sentence)
-                    .cmp(&(mb.trigger, mb.sentence))
-                    .then_with(|| ma.cmp(mb))
-            })
-            .then(a.cmp(b))
+    // the starts ranked: every dated mention's span is that of its time, so
+    // the distinct times hold every distinct start (and undated sorts as the
+    // latest start, as it did as i64::MAX)
+    let mut starts: Vec<i64> = scan.times.all.iter().map(|t| t.span.0).collect();
+    starts.push(i64::MAX);
+    starts.sort_unstable();
+    starts.dedup();
+    let rank = |s: i64| starts.partition_point(|&x| x < s) as u64;
+    let start_of: Vec<u64> = scan.times.all.iter().map(|t| rank(t.span.0)).collect();
+    let undated = rank(i64::MAX);
+    let bits = |n: u64| u64::BITS - n.leading_zeros();
+    let (start_bits, article_bits) = (bits(undated), bits(article_rank.len() as u64));
+    let mut ranked = scan.read.iter_mut().map(|r| {
+        r.article = article_rank
+            .get(r.article as usize)
+            .copied()
+            .unwrap_or_default();
+        r.source = match r.source {
+            NONE => NONE,
+            id => source_rank.get(id as usize).copied().unwrap_or_default(),
+        };
+        let start = match r.timed {
+            true => start_of.get(r.time_id as usize).copied().unwrap_or(undated),
+            false => undated,
+        };
+        (kind_class(r.kind), start, r.article, r.kind as u8)
     });
-    // the key is a function of the mention: only equal keys may hide a duplicate
+    let key_bits = 16 + start_bits + article_bits;
+    if key_bits <= u64::BITS {
+        // (kind class, start rank, article rank, kind) packed into one integer
+        // that orders as the tuple, sorted by its bytes (stable: equal keys
+        // stay in input order), then the ties by the mentions
+        let mut keyed: Vec<(u64, u32)> = ranked
+            .by_ref()
+            .zip(0u32..)
+            .map(|((class, start, article, kind), i)| {
+                let key = (u64::from(class) << (8 + article_bits + start_bits))
+                    | (start << (8 + article_bits))
+                    | (u64::from(article) << 8)
+                    | u64::from(kind);
+                (key, i)
+            })
+            .collect();
+        radix_sort(&mut keyed, key_bits);
+        for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
+            if run.len() > 1 {
+                run.sort_unstable_by(|a, b| tie(mentions, a.1, b.1));
+            }
+        }
+        unique(keyed, mentions)
+    } else {
+        // too many distinct starts and articles for 64 bits: the same order on
+        // 128-bit keys, by comparisons
+        let mut keyed: Vec<(u128, u32)> = ranked
+            .zip(0u32..)
+            .map(|((class, start, article, kind), i)| {
+                let key = (u128::from(class) << 104)
+                    | (u128::from(start) << 40)
+                    | (u128::from(article) << 8)
+                    | u128::from(kind);
+                (key, i)
+            })
+            .collect();
+        keyed.sort_unstable_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| tie(mentions, *a, *b)));
+        unique(keyed, mentions)
+    }
+}
+
+/// The order of two mentions of equal sort keys: position, then the whole
+/// mention, then the input index.
+fn tie(mentions: &[EventMention], a: u32, b: u32) -> std::cmp::Ordering {
+    match (mentions.get(a as usize), mentions.get(b as usize)) {
+        (Some(ma), Some(mb)) => (ma.trigger, ma.sentence)
+            .cmp(&(mb.trigger, mb.sentence))
+            .then_with(|| ma.cmp(mb))
+            .then(a.cmp(&b)),
+        _ => a.cmp(&b),
+    }
+}
+
+/// The input indices of sorted keyed mentions, identical mentions once (the key
+/// is a function of the mention: only equal keys may hide a duplicate).
+fn unique<K: PartialEq>(mut keyed: Vec<(K, u32)>, mentions: &[EventMention]) -> Vec<u32> {
+    let mention = |i: u32| mentions.get(i as usize);
     keyed.dedup_by(|(ka, a), (kb, b)| ka == kb && mention(*a) == mention(*b));
     keyed.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Sorts by key, stably, a byte at a time from the least significant: a few
+/// passes that stream through memory, where a comparison sort of a million
+/// keys compares each twenty times. Keys are below `2^bits`; a byte that is
+/// the same in every key is skipped.
+fn radix_sort(v: &mut Vec<(u64, u32)>, bits: u32) {
+    let passes = bits.div_ceil(8) as usize;
+    let mut counts = vec![[0usize; 256]; passes];
+    for &(k, _) in v.iter() {
+        for (p, c) in counts.iter_mut().enumerate() {
+            if let Some(n) = c.get_mut(((k >> (8 * p)) & 0xFF) as usize) {
+                *n += 1;
+            }
+        }
+    }
+    let mut buf: Vec<(u64, u32)> = vec![(0, 0); v.len()];
+    for (p, c) in counts.iter().enumerate() {
+        if c.contains(&v.len()) {
+            continue;
+        }
+        let mut at = [0usize; 256];
+        let mut sum = 0;
+        for (a, &n) in at.iter_mut().zip(c) {
+            *a = sum;
+            sum += n;
+        }
+        for &e in v.iter() {
+            if let Some(a) = at.get_mut(((e.0 >> (8 * p)) & 0xFF) as usize) {
+                if let Some(slot) = buf.get_mut(*a) {
+                    *slot = e;
+                }
+                *a += 1;
+            }
+        }
+        std::mem::swap(v, &mut buf);
+    }
 }
 
 pub(super) fn build(
@@ -2176,6 +2259,27 @@ pub(crate) fn merged_status(all: impl Iterator<Item = Status>) -> Status {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn radix_sort_is_a_stable_sort_by_key() {
+        // keys that share some bytes (skipped passes) and differ in others
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let mut v: Vec<(u64, u32)> = (0..5000u32)
+            .map(|i| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                ((x & 0x00FF_0000_0F0F) | 0x1100_0000_0000, i)
+            })
+            .collect();
+        let mut want = v.clone();
+        want.sort_by_key(|e| e.0);
+        radix_sort(&mut v, 48);
+        assert_eq!(v, want);
+        let mut none: Vec<(u64, u32)> = Vec::new();
+        radix_sort(&mut none, 64);
+        assert!(none.is_empty());
+    }
 
     fn span(v: &str) -> Option<(String, String)> {
         parse_value(v).map(|(a, b)| (a.to_string(), b.to_string()))
