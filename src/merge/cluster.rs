@@ -1230,65 +1230,34 @@ fn rank_of(seen: &Interner) -> Vec<u32> {
 /// Everything after works on these integers; only the tie-breaks of the sorts
 /// and the output read the mentions again.
 struct Scan {
-    /// What the items and entries read of each mention, in input order.
-    read: Vec<Read>,
+    /// Article and source ids by first sight ([`NONE`]: no source), turned
+    /// into ranks (the order of their strings) by [`canonical`].
+    article: Vec<u32>,
+    source: Vec<u32>,
     articles: Interner,
     sources: Interner,
+    /// Each mention's time span, parsed once.
+    spans: Vec<Option<Secs>>,
+    /// Each mention's publication day, an index in `days` ([`NONE`]: none).
+    published: Vec<u32>,
+    /// Distinct publication days.
+    days: Vec<Secs>,
     /// The name id of every participant of every mention, in order, with
     /// whether its report calls it an organisation or place.
     names: Vec<(u32, bool)>,
     /// How many participants each mention has (its run in `names`).
     participants: Vec<u32>,
     name_ids: Interner,
+    /// The place of each mention as spelt, an id in `place_ids` ([`NONE`]:
+    /// none).
+    place: Vec<u32>,
     place_ids: Interner,
-    /// Distinct publication days, by [`Read::published`].
-    days: Vec<Secs>,
+    /// Each mention's kind and status.
+    kind: Vec<(EventKind, Status)>,
+    /// What the entries read of each mention besides its item, in compact
+    /// form: [`Facts`].
+    facts: Vec<Facts>,
     times: Times,
-}
-
-/// All the scan records of one mention, in one cache line: the items, built in
-/// canonical order, read each mention's at a random input position, and one
-/// line per mention misses the cache once where one array per field missed
-/// once per field.
-#[derive(Clone, Copy)]
-#[repr(align(64))]
-struct Read {
-    /// The time span, parsed once (when `timed`).
-    time: Secs,
-    trigger: crate::Span,
-    /// Where the mention's names start in [`Scan::names`], and how many.
-    names: u32,
-    count: u32,
-    /// The publication day, an index in [`Scan::days`] ([`NONE`]: none).
-    published: u32,
-    /// The place as spelt, an id in the scan's place interner ([`NONE`]: none).
-    place: u32,
-    /// Article and source ids by first sight ([`NONE`]: no source), turned
-    /// into ranks (the order of their strings) by [`canonical`].
-    article: u32,
-    source: u32,
-    /// The reported time, an id in [`Times`] ([`NONE`]: none, or none with a
-    /// span).
-    time_id: u32,
-    kind: EventKind,
-    status: Status,
-    timed: bool,
-}
-
-const _: () = assert!(std::mem::size_of::<Read>() == 64);
-
-impl Read {
-    fn time(&self) -> Option<Secs> {
-        self.timed.then_some(self.time)
-    }
-
-    fn facts(&self) -> Facts {
-        Facts {
-            trigger: self.trigger,
-            time: self.time_id,
-            place: self.place,
-        }
-    }
 }
 
 /// What an entry reads of one mention besides its [`Item`], read by the scan
@@ -1401,14 +1370,20 @@ impl Times {
 fn scan(mentions: &[EventMention]) -> Scan {
     let n = mentions.len();
     let mut out = Scan {
-        read: Vec::with_capacity(n),
+        article: Vec::with_capacity(n),
+        source: Vec::with_capacity(n),
         articles: Interner::default(),
         sources: Interner::default(),
+        spans: Vec::with_capacity(n),
+        published: Vec::with_capacity(n),
+        days: Vec::new(),
         names: Vec::with_capacity(n.saturating_mul(2)),
         participants: Vec::with_capacity(n),
         name_ids: Interner::default(),
+        place: Vec::with_capacity(n),
         place_ids: Interner::default(),
-        days: Vec::new(),
+        kind: Vec::with_capacity(n),
+        facts: Vec::with_capacity(n),
         times: Times::default(),
     };
     // a builder shares one copy of an article's id and source among its
@@ -1474,27 +1449,23 @@ fn scan(mentions: &[EventMention]) -> Scan {
                     day
                 }
             });
-        let names = u32::try_from(out.names.len()).unwrap_or(u32::MAX);
         for p in &m.participants {
             let id = out.name_ids.id(&p.name);
             out.names.push((id, !names::is_strict(p.entity)));
         }
-        let count = u32::try_from(m.participants.len()).unwrap_or(u32::MAX);
-        out.participants.push(count);
+        out.participants
+            .push(u32::try_from(m.participants.len()).unwrap_or(u32::MAX));
         let place = m.place.as_ref().map_or(NONE, |p| out.place_ids.id(&p.name));
-        out.read.push(Read {
-            time: span.unwrap_or_default(),
+        out.article.push(article);
+        out.source.push(source);
+        out.spans.push(span);
+        out.published.push(published);
+        out.place.push(place);
+        out.kind.push((m.kind, m.status));
+        out.facts.push(Facts {
             trigger: m.trigger,
-            names,
-            count,
-            published,
+            time: time_id,
             place,
-            article,
-            source,
-            time_id,
-            kind: m.kind,
-            status: m.status,
-            timed: span.is_some(),
         });
     }
     std::hint::black_box(touched);
@@ -1546,21 +1517,32 @@ fn canonical(mentions: &[EventMention], scan: &mut Scan) -> Vec<u32> {
     let undated = rank(i64::MAX);
     let bits = |n: u64| u64::BITS - n.leading_zeros();
     let (start_bits, article_bits) = (bits(undated), bits(article_rank.len() as u64));
-    let mut ranked = scan.read.iter_mut().map(|r| {
-        r.article = article_rank
-            .get(r.article as usize)
-            .copied()
-            .unwrap_or_default();
-        r.source = match r.source {
-            NONE => NONE,
-            id => source_rank.get(id as usize).copied().unwrap_or_default(),
-        };
-        let start = match r.timed {
-            true => start_of.get(r.time_id as usize).copied().unwrap_or(undated),
-            false => undated,
-        };
-        (kind_class(r.kind), start, r.article, r.kind as u8)
-    });
+    let mut ranked = scan
+        .article
+        .iter_mut()
+        .zip(scan.source.iter_mut())
+        .zip(scan.spans.iter().zip(&scan.facts))
+        .zip(&scan.kind)
+        .map(|(((article, source), (span, facts)), &(kind, _))| {
+            *article = article_rank
+                .get(*article as usize)
+                .copied()
+                .unwrap_or_default();
+            if *source != NONE {
+                *source = source_rank
+                    .get(*source as usize)
+                    .copied()
+                    .unwrap_or_default();
+            }
+            let start = match span {
+                Some(_) => start_of
+                    .get(facts.time as usize)
+                    .copied()
+                    .unwrap_or(undated),
+                None => undated,
+            };
+            (kind_class(kind), start, *article, kind as u8)
+        });
     let key_bits = 16 + start_bits + article_bits;
     if key_bits <= u64::BITS {
         // (kind class, start rank, article rank, kind) packed into one integer
@@ -1706,42 +1688,61 @@ pub(super) fn build(
     let place_strings = read.place_ids.strings();
     let places = Places::build(place_strings.iter().copied());
     let place_entity: Vec<Option<u32>> = place_strings.iter().map(|s| places.id(s)).collect();
-    // the items in canonical order, each read from the mention's scan record at
-    // its input index (one cache line) and its names: independent reads, where
-    // permuting items built in input order would chase one cache miss after
-    // the other. What the entries read besides the items is put in canonical
-    // order while the record is at hand.
-    let mut ids: Vec<u32> = Vec::new();
-    let mut facts: Vec<Facts> = Vec::with_capacity(src.len());
-    let mut source_rank: Vec<u32> = Vec::with_capacity(src.len());
-    let mut items: Vec<Item> = Vec::with_capacity(src.len());
-    for r in src.iter().filter_map(|&j| read.read.get(j as usize)) {
-        let own = read
-            .names
-            .get(r.names as usize..(r.names as usize).saturating_add(r.count as usize))
-            .unwrap_or_default();
-        ids.clear();
-        ids.extend(
-            own.iter()
-                .filter_map(|&(n, _)| entity_of.get(n as usize).copied().flatten()),
-        );
-        ids.sort_unstable();
-        ids.dedup();
-        facts.push(r.facts());
-        source_rank.push(r.source);
-        items.push(Item {
-            class: kind_class(r.kind),
-            kind: r.kind,
-            keys: Keys::new(&ids),
-            place: place_entity.get(r.place as usize).copied().flatten(),
-            time: r.time(),
-            article: r.article,
-            status: r.status,
-            published: read.days.get(r.published as usize).copied(),
-        });
+    // each mention's run in `read.names` starts at `name_start[j]`
+    let mut name_start: Vec<u32> = Vec::with_capacity(read.participants.len() + 1);
+    let mut total = 0u32;
+    for &count in &read.participants {
+        name_start.push(total);
+        total = total.saturating_add(count);
     }
-    // the per-mention records are in the items and facts now
-    drop((read.read, read.names, read.participants));
+    name_start.push(total);
+    // the items in canonical order, each read from the per-mention lists at its
+    // input index: independent reads, where permuting items built in input
+    // order would chase one cache miss after the other
+    let mut ids: Vec<u32> = Vec::new();
+    let items: Vec<Item> = src
+        .iter()
+        .map(|&j| {
+            let j = j as usize;
+            let own = name_start
+                .get(j)
+                .zip(name_start.get(j + 1))
+                .and_then(|(&a, &b)| read.names.get(a as usize..b as usize))
+                .unwrap_or_default();
+            ids.clear();
+            ids.extend(
+                own.iter()
+                    .filter_map(|&(n, _)| entity_of.get(n as usize).copied().flatten()),
+            );
+            ids.sort_unstable();
+            ids.dedup();
+            let place = read
+                .place
+                .get(j)
+                .and_then(|&p| place_entity.get(p as usize).copied().flatten());
+            let (kind, status) = read
+                .kind
+                .get(j)
+                .copied()
+                .unwrap_or((EventKind::Other, Status::Occurred));
+            Item {
+                class: kind_class(kind),
+                kind,
+                keys: Keys::new(&ids),
+                place,
+                time: read.spans.get(j).copied().flatten(),
+                article: read.article.get(j).copied().unwrap_or_default(),
+                status,
+                published: read
+                    .published
+                    .get(j)
+                    .and_then(|&d| read.days.get(d as usize).copied()),
+            }
+        })
+        .collect();
+    // the per-mention lists are in the items now
+    drop((read.spans, read.published, read.names, read.participants));
+    drop((read.place, read.kind, name_start));
     let strict: Vec<bool> = (0..)
         .map_while(|i| table.entity(i).map(|e| e.strict))
         .collect();
@@ -1822,6 +1823,19 @@ pub(super) fn build(
             .map(|(&c, i)| (c as usize, i))
     });
     drop(cluster_of);
+    // the facts and source ranks by canonical position
+    let by_input = std::mem::take(&mut read.facts);
+    let (facts, source_rank): (Vec<Facts>, Vec<u32>) = src
+        .iter()
+        .map(|&j| {
+            let j = j as usize;
+            (
+                by_input.get(j).copied().unwrap_or_default(),
+                read.source.get(j).copied().unwrap_or(NONE),
+            )
+        })
+        .unzip();
+    drop(by_input);
     // the strings the entries output, by id or rank (a rank orders as its
     // string: each distinct string once)
     let mut article_strings = read.articles.strings();
