@@ -1491,7 +1491,7 @@ fn touch(m: &EventMention) -> u8 {
 }
 
 /// The canonical order of the mentions, identical ones once: the input index of
-/// each. The article and source ids of the scan's records become ranks (the
+/// each. The article and source ids of the scan's lists become ranks (the
 /// order of their strings).
 ///
 /// The order is by kind class, start of the reported time (undated last),
