@@ -2,6 +2,7 @@
 //! complete-link assignment with deterministic tie-breaks. See the module docs of
 //! [`crate::merge`] for the rules; this file implements them.
 
+use super::intern::Interner;
 use super::names::{self, NameTable};
 use super::{ArticleSummary, Conflict, Timeline, TimelineEvent};
 use crate::event::{EventKind, EventMention, EventTime, SharedStr, Status};
@@ -209,36 +210,6 @@ struct Item {
     article: u32,
     status: Status,
     published: Option<Secs>,
-}
-
-/// Distinct strings by first sight, keyed by their own compact copies: a probe
-/// compares against the interner's memory, not against the first mention that
-/// used the string, wherever in the heap that lies.
-#[derive(Default)]
-struct Interner {
-    ids: HashMap<Box<str>, u32>,
-}
-
-impl Interner {
-    fn id(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.ids.get(s) {
-            return id;
-        }
-        let id = self.ids.len() as u32;
-        self.ids.insert(s.into(), id);
-        id
-    }
-
-    /// The strings, by id.
-    fn strings(&self) -> Vec<&str> {
-        let mut v = vec![""; self.ids.len()];
-        for (s, &id) in &self.ids {
-            if let Some(slot) = v.get_mut(id as usize) {
-                *slot = s;
-            }
-        }
-        v
-    }
 }
 
 /// Folded places: one id per distinct token list, with its identifying tokens.
@@ -1372,10 +1343,10 @@ fn length_class(t: Secs) -> u32 {
     63 - len.leading_zeros()
 }
 
-/// Ids by first sight turned into ranks in the order of the strings: sorting a
+/// The rank of each id by first sight in the order of the strings: sorting a
 /// million ids would chase a million pointers across the heap, sorting the
-/// distinct ones chases few. [`NONE`] stays [`NONE`].
-fn ranked(seen: &Interner, first: &[u32]) -> Vec<u32> {
+/// distinct ones chases few.
+fn rank_of(seen: &Interner) -> Vec<u32> {
     let mut ids: Vec<(&str, u32)> = seen.strings().into_iter().zip(0u32..).collect();
     ids.sort_unstable();
     let mut rank_of = vec![0u32; ids.len()];
@@ -1384,21 +1355,7 @@ fn ranked(seen: &Interner, first: &[u32]) -> Vec<u32> {
             *r = rank as u32;
         }
     }
-    first
-        .iter()
-        .map(|&id| match id {
-            NONE => NONE,
-            id => rank_of.get(id as usize).copied().unwrap_or_default(),
-        })
-        .collect()
-}
-
-/// The ranks of every mention's article and source (the order of their
-/// strings, [`NONE`] for no source), so that what compares or counts them
-/// compares integers, not strings scattered over the heap.
-struct Ranks {
-    article: Vec<u32>,
-    source: Vec<u32>,
+    rank_of
 }
 
 /// What the merge reads from each input mention, read in one pass over them in
@@ -1408,23 +1365,27 @@ struct Ranks {
 /// Everything after works on these integers; only the tie-breaks of the sorts
 /// and the output read the mentions again.
 struct Scan {
-    /// Article and source ids by first sight ([`NONE`]: no source).
+    /// Article and source ids by first sight ([`NONE`]: no source), turned
+    /// into ranks (the order of their strings) by [`canonical`].
     article: Vec<u32>,
     source: Vec<u32>,
     articles: Interner,
     sources: Interner,
     /// Each mention's time span, parsed once.
     spans: Vec<Option<Secs>>,
-    /// Each mention's publication day.
-    published: Vec<Option<Secs>>,
+    /// Each mention's publication day, an index in `days` ([`NONE`]: none).
+    published: Vec<u32>,
+    /// Distinct publication days.
+    days: Vec<Secs>,
     /// The name id of every participant of every mention, in order, with
     /// whether its report calls it an organisation or place.
     names: Vec<(u32, bool)>,
     /// How many participants each mention has (its run in `names`).
     participants: Vec<u32>,
     name_ids: Interner,
-    /// The place id of each mention.
-    place: Vec<Option<u32>>,
+    /// The place of each mention as spelt, an id in `place_ids` ([`NONE`]:
+    /// none).
+    place: Vec<u32>,
     place_ids: Interner,
     /// Each mention's kind and status.
     kind: Vec<(EventKind, Status)>,
@@ -1539,6 +1500,8 @@ impl Times {
     }
 }
 
+// called once: kept out of line, so that profiles show it
+#[inline(never)]
 fn scan(mentions: &[EventMention]) -> Scan {
     let n = mentions.len();
     let mut out = Scan {
@@ -1548,6 +1511,7 @@ fn scan(mentions: &[EventMention]) -> Scan {
         sources: Interner::default(),
         spans: Vec::with_capacity(n),
         published: Vec::with_capacity(n),
+        days: Vec::new(),
         names: Vec::with_capacity(n.saturating_mul(2)),
         participants: Vec::with_capacity(n),
         name_ids: Interner::default(),
@@ -1561,11 +1525,13 @@ fn scan(mentions: &[EventMention]) -> Scan {
     // mentions, which come together: the same copy as the mention before needs
     // no hashing
     let mut before: Option<(&EventMention, u32, u32)> = None;
-    // publication days by their own compact copies of the strings (a probe
-    // compares against the map's memory, not against a mention far away);
-    // lookups only, never iterated into the output
-    let mut days: HashMap<Box<str>, Option<Secs>> = HashMap::new();
-    let mut last_published: Option<(&str, Option<Secs>)> = None;
+    // publication days by their strings' own compact copies (a probe compares
+    // against the interner's memory, not against a mention far away): the
+    // day of each distinct string, each distinct parsed day once in `out.days`
+    let mut dates = Interner::default();
+    let mut day_of: Vec<u32> = Vec::new();
+    let mut day_ids: HashMap<Secs, u32> = HashMap::new();
+    let mut last_published: Option<(&str, u32)> = None;
     // The strings of the mention `AHEAD` places on are read (one byte each)
     // before this one is worked on: their cache misses overlap the work on the
     // ones before instead of stalling it one after the other (safe Rust has no
@@ -1584,47 +1550,58 @@ fn scan(mentions: &[EventMention]) -> Scan {
             (Some((b, _, id)), Some(s)) if b.source.as_ref().is_some_and(|t| same(t, s)) => id,
             (_, s) => s.as_deref().map_or(NONE, |s| out.sources.id(s)),
         };
-        out.article.push(article);
-        out.source.push(source);
         before = Some((m, article, source));
         let span = m.time.as_deref().and_then(time_span);
-        out.spans.push(span);
-        let time = match (m.time.as_deref(), span) {
+        let time_id = match (m.time.as_deref(), span) {
             (Some(t), Some(span)) => out.times.id(span, t),
             _ => NONE,
         };
-        out.published
-            .push(m.published.as_deref().and_then(|p| match last_published {
-                // an article's mentions come together: most repeat the
-                // previous date, a short compare instead of a hash
+        let published = m
+            .published
+            .as_deref()
+            .map_or(NONE, |p| match last_published {
+                // an article's mentions come together: most repeat the previous
+                // date, a short compare instead of a hash
                 Some((q, day)) if q == p => day,
                 _ => {
-                    let day = match days.get(p) {
+                    let date = dates.id(p) as usize;
+                    let day = match day_of.get(date) {
                         Some(&day) => day,
                         None => {
-                            let day = publication_day(Some(p));
-                            days.insert(p.into(), day);
+                            let day = publication_day(Some(p)).map_or(NONE, |d| {
+                                let next = out.days.len() as u32;
+                                let id = *day_ids.entry(d).or_insert(next);
+                                if id == next {
+                                    out.days.push(d);
+                                }
+                                id
+                            });
+                            day_of.push(day);
                             day
                         }
                     };
                     last_published = Some((p, day));
                     day
                 }
-            }));
+            });
         for p in &m.participants {
             let id = out.name_ids.id(&p.name);
             out.names.push((id, !names::is_strict(p.entity)));
         }
         out.participants
             .push(u32::try_from(m.participants.len()).unwrap_or(u32::MAX));
-        let place = m.place.as_ref().map(|p| out.place_ids.id(&p.name));
+        let place = m.place.as_ref().map_or(NONE, |p| out.place_ids.id(&p.name));
+        out.article.push(article);
+        out.source.push(source);
+        out.spans.push(span);
+        out.published.push(published);
         out.place.push(place);
+        out.kind.push((m.kind, m.status));
         out.facts.push(Facts {
             trigger: m.trigger,
-            time,
-            place: place.unwrap_or(NONE),
+            time: time_id,
+            place,
         });
-        out.kind.push((m.kind, m.status));
     }
     std::hint::black_box(touched);
     out
@@ -1649,7 +1626,8 @@ fn touch(m: &EventMention) -> u8 {
 }
 
 /// The canonical order of the mentions, identical ones once: the input index of
-/// each, and the [`Ranks`] of every mention's article and source.
+/// each. The article and source ids of the scan's lists become ranks (the
+/// order of their strings).
 ///
 /// The order is by kind class, start of the reported time (undated last),
 /// article, kind and position first (cheap integer keys, sorted in place so the
@@ -1657,47 +1635,145 @@ fn touch(m: &EventMention) -> u8 {
 /// order that depends on the mentions only. Putting neighbours in time next to
 /// each other keeps the clustering's memory accesses local. The mentions
 /// themselves stay where they are: they move once, into their entries.
-fn canonical(mentions: &[EventMention], scan: &mut Scan) -> (Vec<u32>, Ranks) {
-    let ranks = ranked(&scan.articles, &std::mem::take(&mut scan.article));
-    let source_ranks = ranked(&scan.sources, &std::mem::take(&mut scan.source));
-    // (kind class, start, article rank, kind) packed into one integer that
-    // orders as the tuple: the sort moves 32 bytes per mention, not 64, and
-    // compares one integer; position, then the whole mention, break its ties
-    let mut keyed: Vec<(u128, u32)> = scan
-        .kind
-        .iter()
-        .zip(&ranks)
-        .zip(&scan.spans)
-        .zip(0u32..)
-        .map(|(((&(kind, _), &rank), span), i)| {
-            let start = span.map_or(i64::MAX, |t| t.0);
-            // the sign bit flipped: unsigned order is the signed order
-            let start = (start as u64) ^ (1 << 63);
-            let key = (u128::from(kind_class(kind)) << 104)
-                | (u128::from(start) << 40)
-                | (u128::from(rank) << 8)
-                | u128::from(kind as u8);
-            (key, i)
-        })
-        .collect();
-    let mention = |i: u32| &mentions[i as usize];
-    keyed.sort_unstable_by(|(ka, a), (kb, b)| {
-        ka.cmp(kb)
-            .then_with(|| {
-                let (ma, mb) = (mention(*a), mention(*b));
-                (ma.trigger, ma.sentence)
-                    .cmp(&(mb.trigger, mb.sentence))
-                    .then_with(|| ma.cmp(mb))
+// called once: kept out of line, so that profiles show it
+#[inline(never)]
+fn canonical(mentions: &[EventMention], scan: &mut Scan) -> Vec<u32> {
+    let article_rank = rank_of(&scan.articles);
+    let source_rank = rank_of(&scan.sources);
+    // the starts ranked: every dated mention's span is that of its time, so
+    // the distinct times hold every distinct start (and undated sorts as the
+    // latest start, as it did as i64::MAX)
+    let mut starts: Vec<i64> = scan.times.all.iter().map(|t| t.span.0).collect();
+    starts.push(i64::MAX);
+    starts.sort_unstable();
+    starts.dedup();
+    let rank = |s: i64| starts.partition_point(|&x| x < s) as u64;
+    let start_of: Vec<u64> = scan.times.all.iter().map(|t| rank(t.span.0)).collect();
+    let undated = rank(i64::MAX);
+    let bits = |n: u64| u64::BITS - n.leading_zeros();
+    let (start_bits, article_bits) = (bits(undated), bits(article_rank.len() as u64));
+    let mut ranked = scan
+        .article
+        .iter_mut()
+        .zip(scan.source.iter_mut())
+        .zip(scan.spans.iter().zip(&scan.facts))
+        .zip(&scan.kind)
+        .map(|(((article, source), (span, facts)), &(kind, _))| {
+            *article = article_rank
+                .get(*article as usize)
+                .copied()
+                .unwrap_or_default();
+            if *source != NONE {
+                *source = source_rank
+                    .get(*source as usize)
+                    .copied()
+                    .unwrap_or_default();
+            }
+            let start = match span {
+                Some(_) => start_of
+                    .get(facts.time as usize)
+                    .copied()
+                    .unwrap_or(undated),
+                None => undated,
+            };
+            (kind_class(kind), start, *article, kind as u8)
+        });
+    let key_bits = 16 + start_bits + article_bits;
+    if key_bits <= u64::BITS {
+        // (kind class, start rank, article rank, kind) packed into one integer
+        // that orders as the tuple, sorted by its bytes (stable: equal keys
+        // stay in input order), then the ties by the mentions
+        let mut keyed: Vec<(u64, u32)> = ranked
+            .by_ref()
+            .zip(0u32..)
+            .map(|((class, start, article, kind), i)| {
+                let key = (u64::from(class) << (8 + article_bits + start_bits))
+                    | (start << (8 + article_bits))
+                    | (u64::from(article) << 8)
+                    | u64::from(kind);
+                (key, i)
             })
-            .then(a.cmp(b))
-    });
-    // the key is a function of the mention: only equal keys may hide a duplicate
+            .collect();
+        radix_sort(&mut keyed, key_bits);
+        for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
+            if run.len() > 1 {
+                run.sort_unstable_by(|a, b| tie(mentions, a.1, b.1));
+            }
+        }
+        unique(keyed, mentions)
+    } else {
+        // too many distinct starts and articles for 64 bits: the same order on
+        // 128-bit keys, by comparisons
+        let mut keyed: Vec<(u128, u32)> = ranked
+            .zip(0u32..)
+            .map(|((class, start, article, kind), i)| {
+                let key = (u128::from(class) << 104)
+                    | (u128::from(start) << 40)
+                    | (u128::from(article) << 8)
+                    | u128::from(kind);
+                (key, i)
+            })
+            .collect();
+        keyed.sort_unstable_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| tie(mentions, *a, *b)));
+        unique(keyed, mentions)
+    }
+}
+
+/// The order of two mentions of equal sort keys: position, then the whole
+/// mention, then the input index.
+fn tie(mentions: &[EventMention], a: u32, b: u32) -> std::cmp::Ordering {
+    match (mentions.get(a as usize), mentions.get(b as usize)) {
+        (Some(ma), Some(mb)) => (ma.trigger, ma.sentence)
+            .cmp(&(mb.trigger, mb.sentence))
+            .then_with(|| ma.cmp(mb))
+            .then(a.cmp(&b)),
+        _ => a.cmp(&b),
+    }
+}
+
+/// The input indices of sorted keyed mentions, identical mentions once (the key
+/// is a function of the mention: only equal keys may hide a duplicate).
+fn unique<K: PartialEq>(mut keyed: Vec<(K, u32)>, mentions: &[EventMention]) -> Vec<u32> {
+    let mention = |i: u32| mentions.get(i as usize);
     keyed.dedup_by(|(ka, a), (kb, b)| ka == kb && mention(*a) == mention(*b));
-    let ranks = Ranks {
-        article: ranks,
-        source: source_ranks,
-    };
-    (keyed.into_iter().map(|(_, i)| i).collect(), ranks)
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Sorts by key, stably, a byte at a time from the least significant: a few
+/// passes that stream through memory, where a comparison sort of a million
+/// keys compares each twenty times. Keys are below `2^bits`; a byte that is
+/// the same in every key is skipped.
+fn radix_sort(v: &mut Vec<(u64, u32)>, bits: u32) {
+    let passes = bits.div_ceil(8) as usize;
+    let mut counts = vec![[0usize; 256]; passes];
+    for &(k, _) in v.iter() {
+        for (p, c) in counts.iter_mut().enumerate() {
+            if let Some(n) = c.get_mut(((k >> (8 * p)) & 0xFF) as usize) {
+                *n += 1;
+            }
+        }
+    }
+    let mut buf: Vec<(u64, u32)> = vec![(0, 0); v.len()];
+    for (p, c) in counts.iter().enumerate() {
+        if c.contains(&v.len()) {
+            continue;
+        }
+        let mut at = [0usize; 256];
+        let mut sum = 0;
+        for (a, &n) in at.iter_mut().zip(c) {
+            *a = sum;
+            sum += n;
+        }
+        for &e in v.iter() {
+            if let Some(a) = at.get_mut(((e.0 >> (8 * p)) & 0xFF) as usize) {
+                if let Some(slot) = buf.get_mut(*a) {
+                    *slot = e;
+                }
+                *a += 1;
+            }
+        }
+        std::mem::swap(v, &mut buf);
+    }
 }
 
 pub(super) fn build(
@@ -1712,8 +1788,7 @@ pub(super) fn build(
     // reads the mentions' strings runs over them in input order, the order they
     // were built (and allocated) in, into compact ids that the clustering uses.
     let mut read = scan(&mentions);
-    let (src, ranks) = canonical(&mentions, &mut read);
-    let article_rank = &ranks.article;
+    let src = canonical(&mentions, &mut read);
     let mut kept = vec![false; mentions.len()];
     for &j in &src {
         if let Some(k) = kept.get_mut(j as usize) {
@@ -1725,7 +1800,7 @@ pub(super) fn build(
     // of strings, not a million, and each mention keeps small ids. The names
     // of repeats were read too (an identical copy names the same), but only
     // kept mentions count.
-    let mut name_use: Vec<(bool, usize)> = vec![(false, 0); read.name_ids.ids.len()];
+    let mut name_use: Vec<(bool, usize)> = vec![(false, 0); read.name_ids.len()];
     {
         let mut names_left = read.names.as_slice();
         for (&k, &count) in kept.iter().zip(&read.participants) {
@@ -1779,9 +1854,7 @@ pub(super) fn build(
             let place = read
                 .place
                 .get(j)
-                .copied()
-                .flatten()
-                .and_then(|p| place_entity.get(p as usize).copied().flatten());
+                .and_then(|&p| place_entity.get(p as usize).copied().flatten());
             let (kind, status) = read
                 .kind
                 .get(j)
@@ -1793,9 +1866,12 @@ pub(super) fn build(
                 keys: Keys::new(&ids),
                 place,
                 time: read.spans.get(j).copied().flatten(),
-                article: article_rank.get(j).copied().unwrap_or_default(),
+                article: read.article.get(j).copied().unwrap_or_default(),
                 status,
-                published: read.published.get(j).copied().flatten(),
+                published: read
+                    .published
+                    .get(j)
+                    .and_then(|&d| read.days.get(d as usize).copied()),
             }
         })
         .collect();
@@ -1890,7 +1966,7 @@ pub(super) fn build(
             let j = j as usize;
             (
                 by_input.get(j).copied().unwrap_or_default(),
-                ranks.source.get(j).copied().unwrap_or(NONE),
+                read.source.get(j).copied().unwrap_or(NONE),
             )
         })
         .unzip();
@@ -2332,6 +2408,27 @@ pub(crate) fn merged_status(all: impl Iterator<Item = Status>) -> Status {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn radix_sort_is_a_stable_sort_by_key() {
+        // keys that share some bytes (skipped passes) and differ in others
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let mut v: Vec<(u64, u32)> = (0..5000u32)
+            .map(|i| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                ((x & 0x00FF_0000_0F0F) | 0x1100_0000_0000, i)
+            })
+            .collect();
+        let mut want = v.clone();
+        want.sort_by_key(|e| e.0);
+        radix_sort(&mut v, 48);
+        assert_eq!(v, want);
+        let mut none: Vec<(u64, u32)> = Vec::new();
+        radix_sort(&mut none, 64);
+        assert!(none.is_empty());
+    }
 
     fn span(v: &str) -> Option<(String, String)> {
         parse_value(v).map(|(a, b)| (a.to_string(), b.to_string()))

@@ -214,6 +214,7 @@ pub struct Timeline {
 }
 
 mod cluster;
+mod intern;
 mod names;
 
 impl Timeline {
