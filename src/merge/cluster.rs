@@ -1699,7 +1699,7 @@ fn canonical(mentions: &[EventMention], scan: &mut Scan) -> Vec<u32> {
         // (kind class, start rank, article rank, kind) packed into one integer
         // that orders as the tuple, sorted by its bytes (stable: equal keys
         // stay in input order), then the ties by the mentions
-        let mut keyed: Vec<(u64, u32)> = ranked
+        let keyed: Vec<(u64, u32)> = ranked
             .by_ref()
             .zip(0u32..)
             .map(|((class, start, article, kind), i)| {
@@ -1710,17 +1710,11 @@ fn canonical(mentions: &[EventMention], scan: &mut Scan) -> Vec<u32> {
                 (key, i)
             })
             .collect();
-        radix_sort(&mut keyed, key_bits);
-        for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
-            if run.len() > 1 {
-                run.sort_unstable_by(|a, b| tie(mentions, a.1, b.1));
-            }
-        }
-        unique(keyed, mentions)
+        sorted(keyed, key_bits, mentions)
     } else {
         // too many distinct starts and articles for 64 bits: the same order on
-        // 128-bit keys, by comparisons
-        let mut keyed: Vec<(u128, u32)> = ranked
+        // 128-bit keys (twice the bytes to move)
+        let keyed: Vec<(u128, u32)> = ranked
             .zip(0u32..)
             .map(|((class, start, article, kind), i)| {
                 let key = (u128::from(class) << 104)
@@ -1730,9 +1724,25 @@ fn canonical(mentions: &[EventMention], scan: &mut Scan) -> Vec<u32> {
                 (key, i)
             })
             .collect();
-        keyed.sort_unstable_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| tie(mentions, *a, *b)));
-        unique(keyed, mentions)
+        sorted(keyed, 112, mentions)
     }
+}
+
+/// The input indices of keyed mentions in key order, ties broken by [`tie`],
+/// identical mentions once: sorted by the keys' bytes (keys below `2^bits`),
+/// then only runs of equal keys compared by their mentions.
+fn sorted<K: Copy + Default + Into<u128> + PartialEq>(
+    mut keyed: Vec<(K, u32)>,
+    bits: u32,
+    mentions: &[EventMention],
+) -> Vec<u32> {
+    radix_sort(&mut keyed, bits);
+    for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
+        if run.len() > 1 {
+            run.sort_unstable_by(|a, b| tie(mentions, a.1, b.1));
+        }
+    }
+    unique(keyed, mentions)
 }
 
 /// The order of two mentions of equal sort keys: position, then the whole
@@ -1759,17 +1769,18 @@ fn unique<K: PartialEq>(mut keyed: Vec<(K, u32)>, mentions: &[EventMention]) -> 
 /// passes that stream through memory, where a comparison sort of a million
 /// keys compares each twenty times. Keys are below `2^bits`; a byte that is
 /// the same in every key is skipped.
-fn radix_sort(v: &mut Vec<(u64, u32)>, bits: u32) {
+fn radix_sort<K: Copy + Default + Into<u128>>(v: &mut Vec<(K, u32)>, bits: u32) {
     let passes = bits.div_ceil(8) as usize;
     let mut counts = vec![[0usize; 256]; passes];
     for &(k, _) in v.iter() {
+        let k: u128 = k.into();
         for (p, c) in counts.iter_mut().enumerate() {
             if let Some(n) = c.get_mut(((k >> (8 * p)) & 0xFF) as usize) {
                 *n += 1;
             }
         }
     }
-    let mut buf: Vec<(u64, u32)> = vec![(0, 0); v.len()];
+    let mut buf: Vec<(K, u32)> = vec![(K::default(), 0); v.len()];
     for (p, c) in counts.iter().enumerate() {
         if c.contains(&v.len()) {
             continue;
@@ -1781,7 +1792,8 @@ fn radix_sort(v: &mut Vec<(u64, u32)>, bits: u32) {
             sum += n;
         }
         for &e in v.iter() {
-            if let Some(a) = at.get_mut(((e.0 >> (8 * p)) & 0xFF) as usize) {
+            let k: u128 = e.0.into();
+            if let Some(a) = at.get_mut(((k >> (8 * p)) & 0xFF) as usize) {
                 if let Some(slot) = buf.get_mut(*a) {
                     *slot = e;
                 }
@@ -2442,6 +2454,15 @@ mod tests {
         let mut none: Vec<(u64, u32)> = Vec::new();
         radix_sort(&mut none, 64);
         assert!(none.is_empty());
+        // the same order on 128-bit keys, with bytes past 64 bits set
+        let mut wide: Vec<(u128, u32)> = want
+            .iter()
+            .map(|&(k, i)| ((u128::from(k % 7) << 100) | u128::from(k), i))
+            .collect();
+        let mut want_wide = wide.clone();
+        want_wide.sort_by_key(|e| e.0);
+        radix_sort(&mut wide, 112);
+        assert_eq!(wide, want_wide);
     }
 
     fn span(v: &str) -> Option<(String, String)> {
