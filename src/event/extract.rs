@@ -698,12 +698,37 @@ fn filter_trigger(
             return;
         }
     }
+    // "departed from the script", "departs from tradition": a departure from
+    // something that is no place is a figure of speech.
+    if f.entry.kind == EventKind::Departure && !f.entry.needs_object && !phrase.contains(' ') {
+        let k = past_time_and_manner(text, st, timexes, b);
+        let from = st
+            .get(k)
+            .is_some_and(|t| t.word && lw(text, t).eq_ignore_ascii_case("from"));
+        if from {
+            let the = st
+                .get(k + 1)
+                .is_some_and(|t| t.word && t.is(entities::W_THE));
+            let at = if the { k + 2 } else { k + 1 };
+            if !mentions.iter().any(|m| {
+                (m.toks.0 == k + 1 || m.toks.0 == at)
+                    && matches!(m.kind, EntityKind::Place | EntityKind::Unknown)
+            }) {
+                f.drop = true;
+                return;
+            }
+        }
+    }
     if f.entry.needs_object {
         let ok = match f.entry.kind {
+            // "left for Havana", "left Caracas", and with the time or manner
+            // first: "left yesterday for Paris", "left abruptly for Moscow".
             EventKind::Departure => {
-                next_word.is_some_and(|w| is_in(w, &["for"]))
+                let k = past_time_and_manner(text, st, timexes, b);
+                st.get(k)
+                    .is_some_and(|t| t.word && lw(text, t).eq_ignore_ascii_case("for"))
                     || mentions.iter().any(|m| {
-                        m.toks.0 == b && matches!(m.kind, EntityKind::Place | EntityKind::Unknown)
+                        m.toks.0 == k && matches!(m.kind, EntityKind::Place | EntityKind::Unknown)
                     })
             }
             _ => mentions.iter().any(|m| {
@@ -730,6 +755,56 @@ fn filter_trigger(
             f.drop = true;
         }
     }
+}
+
+/// Adverbs of time or manner a departure verb may take before its destination or
+/// the place it leaves ("left early for", "departed together from").
+const DEPARTURE_ADVERBS: &[&str] = &[
+    "early", "late", "later", "earlier", "again", "soon", "then", "together", "alone", "here",
+    "there",
+];
+/// Words in "-ly" that are no adverbs.
+const NOT_ADVERBS: &[&str] = &[
+    "family", "rally", "supply", "reply", "apply", "assembly", "anomaly", "monopoly",
+];
+
+/// The token after the time and manner that follow a verb ending before token
+/// `b`: the words of a timex ("left yesterday", "departed Tuesday"), the
+/// preposition that opens one ("on Monday", "at noon") and adverbs ("left
+/// abruptly", "early on Sunday"). `b` itself when none follows.
+fn past_time_and_manner(text: &str, st: &[Tok], timexes: &[Timex], b: usize) -> usize {
+    let in_timex = |k: usize| {
+        st.get(k).is_some_and(|t| {
+            // The timexes are in text order: the last one starting at or
+            // before the token is the only one that may hold it.
+            let n = timexes.partition_point(|x| x.span.start <= t.span.start);
+            n.checked_sub(1)
+                .and_then(|i| timexes.get(i))
+                .is_some_and(|x| x.span.end >= t.span.end)
+        })
+    };
+    let mut k = b;
+    // A few words at most: a verb's own time and manner sit next to it.
+    while k < st.len() && k < b + 8 {
+        let t = &st[k];
+        if in_timex(k) {
+            k += 1;
+            continue;
+        }
+        if !t.word || t.cap {
+            break;
+        }
+        let w = lw(text, t);
+        let opens_timex = is_in(w, &["on", "in", "at", "during"]) && in_timex(k + 1);
+        let adverb = is_in(w, DEPARTURE_ADVERBS)
+            || (w.len() > 4 && w.ends_with("ly") && !is_in(w, NOT_ADVERBS));
+        if opens_timex || adverb {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    k
 }
 
 /// Finds the agents and patients of a trigger in its sentence.
