@@ -2,7 +2,8 @@
 //!
 //! Each vector is one short text with one expectation: the mention of `kind` whose
 //! trigger reads `trigger`, with its participants (each a fold-insensitive
-//! substring of some participant), place, status, time value and zone; or
+//! substring of some participant; `nobody`: names no participant may contain),
+//! place, status, time value and zone; or
 //! `absent`, a kind no mention may have. Timexes are given by the vector (text and
 //! value) so that the event stage is tested alone; without them the timex stage
 //! runs. Every failure is reported; `STORYLINE_FILTER=substring` runs a subset.
@@ -34,6 +35,9 @@ struct Expect {
     trigger: Option<String>,
     #[serde(default)]
     participants: Vec<String>,
+    /// Names no participant may contain (fold-insensitive substrings).
+    #[serde(default)]
+    nobody: Vec<String>,
     #[serde(default, deserialize_with = "some")]
     place: Option<Option<String>>,
     status: Option<String>,
@@ -161,6 +165,14 @@ fn check(v: &Vector) -> Result<(), String> {
             .any(|p| fold(&p.name).contains(&fold(want)))
         {
             errs.push(format!("participant {want:?} missing"));
+        }
+    }
+    for unwanted in &e.nobody {
+        if m.participants
+            .iter()
+            .any(|p| fold(&p.name).contains(&fold(unwanted)))
+        {
+            errs.push(format!("participant {unwanted:?} unwanted"));
         }
     }
     if let Some(place) = &e.place {

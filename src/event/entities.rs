@@ -4,7 +4,7 @@
 //! the most recent person).
 
 use super::lexicon::HashMap;
-use super::lexicon::{gazetteer, with_folded, Gaz, Gazetteer};
+use super::lexicon::{gazetteer, group_nouns, with_folded, Gaz, Gazetteer};
 use super::EntityKind;
 use crate::Span;
 use std::rc::Rc;
@@ -575,6 +575,8 @@ const G_UNSURE: u32 = 1 << 26;
 /// The first word of a gazetteer name of several words ("united" of "united
 /// states"), as its key is cut at its first space.
 const G_NAME_START: u32 = 1 << 27;
+/// A noun for a group of people in general ([`super::lexicon::group_nouns`]).
+const C_GROUP: u32 = 1 << 28;
 
 use crate::text::wordkey::{pack as word_key, pack_exact, KeyMap, KEY_BYTES};
 
@@ -649,6 +651,9 @@ fn classes() -> &'static Classes {
         // words of `STOP` do: they come from the timex lexicon's one list.
         for w in crate::timex::WEEKDAYS.iter().chain(&crate::timex::MONTHS) {
             *words.entry(w.as_bytes()).or_insert(0) |= C_STOP;
+        }
+        for w in group_nouns() {
+            *words.entry(w.as_bytes()).or_insert(0) |= C_GROUP;
         }
         // Calendar words from the timex lexicon; "may" stays a possible name.
         let calendar = crate::timex::WEEKDAYS
@@ -1436,6 +1441,13 @@ fn classify(
         // Only a demonym or title: no name here.
         return None;
     }
+    // "Critics said", "Analysts expect", "— Witnesses saw": a group noun alone
+    // is an ordinary word written with a capital, wherever the sentence starts
+    // (a dateline, a quotation). In a longer name it is a name's word
+    // ("Reporters Without Borders").
+    if x == a && b - a == 1 && run[a].is(C_GROUP) {
+        return None;
+    }
     // Titles after: ", spokesman for the government,", "president of France".
     let mut k = start + b;
     let apposition = toks.get(k).is_some_and(|t| !t.word && lower(t) == ",");
@@ -1748,6 +1760,64 @@ mod tests {
         );
     }
 
+    /// The names found in a one-sentence text, with their kinds.
+    fn names(text: &str) -> Vec<(String, EntityKind)> {
+        let mut st = SentenceTokens::default();
+        st.push(text, Span::new(0, text.len()));
+        let found = find(text, &st);
+        found
+            .sentence(0)
+            .iter()
+            .map(|m| (m.name.to_string(), m.kind))
+            .collect()
+    }
+
+    fn has(text: &str, name: &str) -> bool {
+        names(text).iter().any(|(n, _)| n == name)
+    }
+
+    #[test]
+    fn group_nouns_with_a_capital_are_no_names() {
+        for (text, group) in [
+            (
+                "Critics said the minister met officials in the capital.",
+                "Critics",
+            ),
+            ("Analysts expect the talks to fail.", "Analysts"),
+            (
+                "“Witnesses saw the convoy leave,” the report said.",
+                "Witnesses",
+            ),
+            ("NAIROBI (AP) — Residents fled the town.", "Residents"),
+            ("Police said the talks had ended.", "Police"),
+            ("Lawmakers and diplomats met on Monday.", "Lawmakers"),
+        ] {
+            assert!(!has(text, group), "{text}: {:?}", names(text));
+        }
+        // The names beside them stay.
+        let text = "Analysts said Anna Lindqvist met Daniel Otieno.";
+        assert!(has(text, "Anna Lindqvist") && has(text, "Daniel Otieno"));
+        assert!(!has(text, "Analysts"), "{:?}", names(text));
+    }
+
+    #[test]
+    fn sentence_initial_names_stay_names() {
+        for (text, name) in [
+            ("Lindqvist said the talks had ended.", "Lindqvist"),
+            ("Otieno met the envoy on Monday.", "Otieno"),
+            (
+                "Reporters Without Borders said the journalist was freed.",
+                "Reporters Without Borders",
+            ),
+            (
+                "Human Rights Watch said the report was accurate.",
+                "Human Rights Watch",
+            ),
+        ] {
+            assert!(has(text, name), "{text}: {:?}", names(text));
+        }
+    }
+
     #[test]
     fn gazetteer_bits_answer_as_the_lookups_do() {
         let gaz = gazetteer();
@@ -1800,6 +1870,13 @@ mod tests {
                 w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
                 "{w}"
             );
+        }
+        for w in group_nouns() {
+            assert!(
+                w.bytes().all(|b| b.is_ascii_lowercase()),
+                "group noun {w:?}"
+            );
+            assert!(lex_class(w.as_bytes()) & C_GROUP != 0, "{w}");
         }
         for w in super::super::status::MODAL_PLAN
             .iter()

@@ -67,6 +67,7 @@ const TRIGGERS: &str = include_str!("data/triggers.txt");
 const COUNTRIES: &str = include_str!("data/countries.txt");
 const BODIES: &str = include_str!("data/bodies.txt");
 const TITLES: &str = include_str!("data/titles.txt");
+const GROUPS: &str = include_str!("data/groups.txt");
 
 fn kind_of(name: &str) -> Option<EventKind> {
     EventKind::ALL.iter().copied().find(|k| k.as_str() == name)
@@ -89,6 +90,12 @@ fn data_lines(data: &str) -> impl Iterator<Item = &str> {
     data.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Nouns for groups of people in general ("critics", "analysts", "officials"),
+/// lower case: a capitalised one alone is a sentence opener, not a name.
+pub(crate) fn group_nouns() -> impl Iterator<Item = &'static str> {
+    data_lines(GROUPS)
 }
 
 /// The compiled trigger lexicon.
