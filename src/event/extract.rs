@@ -699,8 +699,17 @@ fn filter_trigger(
         }
     }
     // "departed from the script", "departs from tradition": a departure from
-    // something that is no place is a figure of speech.
+    // something that is no place is a figure of speech; "the departed leader",
+    // "departed chief executive X": the word is an adjective.
     if f.entry.kind == EventKind::Departure && !f.entry.needs_object && !phrase.contains(' ') {
+        if next.is_some_and(|t| {
+            t.word
+                && (is_in(lw(text, t), entities::PERSON_NOUNS)
+                    || entities::title_word(gazetteer(), text, t))
+        }) {
+            f.drop = true;
+            return;
+        }
         let k = past_time_and_manner(text, st, timexes, b);
         let from = st
             .get(k)
