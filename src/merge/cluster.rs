@@ -1539,7 +1539,7 @@ fn scan(mentions: &[EventMention]) -> Scan {
     };
     // a builder shares one copy of an article's id and source among its
     // mentions, which come together: the same copy as the mention before needs
-    // no hashing
+    // no lookup
     let mut before: Option<(&EventMention, u32, u32)> = None;
     // publication days by their strings' own compact copies (a probe compares
     // against the interner's memory, not against a mention far away): the
@@ -1548,19 +1548,26 @@ fn scan(mentions: &[EventMention]) -> Scan {
     let mut day_of: Vec<u32> = Vec::new();
     let mut day_ids: HashMap<Secs, u32> = HashMap::new();
     let mut last_published: Option<(&str, u32)> = None;
-    // The strings of the mention `AHEAD` places on are read (one byte each)
-    // before this one is worked on: their cache misses overlap the work on the
-    // ones before instead of stalling it one after the other (safe Rust has no
-    // prefetch instruction; a load whose value is barely used is one).
-    let mut touched = 0u8;
+    // The mentions are read in batches: see [`Batch`].
+    let mut batch = Batch::default();
+    let mut warmed = 0u64;
     for (i, m) in mentions.iter().enumerate() {
-        if let Some(ahead) = mentions.get(i + AHEAD) {
-            touched ^= touch(ahead);
+        if i % BATCH == 0 {
+            let end = mentions.len().min(i.saturating_add(BATCH));
+            let after = mentions.len().min(end.saturating_add(BATCH));
+            warmed ^= batch.prepare(
+                mentions.get(i..end).unwrap_or_default(),
+                mentions.get(end..after).unwrap_or_default(),
+                &out.articles,
+                &out.name_ids,
+            );
         }
         let same = |a: &SharedStr, b: &SharedStr| SharedStr::ptr_eq(a, b);
         let article = match before {
             Some((b, id, _)) if same(&b.article, &m.article) => id,
-            _ => out.articles.id(&m.article),
+            _ => out
+                .articles
+                .id_hashed(&m.article, batch.article(i % BATCH, &m.article)),
         };
         let source = match (before, &m.source) {
             (Some((b, _, id)), Some(s)) if b.source.as_ref().is_some_and(|t| same(t, s)) => id,
@@ -1601,7 +1608,7 @@ fn scan(mentions: &[EventMention]) -> Scan {
                 }
             });
         for p in &m.participants {
-            let id = out.name_ids.id(&p.name);
+            let id = out.name_ids.id_hashed(&p.name, batch.next_name(&p.name));
             out.names.push((id, !names::is_strict(p.entity)));
         }
         out.participants
@@ -1619,12 +1626,84 @@ fn scan(mentions: &[EventMention]) -> Scan {
             place,
         });
     }
-    std::hint::black_box(touched);
+    std::hint::black_box(warmed);
     out
 }
 
-/// How many mentions ahead [`touch`] reads.
-const AHEAD: usize = 8;
+/// How many mentions the scan prepares the article and name lookups of
+/// together (see [`Batch`]).
+const BATCH: usize = 16;
+
+/// The hashes of the article ids and names of a batch of mentions, in the
+/// order the scan looks them up, with what the lookups will read read ahead.
+///
+/// Two kinds of reads stall a scan over a million mentions: the strings of
+/// each mention, wherever in the heap they lie, and, once the interners
+/// outgrow the cache, the slot of each lookup and then the record it points
+/// to. Done one mention at a time, each is a cache miss after the other. Here
+/// each kind is done for a whole batch in a short loop of its own (read the
+/// next batch's strings; hash this batch's keys; read their slots; read their
+/// records): loads that do not wait on each other, whose misses overlap. The
+/// lookups that follow find everything in cache. (Safe Rust has no prefetch
+/// instruction; a load whose value is barely used serves as one.)
+#[derive(Default)]
+struct Batch {
+    articles: Vec<u64>,
+    names: Vec<u64>,
+    next: usize,
+    slots: Vec<u64>,
+}
+
+impl Batch {
+    /// Reads the strings of `next` (one byte each), hashes the keys of
+    /// `mentions` and reads their slots and records; returns a value made of
+    /// what it read (for `black_box`).
+    fn prepare(
+        &mut self,
+        mentions: &[EventMention],
+        next: &[EventMention],
+        articles: &Interner,
+        names: &Interner,
+    ) -> u64 {
+        let touched = next.iter().fold(0, |x, m| x ^ touch(m));
+        self.articles.clear();
+        self.names.clear();
+        self.next = 0;
+        self.articles
+            .extend(mentions.iter().map(|m| Interner::hash(&m.article)));
+        self.names.extend(
+            mentions
+                .iter()
+                .flat_map(|m| m.participants.iter().map(|p| Interner::hash(&p.name))),
+        );
+        self.slots.clear();
+        self.slots
+            .extend(self.articles.iter().map(|&h| articles.warm_slot(h)));
+        let split = self.slots.len();
+        self.slots
+            .extend(self.names.iter().map(|&h| names.warm_slot(h)));
+        let (a, n) = self.slots.split_at(split);
+        a.iter()
+            .map(|&s| articles.warm_record(s))
+            .chain(n.iter().map(|&s| names.warm_record(s)))
+            .fold(u64::from(touched), |x, y| x ^ y)
+    }
+
+    /// The hash of the `k`-th mention's article id, `article`.
+    fn article(&self, k: usize, article: &str) -> u64 {
+        self.articles
+            .get(k)
+            .copied()
+            .unwrap_or_else(|| Interner::hash(article))
+    }
+
+    /// The hash of the next name, `name`.
+    fn next_name(&mut self, name: &str) -> u64 {
+        let h = self.names.get(self.next).copied();
+        self.next += 1;
+        h.unwrap_or_else(|| Interner::hash(name))
+    }
+}
 
 /// One byte of each string a mention points to (and of its participants and
 /// time), so that they are in cache when the mention is read in earnest.
@@ -1634,7 +1713,7 @@ fn touch(m: &EventMention) -> u8 {
     x ^= m.source.as_deref().map_or(0, first);
     x ^= m.published.as_deref().map_or(0, first);
     x ^= m.place.as_ref().map_or(0, |p| first(&p.name));
-    x ^= m.time.as_deref().map_or(0, |t| t.granularity as u8);
+    x ^= m.time.as_deref().map_or(0, |t| first(&t.value));
     for p in &m.participants {
         x ^= first(&p.name);
     }
