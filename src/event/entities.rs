@@ -536,10 +536,10 @@ const PRONOUNS: &[&str] = &[
     "our", "who",
 ];
 const C_STOP: u32 = 1;
-const C_ORG: u32 = 1 << 1;
+pub(crate) const C_ORG: u32 = 1 << 1;
 const C_PLACE: u32 = 1 << 2;
 const C_EVENT: u32 = 1 << 3;
-const C_PERSON: u32 = 1 << 4;
+pub(crate) const C_PERSON: u32 = 1 << 4;
 const C_CONNECTOR: u32 = 1 << 5;
 const C_CALENDAR: u32 = 1 << 6;
 /// "the".

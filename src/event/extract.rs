@@ -647,8 +647,20 @@ fn filter_trigger(
     };
     // A word of verb form used as a noun or adjective: "two publicized visits",
     // "the following tweet", "the legally elected government".
+    // "The king visits", "the ministry announces": a word that names who acts
+    // (a person noun, title, body or name, not a possessor) just before a
+    // present form is its subject, so the form is a verb even after "the"
+    // ("the recent visits", "the state visits" are nouns: the word before
+    // names nobody).
+    let subject_before = prev1.is_some_and(|t| {
+        t.word
+            && !t.possessive
+            && (t.cap
+                || t.is(entities::C_PERSON | entities::C_ORG)
+                || entities::title_word(gazetteer(), text, t))
+    });
     let as_noun = match f.entry.form {
-        Form::Pres => numberish(w1) || numberish(w2),
+        Form::Pres => numberish(w1) || numberish(w2) && !subject_before,
         Form::Base => is_in(w1, DETS) || is_in(w2, DETS) && !is_in(w1, &["will", "to"]),
         Form::Past => is_in(w1, DETS) || (w1.ends_with("ly") && is_in(w2, DETS)),
         _ => false,
