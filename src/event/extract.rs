@@ -520,6 +520,25 @@ pub(super) fn extract(
             }
         }
         let span = Span::new(start.max(sspan.start), end.min(sspan.end));
+        // "X meets Y on Friday", "X is visiting Z next week", "the election on
+        // May 2": a present tense or a bare noun whose time lies wholly after
+        // the publication day tells a scheduled event, not one that happened.
+        // (A past form with a later time is a misread date: left as it is.)
+        let mut status = f.status;
+        let scheduled_form = match f.entry.form {
+            Form::Pres | Form::Noun => status == Status::Occurred,
+            Form::Ger => status == Status::Ongoing,
+            _ => false,
+        };
+        if scheduled_form
+            && time
+                .as_ref()
+                .and_then(|t| t.interval)
+                .zip(published)
+                .is_some_and(|(iv, p)| iv.start.date() > p.date())
+        {
+            status = Status::Planned;
+        }
         out.push(EventMention {
             article: article.clone(),
             source: source.clone(),
@@ -532,7 +551,7 @@ pub(super) fn extract(
                 name: SharedStr::from(name),
                 span,
             }),
-            status: f.status,
+            status,
             time: time.map(Box::new),
             quote: quote(text, span),
         });
