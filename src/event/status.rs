@@ -82,6 +82,28 @@ pub(super) const MODAL_HYP: &[&str] = &[
     "allow", "allows", "allowing", "enable", "enables", "enabling",
 ];
 pub(super) const NEG: &[&str] = &["not", "never", "no", "neither", "nor", "without", "cannot"];
+/// Verbs that call an event off or refuse it: "cancelled the visit", "refused to
+/// sign", "declined to meet"; read in the few words before the trigger, or after
+/// a nominal with "be" ("the meeting was cancelled").
+const CALL_OFF: &[&str] = &[
+    "cancel",
+    "cancels",
+    "cancelled",
+    "canceled",
+    "cancelling",
+    "canceling",
+    "scrap",
+    "scraps",
+    "scrapped",
+    "refuse",
+    "refuses",
+    "refused",
+    "refusing",
+    "decline",
+    "declines",
+    "declined",
+    "declining",
+];
 pub(super) const BE: &[&str] = &["is", "are", "am", "was", "were", "be", "been", "being"];
 
 /// How far back, in bytes, an open quotation mark is looked for.
@@ -199,7 +221,9 @@ pub(crate) fn status(text: &str, st: &[Tok], f: &Found, headline: bool) -> Statu
         .and_then(|p| st.get(p))
         .is_some_and(|t| is_in(lw(text, t), &["the", "a", "an"]));
     let nominal = matches!(f.entry.form, Form::Noun) || (f.entry.form == Form::Ger && det_before);
-    if negated || (nominal && after_neg && after_plan) {
+    let called_off = near.iter().take(3).any(|w| is_in(w, CALL_OFF))
+        || (nominal && after_be && after.iter().any(|w| is_in(w, CALL_OFF)));
+    if negated || called_off || (nominal && after_neg && after_plan) {
         return Status::Negated;
     }
     // A scan of the sentence so far: only when a rule below needs it.
