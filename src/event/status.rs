@@ -221,7 +221,11 @@ pub(crate) fn status(text: &str, st: &[Tok], f: &Found, headline: bool) -> Statu
         .and_then(|p| st.get(p))
         .is_some_and(|t| is_in(lw(text, t), &["the", "a", "an"]));
     let nominal = matches!(f.entry.form, Form::Noun) || (f.entry.form == Form::Ger && det_before);
-    let called_off = near.iter().take(3).any(|w| is_in(w, CALL_OFF))
+    // "has yet to visit": not done so far.
+    let yet_to = matches!(near, [to, yet, ..]
+        if to.eq_ignore_ascii_case("to") && yet.eq_ignore_ascii_case("yet"));
+    let called_off = yet_to
+        || near.iter().take(3).any(|w| is_in(w, CALL_OFF))
         || (nominal && after_be && after.iter().any(|w| is_in(w, CALL_OFF)));
     if negated || called_off || (nominal && after_neg && after_plan) {
         return Status::Negated;
