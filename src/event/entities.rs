@@ -576,7 +576,7 @@ const G_UNSURE: u32 = 1 << 26;
 /// states"), as its key is cut at its first space.
 const G_NAME_START: u32 = 1 << 27;
 /// A noun for a group of people in general ([`super::lexicon::group_nouns`]).
-const C_GROUP: u32 = 1 << 28;
+pub(crate) const C_GROUP: u32 = 1 << 28;
 
 use crate::text::wordkey::{pack as word_key, pack_exact, KeyMap, KEY_BYTES};
 

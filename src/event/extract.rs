@@ -721,9 +721,20 @@ fn filter_trigger(
                     .and_then(|k| st.get(k))
                     .is_some_and(|t| t.possessive)
         });
+        // "met the president", "met his French counterpart": after a
+        // determiner, someone must follow ("met the deadline", "meet the
+        // standards", "meets the criteria" name nobody).
+        let det_next = next_word.is_some_and(|w| is_in(w, &["the", "his", "her", "their"]));
+        let someone_after_det = st.iter().skip(b + 1).take(3).any(|t| {
+            t.word
+                && (t.cap
+                    || t.is(entities::C_PERSON | entities::C_GROUP)
+                    || entities::title_word(gazetteer(), text, t))
+        });
         let ok = partner_next
             || next.is_none_or_punct(text)
-            || next_word.is_some_and(|w| is_in(w, MEET_FOLLOWERS));
+            || next_word.is_some_and(|w| is_in(w, MEET_FOLLOWERS))
+                && (!det_next || someone_after_det);
         if !ok {
             f.drop = true;
             return;
