@@ -665,7 +665,8 @@ fn filter_trigger(
             )
     };
     // A word of verb form used as a noun or adjective: "two publicized visits",
-    // "the following tweet", "the legally elected government".
+    // "the following tweet", "the legally elected government". A present form
+    // is a noun only if the lexicon says it may be one ("visits", not "arrives").
     // "The king visits", "the ministry announces": a word that names who acts
     // (a person noun, title, body or name, not a possessor) just before a
     // present form is its subject, so the form is a verb even after "the"
@@ -679,7 +680,7 @@ fn filter_trigger(
                 || entities::title_word(gazetteer(), text, t))
     });
     let as_noun = match f.entry.form {
-        Form::Pres => numberish(w1) || numberish(w2) && !subject_before,
+        Form::Pres => f.entry.plural_too && (numberish(w1) || numberish(w2) && !subject_before),
         Form::Base => is_in(w1, DETS) || is_in(w2, DETS) && !is_in(w1, &["will", "to"]),
         Form::Past => is_in(w1, DETS) || (w1.ends_with("ly") && is_in(w2, DETS)),
         _ => false,

@@ -54,6 +54,9 @@ pub(crate) struct Trigger {
     pub needs_object: bool,
     /// A reporting verb: dropped when it only closes a quotation.
     pub reporting: bool,
+    /// A present form that is also a plural noun ("visits", "signs"): after a
+    /// determiner or number it is the noun.
+    pub plural_too: bool,
 }
 
 pub(crate) struct Triggers {
@@ -121,6 +124,7 @@ pub(crate) fn triggers() -> &'static Triggers {
                 form,
                 needs_object: flags.contains(&"obj"),
                 reporting: flags.contains(&"rep"),
+                plural_too: flags.contains(&"pl"),
             };
             for phrase in forms.split(',').map(str::trim).filter(|p| !p.is_empty()) {
                 phrases.push(phrase.to_string());
