@@ -771,6 +771,26 @@ fn filter_trigger(
             }
         }
     }
+    // "landed in his back yard", "landed in trouble": a landing is an arrival
+    // only at a named place ("landed in X", "landed at the X airport") or
+    // "here"/"there".
+    if f.entry.kind == EventKind::Arrival
+        && phrase
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case("land"))
+    {
+        let the = st.get(b).is_some_and(|t| t.word && t.is(entities::W_THE));
+        let at = if the { b + 1 } else { b };
+        let place_next = st.get(at).is_some_and(|t| t.word && t.cap)
+            || mentions
+                .iter()
+                .any(|m| m.toks.0 == at && m.kind != EntityKind::Person);
+        let deictic = next_word.is_some_and(|w| is_in(w, &["here", "there"]));
+        if !place_next && !deictic {
+            f.drop = true;
+            return;
+        }
+    }
     if f.entry.needs_object {
         let ok = match f.entry.kind {
             // "left for Havana", "left Caracas", and with the time or manner
