@@ -653,34 +653,44 @@ fn filter_trigger(
     let prev2 = a.checked_sub(2).and_then(|p| st.get(p));
     let w1 = prev1.filter(|t| t.word).map(|t| lw(text, t)).unwrap_or("");
     let w2 = prev2.filter(|t| t.word).map(|t| lw(text, t)).unwrap_or("");
-    let numberish = |w: &str| {
-        w.starts_with(|c: char| c.is_ascii_digit())
-            || is_in(
-                w,
-                &[
-                    "two", "three", "four", "five", "several", "many", "numerous", "some", "few",
-                    "multiple", "least", "of", "these", "those", "the", "their", "his", "her",
-                    "its", "our", "recent", "frequent",
-                ],
-            )
-    };
     // A word of verb form used as a noun or adjective: "two publicized visits",
-    // "the following tweet", "the legally elected government". A present form
-    // is a noun only if the lexicon says it may be one ("visits", not "arrives").
-    // "The king visits", "the ministry announces": a word that names who acts
-    // (a person noun, title, body or name, not a possessor) just before a
-    // present form is its subject, so the form is a verb even after "the"
-    // ("the recent visits", "the state visits" are nouns: the word before
-    // names nobody).
+    // "the following tweet", "the legally elected government".
+    // A present form that may be a plural noun ("visits", "signs"; not
+    // "arrives") is the verb only after its subject: a name, a person noun,
+    // title or body ("the king visits", "the ministry signs"), a pronoun, or
+    // one of a few adverbs ("also visits"); not after a determiner, number,
+    // adjective, verb or possessor ("the recent visits", "showed signs of",
+    // "carrying signs", "the king's visits").
     let subject_before = prev1.is_some_and(|t| {
         t.word
             && !t.possessive
+            && !t.is(entities::W_DET)
             && (t.cap
                 || t.is(entities::C_PERSON | entities::C_ORG)
-                || entities::title_word(gazetteer(), text, t))
+                || entities::title_word(gazetteer(), text, t)
+                || is_in(
+                    w1,
+                    &[
+                        "he",
+                        "she",
+                        "it",
+                        "who",
+                        "which",
+                        "also",
+                        "then",
+                        "now",
+                        "finally",
+                        "formally",
+                        "officially",
+                        "reportedly",
+                        "again",
+                        "still",
+                        "later",
+                    ],
+                ))
     });
     let as_noun = match f.entry.form {
-        Form::Pres => f.entry.plural_too && (numberish(w1) || numberish(w2) && !subject_before),
+        Form::Pres => f.entry.plural_too && !subject_before,
         Form::Base => is_in(w1, DETS) || is_in(w2, DETS) && !is_in(w1, &["will", "to"]),
         Form::Past => is_in(w1, DETS) || (w1.ends_with("ly") && is_in(w2, DETS)),
         _ => false,
