@@ -164,6 +164,47 @@ pub(super) const MEET_FOLLOWERS: &[&str] = &[
     "us",
     "me",
 ];
+/// Texts that prescribe: as the subject of "calls for" or "urges" they make
+/// no statement event ("the plan calls for cuts").
+const PRESCRIBING_TEXTS: &[&str] = &[
+    "plan",
+    "plans",
+    "program",
+    "programme",
+    "resolution",
+    "resolutions",
+    "proposal",
+    "proposals",
+    "terms",
+    "accord",
+    "treaty",
+    "agreement",
+    "deal",
+    "pact",
+    "law",
+    "bill",
+    "measure",
+    "test",
+    "charter",
+    "rule",
+    "rules",
+    "constitution",
+    "contract",
+    "budget",
+    "document",
+    "draft",
+    "blueprint",
+    "initiative",
+    "package",
+    "guidelines",
+    "framework",
+    "declaration",
+    "legislation",
+    "amendment",
+    "settlement",
+    "order",
+    "recipe",
+];
 pub(super) const DETS: &[&str] = &[
     "the",
     "a",
@@ -779,6 +820,23 @@ fn filter_trigger(
                 f.drop = true;
                 return;
             }
+        }
+    }
+    // "The plan calls for X", "a treaty calling for Y", "the resolution, which
+    // urges Z": a text that prescribes something is no one's statement.
+    if f.entry.kind == EventKind::Statement
+        && phrase
+            .get(..3)
+            .is_some_and(|p| p.eq_ignore_ascii_case("cal") || p.eq_ignore_ascii_case("urg"))
+    {
+        let head = st[..a.min(st.len())].iter().rev().find(|t| {
+            let w = lw(text, t);
+            !(w == ","
+                || t.word && is_in(w, &["also", "still", "which", "that", "only", "further"]))
+        });
+        if head.is_some_and(|t| t.word && is_in(lw(text, t), PRESCRIBING_TEXTS)) {
+            f.drop = true;
+            return;
         }
     }
     // "landed in his back yard", "landed in trouble": a landing is an arrival
