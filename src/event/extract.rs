@@ -650,6 +650,47 @@ fn filter_trigger(
             return;
         }
         Form::Noun => {
+            // "She sometimes talks to ...", "Nobody talks to him": a noun's word
+            // right after a subject pronoun (and an adverb of frequency) is a verb.
+            let mut p = a;
+            while p > 0
+                && st[p - 1].word
+                && is_in(
+                    lw(text, &st[p - 1]),
+                    &[
+                        "sometimes",
+                        "often",
+                        "rarely",
+                        "never",
+                        "always",
+                        "usually",
+                        "also",
+                    ],
+                )
+            {
+                p -= 1;
+            }
+            let pronoun_before = p.checked_sub(1).and_then(|q| st.get(q)).is_some_and(|t| {
+                t.word
+                    && is_in(
+                        lw(text, t),
+                        &[
+                            "he",
+                            "she",
+                            "it",
+                            "who",
+                            "nobody",
+                            "everybody",
+                            "everyone",
+                            "somebody",
+                            "someone",
+                        ],
+                    )
+            });
+            if pronoun_before {
+                f.drop = true;
+                return;
+            }
             // "visits" as a noun is plural; a single-word noun after "the" with no
             // complement refers back to an event already told.
             let mut k = a;
