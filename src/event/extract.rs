@@ -777,6 +777,15 @@ fn filter_trigger(
         Form::Past => is_in(w1, DETS) || (w1.ends_with("ly") && is_in(w2, DETS)),
         _ => false,
     };
+    // "a warning against travel to X", "against all travel to X": a base
+    // phrase after "against", "all" or "any" is a noun phrase, no event.
+    if f.entry.form == Form::Base
+        && f.span.slice(text).is_some_and(|p| p.contains(' '))
+        && is_in(w1, &["against", "all", "any"])
+    {
+        f.drop = true;
+        return;
+    }
     if as_noun && f.span.slice(text).is_some_and(|p| !p.contains(' ')) {
         // "his visit": the noun reading when the lexicon has one, else no event.
         let lex = triggers();
