@@ -650,6 +650,26 @@ fn filter_trigger(
             return;
         }
         Form::Noun => {
+            // "Unisys must deal with its debt", "how to deal with the Russians",
+            // "a great deal": the verb, or a quantity, not an agreement.
+            let w_prev = a
+                .checked_sub(1)
+                .and_then(|q| st.get(q))
+                .filter(|t| t.word)
+                .map_or("", |t| lw(text, t));
+            let modal = is_in(
+                w_prev,
+                &[
+                    "must", "will", "would", "can", "could", "should", "might", "cannot",
+                ],
+            );
+            let phrase = f.span.slice(text).unwrap_or("");
+            if modal
+                || phrase.eq_ignore_ascii_case("deal") && is_in(w_prev, &["to", "great", "good"])
+            {
+                f.drop = true;
+                return;
+            }
             // "She sometimes talks to ...", "Nobody talks to him": a noun's word
             // right after a subject pronoun (and an adverb of frequency) is a verb.
             let mut p = a;
@@ -841,6 +861,15 @@ fn filter_trigger(
             f.drop = true;
             return;
         }
+    }
+    // "elected officials", "Elected leaders": an adjective before a group of
+    // people, no election.
+    if f.entry.kind == EventKind::Election
+        && f.entry.form == Form::Past
+        && next.is_some_and(|t| t.word && !t.cap && t.is(entities::C_GROUP))
+    {
+        f.drop = true;
+        return;
     }
     // "departed from the script", "departs from tradition": a departure from
     // something that is no place is a figure of speech; "the departed leader",
