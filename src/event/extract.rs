@@ -862,6 +862,40 @@ fn filter_trigger(
             return;
         }
     }
+    // "Besides meeting the needs of X", "capable of meeting a variety of
+    // contingencies": "meeting" after a preposition with a determiner next is
+    // a verb with its object; a meeting only when someone follows ("by meeting
+    // the president").
+    if f.entry.kind == EventKind::Meeting && phrase.eq_ignore_ascii_case("meeting") {
+        let after_prep = prev1.is_some_and(|t| {
+            t.word
+                && is_in(
+                    w1,
+                    &[
+                        "of", "besides", "by", "for", "in", "after", "before", "without", "on",
+                        "from", "while", "when", "at",
+                    ],
+                )
+        });
+        let det_next = next_word.is_some_and(|w| {
+            is_in(
+                w,
+                &[
+                    "the", "a", "an", "its", "their", "our", "his", "her", "my", "your",
+                ],
+            )
+        });
+        let someone = st.iter().skip(b + 1).take(3).any(|t| {
+            t.word
+                && (t.cap
+                    || t.is(entities::C_PERSON | entities::C_GROUP)
+                    || entities::title_word(gazetteer(), text, t))
+        });
+        if after_prep && det_next && !someone {
+            f.drop = true;
+            return;
+        }
+    }
     // "elected officials", "Elected leaders": an adjective before a group of
     // people, no election.
     if f.entry.kind == EventKind::Election
