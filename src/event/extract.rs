@@ -896,6 +896,28 @@ fn filter_trigger(
             return;
         }
     }
+    // "a visiting professor", "the arriving troops": a motion gerund between
+    // an article and a noun is an adjective.
+    if matches!(
+        f.entry.kind,
+        EventKind::Visit | EventKind::Arrival | EventKind::Departure
+    ) && f.entry.form == Form::Ger
+        && !phrase.contains(' ')
+        && is_in(w1, &["a", "an", "the"])
+        && next.is_some_and(|t| {
+            t.word
+                && !t.cap
+                && !is_in(
+                    lw(text, t),
+                    &[
+                        "of", "to", "in", "with", "for", "at", "on", "from", "by", "and", "or",
+                    ],
+                )
+        })
+    {
+        f.drop = true;
+        return;
+    }
     // "elected officials", "Elected leaders": an adjective before a group of
     // people, no election.
     if f.entry.kind == EventKind::Election
