@@ -164,6 +164,40 @@ pub(super) const MEET_FOLLOWERS: &[&str] = &[
     "us",
     "me",
 ];
+/// Things and bodies an election or vote noun may modify ("election
+/// posters", "the election commission"): the phrase names no event.
+const BALLOT_THINGS: &[&str] = &[
+    "poster",
+    "posters",
+    "banner",
+    "banners",
+    "billboard",
+    "billboards",
+    "leaflet",
+    "leaflets",
+    "slogan",
+    "slogans",
+    "manifesto",
+    "commission",
+    "commissions",
+    "committee",
+    "board",
+    "official",
+    "officials",
+    "observer",
+    "observers",
+    "monitor",
+    "monitors",
+    "law",
+    "laws",
+    "code",
+    "booth",
+    "booths",
+    "counter",
+    "counters",
+    "count",
+];
+
 /// Texts that prescribe: as the subject of "calls for" or "urges" they make
 /// no statement event ("the plan calls for cuts").
 const PRESCRIBING_TEXTS: &[&str] = &[
@@ -914,6 +948,15 @@ fn filter_trigger(
                     ],
                 )
         })
+    {
+        f.drop = true;
+        return;
+    }
+    // "an election poster", "the election commission said", "vote monitors":
+    // an election or vote noun modifying a thing or body is no event.
+    if matches!(f.entry.kind, EventKind::Election | EventKind::Vote)
+        && matches!(f.entry.form, Form::Noun | Form::Plural)
+        && next.is_some_and(|t| t.word && is_in(lw(text, t), BALLOT_THINGS))
     {
         f.drop = true;
         return;
