@@ -840,7 +840,11 @@ fn filter_trigger(
         f.drop = true;
         return;
     }
-    if as_noun && f.span.slice(text).is_some_and(|p| !p.contains(' ')) {
+    // A present phrase has no noun entry: "the votes on the bill" is dropped
+    // whole; other multi-word phrases are verbs.
+    if as_noun
+        && (f.entry.form == Form::Pres || f.span.slice(text).is_some_and(|p| !p.contains(' ')))
+    {
         // "his visit": the noun reading when the lexicon has one, else no event.
         let lex = triggers();
         let phrase = f.span.slice(text).unwrap_or("").to_ascii_lowercase();
