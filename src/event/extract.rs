@@ -1189,6 +1189,18 @@ fn arguments(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
             f.agents = left_agents(text, st, mentions, from, f.entry.form);
         }
     }
+    if verbal && passive(text, st, f) {
+        // "Port Aral was visited by X", "Y was received by X": the subject is
+        // what it was done to (a visited place is the place, see `place`), and
+        // the names after "by", if any, did it.
+        let by = passive_agents(text, st, mentions, f).unwrap_or_default();
+        let subject = std::mem::replace(&mut f.agents, by);
+        for m in subject {
+            if !f.agents.iter().any(|a| a.name == m.name) {
+                f.patients.push(m);
+            }
+        }
+    }
     if f.agents.is_empty() && f.entry.form == Form::Prog {
         // "on my way to": the pronoun inside the phrase.
         if let Some(m) = mentions.iter().find(|m| m.toks.0 >= a && m.toks.1 <= b) {
@@ -1219,6 +1231,70 @@ fn arguments(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
     {
         right_patients(text, st, mentions, f);
     }
+}
+
+/// Whether the verbal trigger is a passive participle: "was visited",
+/// "were quickly received", "has been signed".
+fn passive(text: &str, st: &[Tok], f: &Found) -> bool {
+    if f.entry.form != Form::Past {
+        return false;
+    }
+    let (a, _) = f.toks;
+    let be = |t: &Tok| {
+        t.word
+            && is_in(
+                lw(text, t),
+                &["was", "were", "been", "being", "is", "are", "be"],
+            )
+    };
+    let adverb = |t: &Tok| {
+        let w = lw(text, t);
+        t.word && !t.cap && w.len() > 4 && w.ends_with("ly") && !is_in(w, NOT_ADVERBS)
+    };
+    match a.checked_sub(1).and_then(|k| st.get(k)) {
+        Some(t) if be(t) => true,
+        Some(t) if adverb(t) => a.checked_sub(2).and_then(|k| st.get(k)).is_some_and(be),
+        _ => false,
+    }
+}
+
+/// The agents of a passive trigger: the names after its "by" ("was visited by
+/// X and Y on Monday"), if it has one within a few words and no clause break.
+fn passive_agents(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<Vec<Mention>> {
+    if !passive(text, st, f) {
+        return None;
+    }
+    let b = f.toks.1;
+    let by_before = |m: &Mention| {
+        m.prep.is_some_and(|p| p.eq_ignore_ascii_case("by"))
+            || m.toks
+                .0
+                .checked_sub(1)
+                .and_then(|k| st.get(k))
+                .is_some_and(|t| t.word && lw(text, t).eq_ignore_ascii_case("by"))
+    };
+    let (mi, first) = mentions
+        .iter()
+        .enumerate()
+        .find(|(_, m)| m.toks.0 > b && m.toks.0 <= b + 8 && by_before(m))?;
+    // No clause break between the verb and its "by".
+    if st.get(b..first.toks.0)?.iter().any(|t| !t.word) || first.kind == EntityKind::Place {
+        return None;
+    }
+    let mut out = vec![first.clone()];
+    // "by X and Y"
+    let mut end = first.toks.1;
+    for m in mentions[mi + 1..].iter() {
+        let joined = st.get(end..m.toks.0).is_some_and(|g| {
+            g.len() == 1 && g[0].word && lw(text, &g[0]).eq_ignore_ascii_case("and")
+        });
+        if !joined || m.kind == EntityKind::Place {
+            break;
+        }
+        out.push(m.clone());
+        end = m.toks.1;
+    }
+    Some(out)
 }
 
 /// The subject of a verb at token `from`: the nearest name before it that is not
@@ -1405,6 +1481,14 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
         EventKind::Visit => &["to", "in", "at"],
         _ => &["in", "at"],
     };
+    // "Port Aral was visited by X": the passive subject is the place.
+    if f.entry.kind == EventKind::Visit && passive(text, st, f) {
+        if let Some(m) = mentions.iter().rev().find(|m| {
+            m.toks.1 <= a && m.kind == EntityKind::Place && !m.locative && m.prep.is_none()
+        }) {
+            return Some((m.name.to_string(), m.span));
+        }
+    }
     // "visited Japan", "leaving Canada": a direct-object place.
     if matches!(f.entry.kind, EventKind::Visit | EventKind::Departure) {
         if let Some(m) = mentions
