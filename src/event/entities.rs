@@ -914,9 +914,12 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                 }
                 // Renamed to the person `surname`, whose name is filed under it.
                 let full = if renamed { surname } else { own };
-                if let Some(pi) = full {
+                // "in Geneva": an unknown name after a locative preposition is
+                // no evidence of a person to refer back to
+                let place_like = m.kind == EntityKind::Unknown && m.locative;
+                if let Some(pi) = full.filter(|_| !place_like) {
                     persons[pi].count += 1;
-                } else if let Some(pi) = surname {
+                } else if let Some(pi) = surname.filter(|_| !place_like) {
                     persons[pi].count += 1;
                 }
             }
@@ -1018,9 +1021,15 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                 }
             }
             if t.is(W_DESC_DET) {
-                if let Some((m, next)) =
-                    description(text, toks, i, &names[ni..], &persons, &last_person)
-                {
+                if let Some((m, next)) = description(
+                    text,
+                    toks,
+                    i,
+                    &names[ni..],
+                    out.last(),
+                    &persons,
+                    &last_person,
+                ) {
                     if m.kind == EntityKind::Person && last_person.as_deref() != Some(&*m.name) {
                         prev_person = last_person.replace(m.name.clone());
                     }
@@ -1147,6 +1156,7 @@ fn description(
     toks: &[Tok],
     i: usize,
     names: &[Mention],
+    prev: Option<&Mention>,
     persons: &[Person],
     last_person: &Option<Rc<str>>,
 ) -> Option<(Mention, usize)> {
@@ -1213,6 +1223,21 @@ fn description(
     if names
         .first()
         .is_some_and(|n| n.toks.0 == k && n.kind == EntityKind::Person)
+    {
+        return None;
+    }
+    // "Anna Lindqvist, the Brennic president, arrived": an apposition of the
+    // person just named is that person; the name's own mention carries it.
+    let after_comma = i
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| !t.word && lower(t) == ",");
+    if after_comma
+        && prev.is_some_and(|m| {
+            m.toks.1 + 1 == i
+                && (m.kind == EntityKind::Person
+                    || (m.kind == EntityKind::Unknown && m.prep.is_none() && !m.locative))
+        })
     {
         return None;
     }
@@ -1313,6 +1338,14 @@ fn classify(
     if a >= b {
         return None;
     }
+    // "In Paris, ...": a stripped sentence-initial preposition is the name's.
+    let prep = a
+        .checked_sub(1)
+        .and_then(|k| run.get(k))
+        .map(&lower)
+        .and_then(|w| PREPS.iter().copied().find(|p| p.eq_ignore_ascii_case(w)))
+        .filter(|p| *p != "and")
+        .or(prep);
     // A single word the gazetteer does not know needs no look-up, nor do words
     // whose first word starts no name of the gazetteer (the folded words are
     // joined by spaces, so a name they fold to starts with the first one).
@@ -1475,7 +1508,11 @@ fn classify(
         EntityKind::Place
     } else if has(C_EVENT) {
         return None;
-    } else if titled || after_title {
+    } else if titled
+        // "In Geneva, the German chancellor ...": a title after a place's comma
+        // is not the place's
+        || (after_title && !prep.is_some_and(|p| matches!(p, "in" | "at" | "into" | "near")))
+    {
         EntityKind::Person
     } else if after_det && x == a {
         return None;

@@ -1195,7 +1195,9 @@ fn arguments(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
         // the names after "by", if any, did it.
         let by = passive_agents(text, st, mentions, f).unwrap_or_default();
         let subject = std::mem::replace(&mut f.agents, by);
-        for m in subject {
+        // The subject stands right before its "was" (a modal, "has been", an
+        // adverb at most): "He said the group would be met" has an unnamed one.
+        for m in subject.into_iter().filter(|m| m.toks.1 + 4 >= a) {
             if !f.agents.iter().any(|a| a.name == m.name) {
                 f.patients.push(m);
             }
@@ -1373,7 +1375,8 @@ fn left_agents(
                 && gap.iter().any(|t| lw(text, t) == "and" || gap.len() == 1);
             // "Kenya and Vietnam signed": countries coordinated with a country
             let place_ok = m.kind == EntityKind::Place && !prev.locative;
-            if joined && (prev.kind != EntityKind::Place || place_ok) {
+            // "In Geneva, the president met": a place after "in" is no subject
+            if joined && !prev.locative && (prev.kind != EntityKind::Place || place_ok) {
                 out.push(prev.clone());
                 cur = prev.toks.0;
             } else {
