@@ -944,8 +944,9 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
     }
     // Pass 2: pronouns and descriptions, in text order.
     let mut last_person: Option<Rc<str>> = None;
-    // the person named before `last_person`, for "the two leaders"
-    let mut prev_person: Option<Rc<str>> = None;
+    // The last two names that are surely persons, not unknown names ("visited
+    // Geneva", "Soviet"), most recent first: "the two leaders".
+    let mut pair: (Option<Rc<str>>, Option<Rc<str>>) = (None, None);
     let empty: Rc<str> = Rc::from("");
     let mut mentions: Vec<Mention> = Vec::with_capacity(raw.len());
     let mut at = Vec::with_capacity(sentences.len());
@@ -971,43 +972,46 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                 let person = m.kind == EntityKind::Person
                     || (m.kind == EntityKind::Unknown && m.prep.is_none());
                 if person && last_person.as_deref() != Some(&*m.name) {
-                    prev_person = last_person.replace(m.name.clone());
+                    last_person = Some(m.name.clone());
+                }
+                if m.kind == EntityKind::Person && pair.0.as_deref() != Some(&*m.name) {
+                    pair = (Some(m.name.clone()), pair.0.take());
                 }
                 out.push(m);
                 continue;
             }
             let t = toks[i];
-            // Only determiners and pronouns open a mention here.
-            if !t.is(W_DESC_DET | W_PRONOUN) {
-                i += 1;
-                continue;
-            }
-            let w = lower(&t);
-            // "the two leaders met": the last two people named
-            if t.is(W_THE)
+            // "the two leaders met", "both leaders said": the last two people
+            // named
+            const PAIR_NOUNS: &[&str] = &[
+                "leaders",
+                "presidents",
+                "men",
+                "women",
+                "ministers",
+                "heads",
+            ];
+            let pair_len = if t.is(W_THE)
                 && toks
                     .get(i + 1)
                     .is_some_and(|t| lower(t).eq_ignore_ascii_case("two"))
-                && toks.get(i + 2).is_some_and(|t| {
-                    is_in(
-                        lower(t),
-                        &[
-                            "leaders",
-                            "presidents",
-                            "men",
-                            "women",
-                            "ministers",
-                            "heads",
-                        ],
-                    )
-                })
+                && toks.get(i + 2).is_some_and(|t| is_in(lower(t), PAIR_NOUNS))
             {
-                if let (Some(p1), Some(p2)) = (&last_person, &prev_person) {
-                    let span = Span::new(t.span.start, toks[i + 2].span.end);
+                3
+            } else if lower(&t).eq_ignore_ascii_case("both")
+                && toks.get(i + 1).is_some_and(|t| is_in(lower(t), PAIR_NOUNS))
+            {
+                2
+            } else {
+                0
+            };
+            if pair_len > 0 {
+                if let (Some(p1), Some(p2)) = &pair {
+                    let span = Span::new(t.span.start, toks[i + pair_len - 1].span.end);
                     for p in [p2, p1] {
                         out.push(Mention {
                             span,
-                            toks: (i, i + 3),
+                            toks: (i, i + pair_len),
                             name: p.clone(),
                             kind: EntityKind::Person,
                             anaphor: true,
@@ -1016,10 +1020,16 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                             relative: false,
                         });
                     }
-                    i += 3;
+                    i += pair_len;
                     continue;
                 }
             }
+            // Only determiners and pronouns open a mention here.
+            if !t.is(W_DESC_DET | W_PRONOUN) {
+                i += 1;
+                continue;
+            }
+            let w = lower(&t);
             if t.is(W_DESC_DET) {
                 if let Some((m, next)) = description(
                     text,
@@ -1031,7 +1041,10 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                     &last_person,
                 ) {
                     if m.kind == EntityKind::Person && last_person.as_deref() != Some(&*m.name) {
-                        prev_person = last_person.replace(m.name.clone());
+                        last_person = Some(m.name.clone());
+                    }
+                    if m.kind == EntityKind::Person && pair.0.as_deref() != Some(&*m.name) {
+                        pair = (Some(m.name.clone()), pair.0.take());
                     }
                     out.push(m);
                     i = next;
