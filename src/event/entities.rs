@@ -533,7 +533,7 @@ fn is_in(word: &str, list: &[&str]) -> bool {
 
 const PRONOUNS: &[&str] = &[
     "he", "him", "his", "himself", "she", "her", "hers", "herself", "i", "me", "my", "we", "us",
-    "our", "who",
+    "our", "who", "they",
 ];
 const C_STOP: u32 = 1;
 pub(crate) const C_ORG: u32 = 1 << 1;
@@ -1086,6 +1086,53 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                             prep: None,
                             relative: false,
                         });
+                    }
+                    i += 1;
+                    continue;
+                }
+                "they" if i == 0 => {
+                    // "X met Y on Monday. They met again on Friday.": the two
+                    // persons (or a person and a body) of the sentence before,
+                    // in the same paragraph, and nobody else named there.
+                    let before = at
+                        .last()
+                        .and_then(|&(a, b): &(usize, usize)| mentions.get(a..b))
+                        .unwrap_or(&[]);
+                    let same_paragraph = si
+                        .checked_sub(1)
+                        .and_then(|p| sentences.get(p).last())
+                        .and_then(|last| text.get(last.span.end..t.span.start))
+                        .is_some_and(|gap| gap.matches('\n').count() < 2);
+                    let mut two: Vec<&Mention> = Vec::with_capacity(2);
+                    let mut ok = same_paragraph;
+                    for m in before
+                        .iter()
+                        .filter(|m| !m.locative && m.kind != EntityKind::Place)
+                    {
+                        if two.iter().any(|n| n.name == m.name) {
+                            continue;
+                        }
+                        if !matches!(m.kind, EntityKind::Person | EntityKind::Organization)
+                            || two.len() == 2
+                        {
+                            ok = false;
+                            break;
+                        }
+                        two.push(m);
+                    }
+                    if ok && two.len() == 2 && two.iter().any(|m| m.kind == EntityKind::Person) {
+                        for m in two {
+                            out.push(Mention {
+                                span: t.span,
+                                toks: (i, i + 1),
+                                name: m.name.clone(),
+                                kind: m.kind,
+                                anaphor: true,
+                                locative: false,
+                                prep: None,
+                                relative: false,
+                            });
+                        }
                     }
                     i += 1;
                     continue;
