@@ -219,6 +219,23 @@ pub(crate) struct Mention {
     pub relative: bool,
 }
 
+impl Mention {
+    /// A pronoun or description standing for `name` (not a place, no
+    /// preposition before it, not a relative pronoun).
+    fn anaphor(span: Span, toks: (usize, usize), name: Rc<str>, kind: EntityKind) -> Mention {
+        Mention {
+            span,
+            toks,
+            name,
+            kind,
+            anaphor: true,
+            locative: false,
+            prep: None,
+            relative: false,
+        }
+    }
+}
+
 /// A person (or unknown single name) of the article, with what the article says of it.
 #[derive(Clone, Debug)]
 struct Person {
@@ -1009,16 +1026,12 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                 if let (Some(p1), Some(p2)) = &pair {
                     let span = Span::new(t.span.start, toks[i + pair_len - 1].span.end);
                     for p in [p2, p1] {
-                        out.push(Mention {
+                        out.push(Mention::anaphor(
                             span,
-                            toks: (i, i + pair_len),
-                            name: p.clone(),
-                            kind: EntityKind::Person,
-                            anaphor: true,
-                            locative: false,
-                            prep: None,
-                            relative: false,
-                        });
+                            (i, i + pair_len),
+                            p.clone(),
+                            EntityKind::Person,
+                        ));
                     }
                     i += pair_len;
                     continue;
@@ -1076,16 +1089,12 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                         None
                     };
                     if let Some(p) = speaker.as_ref().or(last_person.as_ref()) {
-                        out.push(Mention {
-                            span: t.span,
-                            toks: (i, i + 1),
-                            name: p.clone(),
-                            kind: EntityKind::Person,
-                            anaphor: true,
-                            locative: false,
-                            prep: None,
-                            relative: false,
-                        });
+                        out.push(Mention::anaphor(
+                            t.span,
+                            (i, i + 1),
+                            p.clone(),
+                            EntityKind::Person,
+                        ));
                     }
                     i += 1;
                     continue;
@@ -1122,16 +1131,7 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                     }
                     if ok && two.len() == 2 && two.iter().any(|m| m.kind == EntityKind::Person) {
                         for m in two {
-                            out.push(Mention {
-                                span: t.span,
-                                toks: (i, i + 1),
-                                name: m.name.clone(),
-                                kind: m.kind,
-                                anaphor: true,
-                                locative: false,
-                                prep: None,
-                                relative: false,
-                            });
+                            out.push(Mention::anaphor(t.span, (i, i + 1), m.name.clone(), m.kind));
                         }
                     }
                     i += 1;
@@ -1326,16 +1326,12 @@ fn description(
         None
     }?;
     Some((
-        Mention {
-            span: Span::new(toks[i].span.start, toks[end - 1].span.end),
-            toks: (i, end),
-            name: pick.name.clone(),
-            kind: EntityKind::Person,
-            anaphor: true,
-            locative: false,
-            prep: None,
-            relative: false,
-        },
+        Mention::anaphor(
+            Span::new(toks[i].span.start, toks[end - 1].span.end),
+            (i, end),
+            pick.name.clone(),
+            EntityKind::Person,
+        ),
         end,
     ))
 }
