@@ -885,16 +885,10 @@ fn filter_trigger(
         // determiner, someone must follow ("met the deadline", "meet the
         // standards", "meets the criteria" name nobody).
         let det_next = next_word.is_some_and(|w| is_in(w, &["the", "his", "her", "their"]));
-        let someone_after_det = st.iter().skip(b + 1).take(3).any(|t| {
-            t.word
-                && (t.cap
-                    || t.is(entities::C_PERSON | entities::C_GROUP)
-                    || entities::title_word(gazetteer(), text, t))
-        });
         let ok = partner_next
             || next.is_none_or_punct(text)
             || next_word.is_some_and(|w| is_in(w, MEET_FOLLOWERS))
-                && (!det_next || someone_after_det);
+                && (!det_next || someone_after(text, st, b));
         if !ok {
             f.drop = true;
             return;
@@ -923,13 +917,7 @@ fn filter_trigger(
                 ],
             )
         });
-        let someone = st.iter().skip(b + 1).take(3).any(|t| {
-            t.word
-                && (t.cap
-                    || t.is(entities::C_PERSON | entities::C_GROUP)
-                    || entities::title_word(gazetteer(), text, t))
-        });
-        if after_prep && det_next && !someone {
+        if after_prep && det_next && !someone_after(text, st, b) {
             f.drop = true;
             return;
         }
@@ -1079,6 +1067,24 @@ fn filter_trigger(
     }
 }
 
+/// Whether someone (a capitalised word, a person or group noun, a title) is
+/// among the three tokens after the determiner at token `b`: "met the French
+/// president", "meeting the protesters"; not "met the deadline".
+fn someone_after(text: &str, st: &[Tok], b: usize) -> bool {
+    st.iter().skip(b + 1).take(3).any(|t| {
+        t.word
+            && (t.cap
+                || t.is(entities::C_PERSON | entities::C_GROUP)
+                || entities::title_word(gazetteer(), text, t))
+    })
+}
+
+/// A lower-case word in "-ly" that is an adverb ("abruptly", "quickly"; not
+/// "family").
+fn ly_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && !is_in(w, NOT_ADVERBS)
+}
+
 /// Adverbs of time or manner a departure verb may take before its destination or
 /// the place it leaves ("left early for", "departed together from").
 const DEPARTURE_ADVERBS: &[&str] = &[
@@ -1118,8 +1124,7 @@ fn past_time_and_manner(text: &str, st: &[Tok], timexes: &[Timex], b: usize) -> 
         }
         let w = lw(text, t);
         let opens_timex = is_in(w, &["on", "in", "at", "during"]) && in_timex(k + 1);
-        let adverb = is_in(w, DEPARTURE_ADVERBS)
-            || (w.len() > 4 && w.ends_with("ly") && !is_in(w, NOT_ADVERBS));
+        let adverb = is_in(w, DEPARTURE_ADVERBS) || ly_adverb(w);
         if opens_timex || adverb {
             k += 1;
             continue;
@@ -1249,10 +1254,7 @@ fn passive(text: &str, st: &[Tok], f: &Found) -> bool {
                 &["was", "were", "been", "being", "is", "are", "be"],
             )
     };
-    let adverb = |t: &Tok| {
-        let w = lw(text, t);
-        t.word && !t.cap && w.len() > 4 && w.ends_with("ly") && !is_in(w, NOT_ADVERBS)
-    };
+    let adverb = |t: &Tok| t.word && !t.cap && ly_adverb(lw(text, t));
     match a.checked_sub(1).and_then(|k| st.get(k)) {
         Some(t) if be(t) => true,
         Some(t) if adverb(t) => a.checked_sub(2).and_then(|k| st.get(k)).is_some_and(be),
@@ -1260,12 +1262,10 @@ fn passive(text: &str, st: &[Tok], f: &Found) -> bool {
     }
 }
 
-/// The agents of a passive trigger: the names after its "by" ("was visited by
-/// X and Y on Monday"), if it has one within a few words and no clause break.
+/// The agents of a trigger that [`passive`] found passive: the names after
+/// its "by" ("was visited by X and Y on Monday"), if it has one within a few
+/// words and no clause break.
 fn passive_agents(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<Vec<Mention>> {
-    if !passive(text, st, f) {
-        return None;
-    }
     let b = f.toks.1;
     let by_before = |m: &Mention| {
         m.prep.is_some_and(|p| p.eq_ignore_ascii_case("by"))
