@@ -235,8 +235,9 @@ fn merge(c: &mut Criterion) {
 
 /// What a pass over the same input costs on this machine without the merge, to
 /// read the merge's growth against: reading every string of every mention once,
-/// and a textbook hash blocking pass (mentions grouped by kind, first
-/// participant and time value). Both get the input the way the merge does,
+/// a textbook hash blocking pass (mentions grouped by kind, first participant
+/// and time value), and the same blocking partitioned first, as cache-conscious
+/// joins do. Both get the input the way the merge does,
 /// cloned just before each run, so each size starts with the same part of it
 /// in cache as the merge's runs do. Neither is a merge; their growth from one
 /// size to the next is what the memory hierarchy alone costs such passes.
@@ -270,7 +271,37 @@ fn yardsticks(c: &mut Criterion, n: usize, mentions: &[EventMention]) {
         }
         groups.len()
     };
+    // the same blocking, cache-consciously: one pass in input order hashes
+    // each key into one of `n / 1024` partitions (appends to a few hundred
+    // streams at most), then each partition, a thousand keys or so, is
+    // grouped on its own in a table that stays in cache
+    let partitioned = |ms: &[EventMention]| -> usize {
+        use std::hash::{Hash, Hasher};
+        let bits = (ms.len() / 1024).max(1).ilog2();
+        let mut parts: Vec<Vec<(u64, u32)>> = vec![Vec::new(); 1 << bits];
+        for (m, i) in ms.iter().zip(0u32..) {
+            let name = m.participants.first().map_or("", |p| &*p.name);
+            let value = m.time.as_ref().map_or("", |t| t.value.as_str());
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (m.kind, name, value).hash(&mut h);
+            let h = h.finish();
+            let part = h.checked_shr(64 - bits).unwrap_or(0) as usize;
+            parts[part].push((h, i));
+        }
+        let mut groups: std::collections::HashMap<u64, Vec<u32>> = std::collections::HashMap::new();
+        let mut total = 0;
+        for part in &parts {
+            groups.clear();
+            for &(h, i) in part {
+                groups.entry(h).or_default().push(i);
+            }
+            total += groups.len();
+        }
+        total
+    };
     let (bytes, blocks) = (read(mentions), group_by(mentions));
+    // (keys told apart by a 64-bit hash: a collision would stop the bench)
+    assert_eq!(partitioned(mentions), blocks);
     let mut group = c.benchmark_group("merge_yardstick");
     group.sample_size(10);
     group.throughput(Throughput::Elements(n as u64));
@@ -289,6 +320,16 @@ fn yardsticks(c: &mut Criterion, n: usize, mentions: &[EventMention]) {
             || mentions.to_vec(),
             |ms| {
                 assert_eq!(group_by(black_box(&ms)), blocks);
+                ms
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.bench_function(format!("partitioned/{n}"), |b| {
+        b.iter_batched(
+            || mentions.to_vec(),
+            |ms| {
+                assert_eq!(partitioned(black_box(&ms)), blocks);
                 ms
             },
             BatchSize::LargeInput,
