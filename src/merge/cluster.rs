@@ -55,7 +55,7 @@ fn strictly_contains(outer: Secs, inner: Secs) -> bool {
 
 /// The interval of a mention's time: the one given, else one read from a plain
 /// TIMEX3 value (`2019`, `2019-01`, `2019-01-23`, `2019-01-23T10:30`, `2019-W04`,
-/// `2019-Q1`, `2019-H1`). Relative or unanchored values have none.
+/// `2019-Q1`, `2019-H1`, `2019-SU`). Relative or unanchored values have none.
 pub(crate) fn time_span(t: &EventTime) -> Option<Secs> {
     let (s, e) = match t.interval {
         Some(Interval { start, end }) => (secs(start), secs(end)),
@@ -103,6 +103,17 @@ fn parse_value(v: &str) -> Option<(NaiveDateTime, NaiveDateTime)> {
     };
     match (second, third, time_part) {
         (None, None, None) => months(1, 12),
+        // seasons by the meteorological months; "the winter of 1994" may be
+        // the one that 1994 opens with or the one it ends with, and its
+        // interval holds both
+        (Some("SP"), None, None) => months(3, 3),
+        (Some("SU"), None, None) => months(6, 3),
+        (Some("FA"), None, None) => months(9, 3),
+        (Some("WI"), None, None) => {
+            let start = day(y.checked_sub(1)?, 12, 1)?;
+            let end = day(y.checked_add(1)?, 3, 1)?;
+            Some((midnight(start)?, midnight(end)?))
+        }
         (Some(s), None, None) if s.starts_with('W') => {
             let w = num(&s[1..])?;
             let start = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon)?;
@@ -2575,6 +2586,18 @@ mod tests {
             span("2019-W01"),
             s("2018-12-31 00:00:00", "2019-01-07 00:00:00")
         );
+        assert_eq!(
+            span("1998-FA"),
+            s("1998-09-01 00:00:00", "1998-12-01 00:00:00")
+        );
+        assert_eq!(
+            span("1998-SP"),
+            s("1998-03-01 00:00:00", "1998-06-01 00:00:00")
+        );
+        assert_eq!(
+            span("1994-WI"),
+            s("1993-12-01 00:00:00", "1995-03-01 00:00:00")
+        );
         for bad in [
             "PRESENT_REF",
             "XXXX-09-24",
@@ -2583,6 +2606,8 @@ mod tests {
             "P1M",
             "",
             "20190",
+            "2019-AU",
+            "XXXX-SU",
         ] {
             assert_eq!(span(bad), None, "{bad}");
         }
