@@ -1517,6 +1517,33 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
     {
         return Some((m.name.to_string(), m.span));
     }
+    // "On Monday in Port Aral, the president met": a place in the sentence's
+    // opening adverbial, set off by a comma before the trigger
+    let opening = st.first().is_some_and(|t| {
+        t.word
+            && is_in(
+                lw(text, t),
+                &[
+                    "on", "in", "at", "during", "early", "late", "earlier", "later",
+                ],
+            )
+    });
+    if opening {
+        if let Some(m) = mentions.iter().find(|m| {
+            m.toks.1 < a
+                && placeish(m)
+                && m.locative
+                && is_in(m.prep.unwrap_or(""), &["in", "at"])
+                && st
+                    .get(m.toks.1)
+                    .is_some_and(|t| !t.word && lw(text, t) == ",")
+                && st
+                    .get(..m.toks.0)
+                    .is_some_and(|before| before.iter().all(|t| t.word))
+        }) {
+            return Some((m.name.to_string(), m.span));
+        }
+    }
     // "Paris, where he will hold a meeting": the place "where" stands for.
     if st
         .get(lo)

@@ -135,8 +135,18 @@ pub(crate) fn assign(
             .filter(|&i| at >= found[i].clause.0 && at < found[i].clause.1)
             .collect();
         // A sentence-initial time set off by a comma ("On Friday, the mayors, with
-        // their lawyers, flew to Washington") governs the main clause.
-        let fronted = st.get(end).is_some_and(|t| !t.word && lw(text, t) == ",")
+        // their lawyers, flew to Washington") governs the main clause, also with
+        // a place of a few words between ("On Monday in Port Aral, ...").
+        let is_comma = |k: usize| st.get(k).is_some_and(|t| !t.word && lw(text, t) == ",");
+        let place_then_comma = st.get(end).is_some_and(|t| {
+            t.word
+                && ["in", "at"]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(lw(text, t)))
+        }) && (end + 2..=end + 6)
+            .find(|&k| st.get(k).map_or(true, |t| !t.word))
+            .is_some_and(is_comma);
+        let fronted = (is_comma(end) || place_then_comma)
             && st.get(..at).is_some_and(|before| {
                 before.iter().all(|t| {
                     t.word
