@@ -2,7 +2,7 @@
 
 use super::scan::{self, duration_value, Count, Found, FxMap, Holiday, Part, Piece, Unit, YearOf};
 use super::{Anchor, Annotation, Granularity, InferredPublication, Interval, Timex, TimexType};
-use crate::text::Document;
+use crate::text::{BlockKind, Document};
 use crate::{Config, Diagnostic, DiagnosticKind, Prefer, Published, Span};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use std::sync::OnceLock;
@@ -12,6 +12,9 @@ use std::sync::OnceLock;
 pub(crate) enum Tense {
     Past,
     Future,
+    /// A present-tense finite verb in the body ("signs", "is"): news reports a
+    /// schedule in the simple present ("The committee signs the deal on Monday").
+    Present,
     Unknown,
 }
 
@@ -26,6 +29,11 @@ enum Dir {
     Nearest,
     /// Tense policy, no tense: the reference's own period; weekdays the nearest.
     Same,
+    /// Tense policy, a present clause: weekdays and "the weekend" the coming
+    /// one (the reference's own weekday is that day); anything else as
+    /// [`Dir::Same`]: a present with a month or a date is more often a state
+    /// ("are worth half what they were in October") than a schedule.
+    Ahead,
 }
 
 fn direction(prefer: Prefer, tense: Tense) -> Dir {
@@ -36,6 +44,7 @@ fn direction(prefer: Prefer, tense: Tense) -> Dir {
         _ => match tense {
             Tense::Past => Dir::PastLean,
             Tense::Future => Dir::Future,
+            Tense::Present => Dir::Ahead,
             Tense::Unknown => Dir::Same,
         },
     }
@@ -493,6 +502,62 @@ const FUTURE: &[&str] = &[
     "wo",
 ];
 
+/// Third-person present forms of verbs that news uses for what is scheduled
+/// ("The committee signs the agreement on Monday", "the exhibition opens
+/// Tuesday"). Several are plural nouns too ("visits", "signs"): after a
+/// determiner, a number or a possessive they are not counted.
+const PRESENT: &[&str] = &[
+    "meets",
+    "signs",
+    "begins",
+    "starts",
+    "opens",
+    "closes",
+    "ends",
+    "holds",
+    "hosts",
+    "visits",
+    "travels",
+    "leaves",
+    "arrives",
+    "returns",
+    "resumes",
+    "heads",
+    "flies",
+    "goes",
+    "votes",
+    "convenes",
+    "reconvenes",
+    "concludes",
+    "launches",
+    "kicks",
+    "expires",
+    "testifies",
+    "appears",
+    "addresses",
+    "attends",
+    "receives",
+    "welcomes",
+    "tours",
+    "debates",
+    "faces",
+    "plays",
+    "marks",
+    "celebrates",
+    "unveils",
+    "releases",
+    "decides",
+    "hears",
+    "rules",
+    "sits",
+    "gathers",
+    "joins",
+    "delivers",
+    "takes",
+    "lands",
+    "departs",
+];
+
 const REPORTING: &[&str] = &[
     "said",
     "told",
@@ -583,6 +648,7 @@ const NOT_PAST: &[&str] = &[
 enum WordClass {
     Future,
     Past,
+    Present,
     Report,
     NotPast,
     Copula,
@@ -617,6 +683,9 @@ fn word_classes() -> &'static WordClasses {
         let mut m = FxMap::default();
         for w in NOT_PAST {
             m.insert(*w, WordClass::NotPast);
+        }
+        for w in PRESENT {
+            m.insert(*w, WordClass::Present);
         }
         for w in IRREGULAR_PAST {
             m.insert(*w, WordClass::Past);
@@ -657,7 +726,10 @@ const TENSE_WINDOW: usize = 40;
 /// Markers in the local clause (up to a comma, a conjunction or a relative
 /// pronoun) outrank the rest of the sentence; a marker before the expression
 /// outranks one after it; reporting verbs ("the ministry said") count only when
-/// nothing else does. The flag says the governing marker is a (non-reporting)
+/// nothing else does. A present-tense verb ("signs", "is") counts in body and
+/// quote blocks only (a headline's present is a past: "President signs bill
+/// Monday"), after any past or future marker of the same reach, like a
+/// reporting verb. The flag says the governing marker is a (non-reporting)
 /// verb right before the expression.
 fn tense_detail(
     doc: &Document<'_>,
@@ -675,6 +747,7 @@ fn tense_detail(
         .copied()
         .unwrap_or(s.span);
     let text = doc.text();
+    let present_ok = matches!(doc.sentence_kind(s), BlockKind::Body | BlockKind::Quote);
     let toks = doc.sentence_tokens(s);
     let at = toks.partition_point(|t| t.span.end <= start);
     let first = at.saturating_sub(TENSE_WINDOW);
@@ -785,6 +858,12 @@ fn tense_detail(
                             .and_then(|t| text.get(t.span.start..t.span.end))
                             .is_some_and(|w| w.eq_ignore_ascii_case("to"))) => {}
             WordClass::NotPast => {}
+            // "the talks", "two visits", "the minister's visits": plural nouns.
+            WordClass::Present
+                if !present_ok
+                    || was_det()
+                    || prev(1).bytes().next().is_some_and(|b| b.is_ascii_digit())
+                    || is_possessive(prev(1)) => {}
             // "will be held", "to be named": a participle, not a past tense.
             WordClass::Past if was_be => {}
             // "will succeed", "to proceed": a verb after a modal or "to" is
@@ -798,6 +877,19 @@ fn tense_detail(
                     .is_some_and(|w| w.eq_ignore_ascii_case("to"));
                 if next_to && n < marks.len() {
                     marks[n] = (t.span.start, t.span.end, WordClass::Future, Weight::Full);
+                    n += 1;
+                } else if present_ok
+                    && ["is", "are", "am"]
+                        .iter()
+                        .any(|w| word.eq_ignore_ascii_case(w))
+                    && n < marks.len()
+                {
+                    marks[n] = (
+                        t.span.start,
+                        t.span.end,
+                        WordClass::Present,
+                        Weight::Present,
+                    );
                     n += 1;
                 } else if !next_to
                     && word.eq_ignore_ascii_case("set")
@@ -824,6 +916,7 @@ fn tense_detail(
                 if n < marks.len() {
                     let weight = match c {
                         WordClass::Report => Weight::Report,
+                        WordClass::Present => Weight::Present,
                         // "the Tuesday deadline" is a noun that a verb dates
                         // ("missed the Friday deadline", "ahead of the Friday
                         // deadline"): it speaks only when nothing else does.
@@ -839,10 +932,10 @@ fn tense_detail(
     let mut best: Option<((usize, usize), Tense, bool)> = None;
     for &(ts, te, class, weight) in &marks[..n] {
         let report = weight != Weight::Full;
-        let tense = if class == WordClass::Future {
-            Tense::Future
-        } else {
-            Tense::Past
+        let tense = match class {
+            WordClass::Future => Tense::Future,
+            WordClass::Present => Tense::Present,
+            _ => Tense::Past,
         };
         let (left, dist) = if te <= start {
             (true, start - te)
@@ -881,6 +974,9 @@ const MODALS: [&str; 10] = [
 enum Weight {
     /// A verb or auxiliary of the clause.
     Full,
+    /// A present-tense verb ("signs", "is"): like a reporting verb, after a
+    /// past or future marker in its reach; the nearer of the two wins.
+    Present,
     /// A reporting verb ("the ministry said"): after any other in its reach.
     Report,
     /// A noun that a verb dates ("the Tuesday deadline"): after all others.
@@ -906,6 +1002,11 @@ fn before_noun(w: &str) -> bool {
         ]
         .iter()
         .any(|d| w.eq_ignore_ascii_case(d))
+}
+
+/// "the minister's", "'s", "the leaders'": a possessive, after which a word is a noun.
+fn is_possessive(w: &str) -> bool {
+    ["'s", "’s", "'", "’"].iter().any(|p| w.ends_with(p))
 }
 
 /// Future markers that are nouns after a determiner.
@@ -1034,7 +1135,7 @@ fn weekday_near(r: NaiveDate, wd: u32, dir: Dir, strict: bool) -> Option<NaiveDa
     };
     let off = match dir {
         Dir::Past => -back,
-        Dir::Future => fwd,
+        Dir::Future | Dir::Ahead => fwd,
         Dir::PastLean => -back,
         Dir::Nearest | Dir::Same => {
             if fwd < back {
@@ -1176,7 +1277,7 @@ fn resolve(f: &Found, ctx: &Ctx, tense: Tense) -> R {
                         // a plan dated days ago is news that trails its events, not a
                         // date a year ahead, which would have carried its year.
                         Dir::Future if key(ry) < rk && !recent_day(ry) => ry + 1,
-                        Dir::Nearest | Dir::Same | Dir::PastLean => {
+                        Dir::Nearest | Dir::Same | Dir::Ahead | Dir::PastLean => {
                             let lean = if dir == Dir::PastLean { 3 } else { 1 };
                             let dist = |y: i32| {
                                 let (yy, mm, dd) = cand(y);
@@ -1614,10 +1715,10 @@ fn rel_unit(r: NaiveDate, unit: Unit, n: i64, dir: Dir, anchor: Anchor) -> R {
             month_res(y, m, anchor)
         }
         Unit::Week if n == 99 => {
-            // The weekend: the coming one in a future clause, else the last one
+            // The weekend: the coming one in a future or present clause, else the last one
             // (or the current one from Friday on).
             let cur = r.weekday().number_from_monday();
-            let sat = if dir == Dir::Future || cur >= 5 {
+            let sat = if matches!(dir, Dir::Future | Dir::Ahead) || cur >= 5 {
                 weekday_near(r, 6, Dir::Future, false)
             } else {
                 weekday_near(r, 6, Dir::Past, false)
