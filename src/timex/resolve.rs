@@ -558,6 +558,60 @@ const PRESENT: &[&str] = &[
     "departs",
 ];
 
+/// The plural present of the same verbs ("Talks resume on Monday", "they meet
+/// Friday"): most are nouns too ("the start", "a vote"), so they count only
+/// right after a plural subject.
+const PRESENT_PLURAL: &[&str] = &[
+    "meet",
+    "sign",
+    "begin",
+    "start",
+    "open",
+    "close",
+    "end",
+    "hold",
+    "host",
+    "visit",
+    "travel",
+    "leave",
+    "arrive",
+    "return",
+    "resume",
+    "head",
+    "fly",
+    "go",
+    "vote",
+    "convene",
+    "reconvene",
+    "conclude",
+    "launch",
+    "kick",
+    "expire",
+    "testify",
+    "appear",
+    "attend",
+    "receive",
+    "welcome",
+    "tour",
+    "debate",
+    "face",
+    "play",
+    "mark",
+    "celebrate",
+    "unveil",
+    "release",
+    "decide",
+    "hear",
+    "rule",
+    "sit",
+    "gather",
+    "join",
+    "deliver",
+    "take",
+    "land",
+    "depart",
+];
+
 const REPORTING: &[&str] = &[
     "said",
     "told",
@@ -649,6 +703,7 @@ enum WordClass {
     Future,
     Past,
     Present,
+    PresentPlural,
     Report,
     NotPast,
     Copula,
@@ -686,6 +741,9 @@ fn word_classes() -> &'static WordClasses {
         }
         for w in PRESENT {
             m.insert(*w, WordClass::Present);
+        }
+        for w in PRESENT_PLURAL {
+            m.insert(*w, WordClass::PresentPlural);
         }
         for w in IRREGULAR_PAST {
             m.insert(*w, WordClass::Past);
@@ -864,6 +922,8 @@ fn tense_detail(
                     || was_det()
                     || prev(1).bytes().next().is_some_and(|b| b.is_ascii_digit())
                     || is_possessive(prev(1)) => {}
+            // "the start", "to meet": a noun or an infinitive.
+            WordClass::PresentPlural if !present_ok || !plural_subject(prev(1)) => {}
             // "will be held", "to be named": a participle, not a past tense.
             WordClass::Past if was_be => {}
             // "will succeed", "to proceed": a verb after a modal or "to" is
@@ -916,7 +976,7 @@ fn tense_detail(
                 if n < marks.len() {
                     let weight = match c {
                         WordClass::Report => Weight::Report,
-                        WordClass::Present => Weight::Present,
+                        WordClass::Present | WordClass::PresentPlural => Weight::Present,
                         // "the Tuesday deadline" is a noun that a verb dates
                         // ("missed the Friday deadline", "ahead of the Friday
                         // deadline"): it speaks only when nothing else does.
@@ -934,7 +994,7 @@ fn tense_detail(
         let report = weight != Weight::Full;
         let tense = match class {
             WordClass::Future => Tense::Future,
-            WordClass::Present => Tense::Present,
+            WordClass::Present | WordClass::PresentPlural => Tense::Present,
             _ => Tense::Past,
         };
         let (left, dist) = if te <= start {
@@ -1007,6 +1067,43 @@ fn before_noun(w: &str) -> bool {
 /// "the minister's", "'s", "the leaders'": a possessive, after which a word is a noun.
 fn is_possessive(w: &str) -> bool {
     ["'s", "’s", "'", "’"].iter().any(|p| w.ends_with(p))
+}
+
+/// Whether `w` can be the plural subject of a present verb right after it:
+/// "they", "we", or a plural noun ("Talks resume", "the ministers meet"), not a
+/// function word or adverb that ends in "s" ("this", "always", "towards").
+fn plural_subject(w: &str) -> bool {
+    if ["they", "we", "you", "i"]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+    {
+        return true;
+    }
+    let b = w.as_bytes();
+    b.len() >= 4
+        && b.iter().all(u8::is_ascii_alphabetic)
+        && w.ends_with('s')
+        && !["ss", "us", "is"].iter().any(|e| w.ends_with(e))
+        && ![
+            "does",
+            "goes",
+            "says",
+            "always",
+            "perhaps",
+            "towards",
+            "afterwards",
+            "whereas",
+            "besides",
+            "sometimes",
+            "news",
+            "hers",
+            "ours",
+            "yours",
+            "theirs",
+        ]
+        .iter()
+        .any(|f| w.eq_ignore_ascii_case(f))
+        && !PRESENT.iter().any(|v| w.eq_ignore_ascii_case(v))
 }
 
 /// Future markers that are nouns after a determiner.
