@@ -844,6 +844,17 @@ fn tense_detail(
             .and_then(|t| text.get(t.span.start..t.span.end))
             .unwrap_or("")
     };
+    // Whether the expression is the predicate that starts at token `k` ("is
+    // Friday", "is on Monday"): a copula is a schedule only so; elsewhere it
+    // is a state that dates nothing ("are dead after a crash on Monday").
+    let predicate_at = |k: usize| {
+        let starts = |k: usize| window.get(k).is_some_and(|t| t.span.start == start);
+        starts(k)
+            || (["on", "for"]
+                .iter()
+                .any(|p| word_at(k).eq_ignore_ascii_case(p))
+                && starts(k + 1))
+    };
     for (k, t) in window.iter().enumerate() {
         let word = text.get(t.span.start..t.span.end).unwrap_or("");
         let was_be = std::mem::replace(&mut prev_be, word.eq_ignore_ascii_case("be"));
@@ -942,6 +953,7 @@ fn tense_detail(
                     && ["is", "are", "am"]
                         .iter()
                         .any(|w| word.eq_ignore_ascii_case(w))
+                    && predicate_at(k + 1)
                     && n < marks.len()
                 {
                     marks[n] = (
@@ -991,6 +1003,12 @@ fn tense_detail(
     }
     let mut best: Option<((usize, usize), Tense, bool)> = None;
     for &(ts, te, class, weight) in &marks[..n] {
+        let local = ts >= lo && te <= hi;
+        // A present verb beyond a comma or conjunction governs another clause
+        // ("are in hospital after a fall on Monday").
+        if weight == Weight::Present && !local {
+            continue;
+        }
         let report = weight != Weight::Full;
         let tense = match class {
             WordClass::Future => Tense::Future,
@@ -1002,7 +1020,6 @@ fn tense_detail(
         } else {
             (false, ts.saturating_sub(end))
         };
-        let local = ts >= lo && te <= hi;
         // A verb right before the expression ("said Friday") governs it.
         let adjacent = left && dist <= 1;
         let rank = (
