@@ -558,59 +558,17 @@ const PRESENT: &[&str] = &[
     "departs",
 ];
 
-/// The plural present of the same verbs ("Talks resume on Monday", "they meet
-/// Friday"): most are nouns too ("the start", "a vote"), so they count only
-/// right after a plural subject.
-const PRESENT_PLURAL: &[&str] = &[
-    "meet",
-    "sign",
-    "begin",
-    "start",
-    "open",
-    "close",
-    "end",
-    "hold",
-    "host",
-    "visit",
-    "travel",
-    "leave",
-    "arrive",
-    "return",
-    "resume",
-    "head",
-    "fly",
-    "go",
-    "vote",
-    "convene",
-    "reconvene",
-    "conclude",
-    "launch",
-    "kick",
-    "expire",
-    "testify",
-    "appear",
-    "attend",
-    "receive",
-    "welcome",
-    "tour",
-    "debate",
-    "face",
-    "play",
-    "mark",
-    "celebrate",
-    "unveil",
-    "release",
-    "decide",
-    "hear",
-    "rule",
-    "sit",
-    "gather",
-    "join",
-    "deliver",
-    "take",
-    "land",
-    "depart",
-];
+/// The plural present of a verb of [`PRESENT`] ("meets" -> "meet", "launches"
+/// -> "launch"), as a slice of it; none for "-ies" ("flies").
+fn plural_present(third: &'static str) -> Option<&'static str> {
+    if third.ends_with("ies") {
+        return None;
+    }
+    let es = ["ches", "shes", "sses", "xes", "oes"]
+        .iter()
+        .any(|e| third.ends_with(e));
+    third.get(..third.len().saturating_sub(if es { 2 } else { 1 }))
+}
 
 const REPORTING: &[&str] = &[
     "said",
@@ -742,8 +700,11 @@ fn word_classes() -> &'static WordClasses {
         for w in PRESENT {
             m.insert(*w, WordClass::Present);
         }
-        for w in PRESENT_PLURAL {
-            m.insert(*w, WordClass::PresentPlural);
+        // "Talks resume on Monday", "they meet Friday": most plural forms are
+        // nouns too ("the start", "a vote"), so they count only right after a
+        // plural subject.
+        for w in PRESENT.iter().filter_map(|w| plural_present(w)) {
+            m.insert(w, WordClass::PresentPlural);
         }
         for w in IRREGULAR_PAST {
             m.insert(*w, WordClass::Past);
@@ -786,8 +747,9 @@ const TENSE_WINDOW: usize = 40;
 /// outranks one after it; reporting verbs ("the ministry said") count only when
 /// nothing else does. A present-tense verb ("signs", "is") counts in body and
 /// quote blocks only (a headline's present is a past: "President signs bill
-/// Monday"), after any past or future marker of the same reach, like a
-/// reporting verb. The flag says the governing marker is a (non-reporting)
+/// Monday"), in the local clause only, and "is"/"are" only when the expression
+/// is its predicate; it comes after any past or future marker of the same
+/// reach, like a reporting verb. The flag says the governing marker is a (non-reporting)
 /// verb right before the expression.
 fn tense_detail(
     doc: &Document<'_>,
@@ -1051,8 +1013,9 @@ const MODALS: [&str; 10] = [
 enum Weight {
     /// A verb or auxiliary of the clause.
     Full,
-    /// A present-tense verb ("signs", "is"): like a reporting verb, after a
-    /// past or future marker in its reach; the nearer of the two wins.
+    /// A present-tense verb ("signs", "is") of the expression's own clause:
+    /// like a reporting verb, after a past or future marker in its reach; the
+    /// nearer of the two wins.
     Present,
     /// A reporting verb ("the ministry said"): after any other in its reach.
     Report,
@@ -2006,6 +1969,25 @@ mod tests {
         assert!(!year_ok("10000-01-01", (1, 9999)));
         assert!(!year_ok("1899", (1900, 2100)));
         assert!(year_ok("PRESENT_REF", (1900, 2100)));
+    }
+
+    #[test]
+    fn plural_present_of_third_person_forms() {
+        let pairs = [
+            ("meets", Some("meet")),
+            ("closes", Some("close")),
+            ("launches", Some("launch")),
+            ("addresses", Some("address")),
+            ("goes", Some("go")),
+            ("flies", None),
+        ];
+        for (third, plural) in pairs {
+            assert_eq!(plural_present(third), plural, "{third}");
+        }
+        // Every entry has a plural or is an "-ies" form.
+        for w in PRESENT {
+            assert!(plural_present(w).is_some() != w.ends_with("ies"), "{w}");
+        }
     }
 
     #[test]
