@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub enum Prefer {
     /// Read the governing clause: future tense looks ahead, past tense looks back,
-    /// and the article's own day or period when nothing says otherwise. The news
-    /// default.
+    /// a present tense in the body looks ahead for a weekday (a schedule), and the
+    /// article's own day or period when nothing says otherwise. The news default.
     #[default]
     Tense,
     /// Always the last such day or month before the reference (archives).

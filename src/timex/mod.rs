@@ -67,7 +67,13 @@
 //!   said") only when nothing else speaks. Future markers: will/'ll/shall/would/
 //!   might, "going to", plans, scheduled, expected, due, payable, effective,
 //!   until, "is to". Past markers: past-tense verbs (-ed and an irregular list,
-//!   but not a participle after "be"), has/have/had, since, ago.
+//!   but not a participle after "be"), has/have/had, since, ago. Present
+//!   markers, in body and quote blocks only (a headline's present is a past,
+//!   "President signs bill Monday") and only in the local clause: the
+//!   third-person present of verbs of scheduled events (meets, signs, opens,
+//!   begins...), their plural form right after a plural subject ("Talks resume",
+//!   "they meet"), and "is"/"are" with the expression as predicate ("The vote is
+//!   on Monday"); they rank after past and future markers, like reporting verbs.
 //!   - A future clause takes the next such day on or after the reference ("will
 //!     meet on Wednesday"); the article's own weekday is that day.
 //!   - A past clause takes a weekday on or before the reference ("adopted ...
@@ -75,6 +81,10 @@
 //!     weighs the future three times (past verbs often carry future deadlines,
 //!     "extended the offer to Nov. 20"): "December 20" in a January article is
 //!     last December in a past clause and next December in a future one.
+//!   - A present clause takes the next weekday (or weekend) on or after the
+//!     reference, as a future one: news reports a schedule in the simple
+//!     present ("The committee signs the agreement on Monday"). Anything else
+//!     as with no tense (a present with a month is more often a state).
 //!   - No tense: weekdays and holidays take the nearest occurrence, dates and
 //!     months the nearest, quarters and seasons the reference year.
 //! * [`Prefer::Past`] always looks back, [`Prefer::Future`] always ahead,
