@@ -52,6 +52,42 @@ fn days_from(text: &str, st: &[Tok], at: usize) -> Option<(usize, i64)> {
     Some((rel - 2, if after { -days } else { days }))
 }
 
+/// Words that open a subordinate clause and are seldom prepositions ("as",
+/// "after", "since" are both: "In 2019, as trade minister, she visited").
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "when", "who", "which", "where", "while", "whereas", "because", "although", "if",
+    "unless", "once",
+];
+
+/// Whether a subordinate clause opens between tokens `from` and `to`: a
+/// word of [`CLAUSE_OPENERS`] or a participle after a comma (", insisting the
+/// boy ..."). A sentence-opening time governs the main clause, not an event
+/// told in a clause that hangs on it ("On Monday, officials hardened their
+/// stance, insisting ... once the group arrives"); a clause joined by "but" is
+/// a main clause too.
+fn subordinate_between(text: &str, st: &[Tok], from: usize, to: usize) -> bool {
+    let toks = st.get(from..to).unwrap_or_default();
+    toks.iter().enumerate().any(|(k, t)| {
+        let w = lw(text, t);
+        let before = k
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .map(|c| lw(text, c));
+        // "but that has not been confirmed": after a conjunction or a comma
+        // "that" is a pronoun, the subject of a main clause
+        let pronoun = w.eq_ignore_ascii_case("that")
+            && before.is_some_and(|b| {
+                b == ","
+                    || ["but", "and", "or"]
+                        .iter()
+                        .any(|c| b.eq_ignore_ascii_case(c))
+            });
+        t.word
+            && ((CLAUSE_OPENERS.iter().any(|s| w.eq_ignore_ascii_case(s)) && !pronoun)
+                || (w.len() > 4 && w.ends_with("ing") && before == Some(",")))
+    })
+}
+
 /// Whether a timex can date an event: an anchored date or time.
 pub(crate) fn usable(t: &Timex) -> bool {
     matches!(t.kind, TimexType::Date | TimexType::Time)
@@ -152,7 +188,7 @@ pub(crate) fn assign(
                     t.word
                         && [
                             "on", "in", "at", "during", "by", "since", "early", "late", "earlier",
-                            "later",
+                            "later", "also", "and", "but", "then",
                         ]
                         .iter()
                         .any(|p| p.eq_ignore_ascii_case(lw(text, t)))
@@ -165,7 +201,10 @@ pub(crate) fn assign(
                 .copied()
                 .filter(|&i| {
                     !clause_has_timex(&found[i])
-                        && (dist(&found[i], at) <= 8 || (fronted && found[i].toks.0 >= end))
+                        && (dist(&found[i], at) <= 8
+                            || (fronted
+                                && found[i].toks.0 >= end
+                                && !subordinate_between(text, st, end, found[i].toks.0)))
                 })
                 .collect()
         } else {
