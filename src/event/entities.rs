@@ -19,7 +19,8 @@ pub(crate) struct Tok {
     pub cap: bool,
     /// Ends in a possessive `'s` (not part of `span`).
     pub possessive: bool,
-    /// A trigger phrase starts here: a capitalised name stops before it.
+    /// A trigger phrase starts here, or a timex holds the word ("last May",
+    /// "This May"): a capitalised name neither starts here nor runs through it.
     pub brk: bool,
     /// The word lists this word is in, ASCII case-insensitively (`W_*`, `C_*`
     /// bits), looked up once here so that later passes test a bit instead of
@@ -82,6 +83,20 @@ impl SentenceTokens {
         match self.at.get(si) {
             Some(&(a, b)) => self.toks.get_mut(a..b).unwrap_or(&mut []),
             None => &mut [],
+        }
+    }
+
+    /// Marks the words inside `spans` (in text order, as the timexes come) as
+    /// breaks ([`Tok::brk`]): a date is never a name's, "last May" no person.
+    pub(crate) fn break_at(&mut self, spans: impl Iterator<Item = Span>) {
+        for s in spans {
+            let from = self.toks.partition_point(|t| t.span.start < s.start);
+            for t in self.toks.iter_mut().skip(from) {
+                if t.span.end > s.end {
+                    break;
+                }
+                t.brk = true;
+            }
         }
     }
 

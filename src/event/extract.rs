@@ -425,6 +425,7 @@ pub(super) fn extract(
         }
         matches_at.push((from, matches.len()));
     }
+    toks.break_at(timexes.iter().map(|t| t.span));
     let ents = entities::find(text, &toks);
     let dateline = dateline(text, &sents, &toks);
     // Every found trigger, with the sentence it is in, for article-level passes.
