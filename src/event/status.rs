@@ -181,10 +181,11 @@ pub(crate) fn status(text: &str, st: &[Tok], f: &Found, headline: bool) -> Statu
     // The word lists each of them is in (see `Tok::lex`).
     let mut near_lex = 0u32;
     let mut n_near = 0;
-    for (slot, t) in near_buf
-        .iter_mut()
-        .zip(window.iter().rev().filter(|t| t.word))
-    {
+    // "Prime Minister Clara May met", "signed in May": a capitalised "May" is a
+    // name or a month, never the modal, but in a headline's capitalised words
+    // ("Talks May Resume").
+    let counted = |t: &&Tok| t.word && (headline || !t.cap || lw(text, t) != "May");
+    for (slot, t) in near_buf.iter_mut().zip(window.iter().rev().filter(counted)) {
         *slot = lw(text, t);
         near_lex |= t.lex;
         n_near += 1;
