@@ -684,6 +684,11 @@ fn classes() -> &'static Classes {
         for w in crate::timex::WEEKDAYS.iter().chain(&crate::timex::MONTHS) {
             *words.entry(w.as_bytes()).or_insert(0) |= C_STOP;
         }
+        // "Eleven people died", "Twelve Americans": a number opening a
+        // sentence is no name's first word.
+        for w in COUNT_WORDS {
+            *words.entry(w.as_bytes()).or_insert(0) |= C_STOP;
+        }
         for w in group_nouns() {
             *words.entry(w.as_bytes()).or_insert(0) |= C_GROUP;
         }
@@ -1171,13 +1176,24 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
             i += 1;
         }
         // Resolve relative pronouns: the nearest person or organisation before, in
-        // the sentence, that is not a place.
+        // the sentence, that is not a place; nobody after a group's word
+        // ("remains of Americans who were killed", "critics, who").
         for k in 0..out.len() {
             if out[k].relative {
+                let mut p = out[k].toks.0;
+                if p > 0 && toks.get(p - 1).is_some_and(|t| !t.word && lower(t) == ",") {
+                    p -= 1;
+                }
+                let group = p.checked_sub(1).and_then(|q| toks.get(q)).is_some_and(|t| {
+                    t.word
+                        && (t.is(C_GROUP) || plural_demonym(gaz, lower(t)))
+                        && !out[..k].iter().any(|m| m.toks.1 == p)
+                });
                 let found = out[..k]
                     .iter()
                     .rev()
                     .find(|m| !m.relative && !m.locative && m.kind != EntityKind::Place)
+                    .filter(|_| !group)
                     .map(|m| (m.name.clone(), m.kind));
                 match found {
                     Some((n, kind)) => {
@@ -1552,6 +1568,16 @@ fn classify(
     if x == a && b - a == 1 && run[a].is(C_GROUP) {
         return None;
     }
+    // "Iraqis said", "Democrats voted", "Bosnian Serbs", "Twelve Americans",
+    // "Cuban-Americans": a plural demonym or a party's members, after a count
+    // at most, is a group as the demonym alone is no one.
+    let mut y = x;
+    while y + 1 < b && is_in(lower(&run[y]), COUNT_WORDS) {
+        y += 1;
+    }
+    if b - y == 1 && (run[y].is(C_GROUP) || plural_demonym(gaz, lower(&run[y]))) {
+        return None;
+    }
     // Titles after: ", spokesman for the government,", "president of France".
     let mut k = start + b;
     let apposition = toks.get(k).is_some_and(|t| !t.word && lower(t) == ",");
@@ -1706,6 +1732,39 @@ fn word_roles(gaz: &Gazetteer, word: &str) -> (bool, Option<&'static str>, bool)
         };
         (gaz.is_title(w), country, w == "of" || w == "for")
     })
+}
+
+/// Numbers that may open a group's phrase ("Twelve Americans", "Hundreds of").
+const COUNT_WORDS: &[&str] = &[
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "several",
+    "few",
+];
+
+/// Whether a word is a demonym's plural ("Iraqis", "Americans", "Frenchmen"),
+/// or ends in one after a hyphen ("Cuban-Americans").
+fn plural_demonym(gaz: &Gazetteer, word: &str) -> bool {
+    let last = word.rsplit('-').next().unwrap_or(word);
+    let singular = last
+        .strip_suffix("men")
+        .or_else(|| last.strip_suffix('s'))
+        .filter(|w| w.chars().count() >= 3);
+    singular.is_some_and(|w| matches!(gaz.lookup_word(w), Some(Gaz::Demonym(_))))
 }
 
 /// Whether a capitalised sentence-initial word is an ordinary word: the article
@@ -1909,6 +1968,34 @@ mod tests {
     }
 
     #[test]
+    fn plural_demonyms_and_party_members_are_no_names() {
+        for (text, group) in [
+            ("Iraqis said the talks had ended.", "Iraqis"),
+            ("On Monday, Democrats voted against it.", "Democrats"),
+            ("Twelve Americans were killed in Port Aral.", "Americans"),
+            ("Eleven people died in Port Aral.", "Eleven"),
+            ("The talks with Bosnian Serbs ended.", "Serbs"),
+            (
+                "The plan was met with anger by Cuban-Americans.",
+                "Cuban-Americans",
+            ),
+            ("Frenchmen and Kurds met in Port Aral.", "Frenchmen"),
+            ("Frenchmen and Kurds met in Port Aral.", "Kurds"),
+        ] {
+            assert!(
+                names(text).iter().all(|(n, _)| !n.contains(group)),
+                "{text}: {:?}",
+                names(text)
+            );
+        }
+        // Names that end as plurals do stay names.
+        let text = "Evans met Peter Williams and Adams in Port Aral.";
+        for name in ["Evans", "Peter Williams", "Adams"] {
+            assert!(has(text, name), "{text}: {:?}", names(text));
+        }
+    }
+
+    #[test]
     fn sentence_initial_names_stay_names() {
         for (text, name) in [
             ("Lindqvist said the talks had ended.", "Lindqvist"),
@@ -1954,8 +2041,9 @@ mod tests {
     fn word_lists_are_lower_case_ascii() {
         // The per-token classes are looked up in ASCII lower case, so a list
         // entry written otherwise would never match.
-        let lists: [&[&str]; 17] = [
+        let lists: [&[&str]; 18] = [
             STOP,
+            COUNT_WORDS,
             ORG_HEADS,
             PLACE_HEADS,
             EVENT_HEADS,
@@ -1978,6 +2066,9 @@ mod tests {
                 w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
                 "{w}"
             );
+        }
+        for w in COUNT_WORDS {
+            assert!(lex_class(w.as_bytes()) & C_STOP != 0, "{w}");
         }
         for w in group_nouns() {
             assert!(

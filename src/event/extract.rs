@@ -1348,11 +1348,15 @@ fn left_agents(
         {
             continue;
         }
-        // Hard stops between the name and the verb.
-        if st[m.toks.1..from]
-            .iter()
-            .any(|t| !t.word && matches!(lw(text, t), ";" | ":" | "•"))
-        {
+        // Hard stops between the name and the verb, and a "who" that stands
+        // for nobody named ("X spoke of the Americans who were killed").
+        if st[m.toks.1..from].iter().enumerate().any(|(k, t)| {
+            let w = lw(text, t);
+            (!t.word && matches!(w, ";" | ":" | "•"))
+                || (t.word
+                    && w.eq_ignore_ascii_case("who")
+                    && !mentions.iter().any(|r| r.toks.0 == m.toks.1 + k))
+        }) {
             break;
         }
         if in_skipped_segment(text, st, m.toks.0, from) {
