@@ -870,7 +870,10 @@ pub(crate) fn find(text: &str, sentences: &SentenceTokens) -> Entities {
                     end += 1;
                 } else if n.word
                     && (n.is(C_CONNECTOR)
-                        || (head_org && is_in(nw, &["of", "for", "and", "the"]))
+                        || (head_org
+                            && is_in(nw, &["of", "for", "and", "the"])
+                            && !(nw.eq_ignore_ascii_case("and")
+                                && two_parties(gaz, text, &toks[end - 1], toks.get(end + 1))))
                         || (is_in(nw, &["of"]) && title_word(gaz, text, &toks[end - 1])))
                     && toks
                         .get(end + 1)
@@ -1734,6 +1737,24 @@ fn word_roles(gaz: &Gazetteer, word: &str) -> (bool, Option<&'static str>, bool)
     })
 }
 
+/// Whether "and" between the words `before` and `after`, inside what reads as
+/// an organisation's name, joins two parties rather than two words of one
+/// name: the name is complete before it ("The European Union and Brennia",
+/// "the United Nations and the African Union": its head word ends it), or a
+/// country, capital or body follows ("the Ministry of Defence and France"), or
+/// a second name with its own article ("the Bank of England and the X").
+/// "The Ministry of Trade and Industry" stays one name.
+fn two_parties(gaz: &Gazetteer, text: &str, before: &Tok, after: Option<&Tok>) -> bool {
+    before.is(C_ORG | C_PLACE)
+        || after.is_some_and(|t| {
+            t.is(W_THE)
+                || matches!(
+                    gaz_lookup(gaz, text, t),
+                    Some(Gaz::Country(_) | Gaz::Capital(..) | Gaz::Body(_))
+                )
+        })
+}
+
 /// Numbers that may open a group's phrase ("Twelve Americans", "Hundreds of").
 const COUNT_WORDS: &[&str] = &[
     "four",
@@ -1993,6 +2014,34 @@ mod tests {
         for name in ["Evans", "Peter Williams", "Adams"] {
             assert!(has(text, name), "{text}: {:?}", names(text));
         }
+    }
+
+    #[test]
+    fn and_after_a_complete_name_joins_two_names() {
+        for (text, two) in [
+            (
+                "The European Union and Brennia signed it.",
+                ["European Union", "Brennia"],
+            ),
+            (
+                "The Ministry of Defence and France signed it.",
+                ["Ministry of Defence", "France"],
+            ),
+            (
+                "The Bank of Brennia and the Central Bank met.",
+                ["Bank of Brennia", "Central Bank"],
+            ),
+        ] {
+            for name in two {
+                assert!(has(text, name), "{text}: {:?}", names(text));
+            }
+        }
+        let text = "The Ministry of Trade and Industry said so.";
+        assert!(
+            has(text, "Ministry of Trade and Industry"),
+            "{:?}",
+            names(text)
+        );
     }
 
     #[test]

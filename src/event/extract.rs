@@ -1350,7 +1350,8 @@ fn left_agents(
         }
         // Hard stops between the name and the verb, and a "who" that stands
         // for nobody named ("X spoke of the Americans who were killed").
-        if st[m.toks.1..from].iter().enumerate().any(|(k, t)| {
+        let between = &st[m.toks.1..from];
+        if between.iter().enumerate().any(|(k, t)| {
             let w = lw(text, t);
             (!t.word && matches!(w, ";" | ":" | "•"))
                 || (t.word
@@ -1370,16 +1371,32 @@ fn left_agents(
             }
             out.push(twin.clone());
         }
-        // Coordination: "X and Y will meet".
+        // Coordination: "X and Y will meet", "X, Y and Z signed", "X and the
+        // Y signed"; a comma alone joins only a list that an "and" closes
+        // ("The president of Brennia, Anna Lindqvist, arrived": an apposition).
         let mut cur = m.toks.0;
+        let mut closed = false;
         for prev in mentions[..mi].iter().rev() {
             let gap = st.get(prev.toks.1..cur).unwrap_or(&[]);
+            let and = |t: &Tok| lw(text, t).eq_ignore_ascii_case("and");
+            let gap = match gap {
+                [g @ .., the] if the.is(entities::W_THE) => g,
+                g => g,
+            };
             let joined = !gap.is_empty()
                 && gap.len() <= 2
-                && gap.iter().all(|t| matches!(lw(text, t), "and" | "," | "&"))
-                && gap.iter().any(|t| lw(text, t) == "and" || gap.len() == 1);
-            // "Kenya and Vietnam signed": countries coordinated with a country
-            let place_ok = m.kind == EntityKind::Place && !prev.locative;
+                && gap
+                    .iter()
+                    .all(|t| and(t) || matches!(lw(text, t), "," | "&"))
+                && (gap.iter().any(and) || (gap.len() == 1 && closed));
+            closed |= gap.iter().any(|t| and(t) || lw(text, t) == "&");
+            // "Kenya and Vietnam signed": countries coordinated with a country,
+            // or a country that opens the sentence ("The United States and
+            // Brennia signed"; not "He visited France and X met him")
+            let opens = st
+                .get(..prev.toks.0)
+                .is_some_and(|s| s.iter().all(|t| !t.word || t.is(entities::W_THE)));
+            let place_ok = (m.kind == EntityKind::Place || opens) && !prev.locative;
             // "In Geneva, the president met": a place after "in" is no subject
             if joined && !prev.locative && (prev.kind != EntityKind::Place || place_ok) {
                 out.push(prev.clone());
@@ -1407,10 +1424,15 @@ fn in_skipped_segment(text: &str, st: &[Tok], at: usize, verb: usize) -> bool {
         Some(o) => o + 1,
         None => return false,
     };
+    let title = |t: &Tok| {
+        t.word && (entities::title_word(gazetteer(), text, t) || t.is(entities::C_PERSON))
+    };
     st.get(first).is_some_and(|t| {
         t.word
             && (t.is(W_SKIP_SEGMENT)
                 || entities::title_word(gazetteer(), text, t)
+                // "Anna Lindqvist, Brennia's president, met X"
+                || (t.possessive && st.get(first + 1).is_some_and(title))
                 || (!t.cap
                     && st
                         .get(first + 1)
