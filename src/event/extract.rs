@@ -1310,7 +1310,6 @@ fn left_agents(
     form: Form,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
-    let _ = form;
     // "she visited Osaka and met X": a conjoined verb shares the first verb's
     // subject, never that verb's object place
     let conjoined = from
@@ -1358,6 +1357,23 @@ fn left_agents(
                     && w.eq_ignore_ascii_case("who")
                     && !mentions.iter().any(|r| r.toks.0 == m.toks.1 + k))
         }) {
+            break;
+        }
+        // "X joined the alliance after the upper house voted": a finite verb
+        // in an adverbial clause has that clause's subject, named by nobody
+        // here (a name after the conjunction would be nearer); not "X left
+        // after talks and met Y", nor "X, after a delay, arrived".
+        let clause_subject = form != Form::Ger
+            && between.iter().enumerate().any(|(k, t)| {
+                let rest = &between[k + 1..];
+                t.word
+                    && is_in(lw(text, t), ADVERBIAL_CONJUNCTIONS)
+                    && !rest.is_empty()
+                    && rest
+                        .iter()
+                        .all(|r| r.word && !is_in(lw(text, r), &["and", "but", "or"]))
+            });
+        if clause_subject {
             break;
         }
         if in_skipped_segment(text, st, m.toks.0, from) {
@@ -1409,6 +1425,12 @@ fn left_agents(
     }
     out
 }
+
+/// Conjunctions that open an adverbial clause with a subject of its own.
+const ADVERBIAL_CONJUNCTIONS: &[&str] = &[
+    "after", "before", "until", "because", "although", "though", "whereas", "unless", "once",
+    "when", "while",
+];
 
 /// Whether the name at token `at` lies in a comma- or dash-delimited segment that
 /// does not carry the subject: a relative clause, an apposition, "including ...".
