@@ -794,7 +794,8 @@ fn filter_trigger(
     // "the following tweet", "the legally elected government".
     // A present form that may be a plural noun ("visits", "signs"; not
     // "arrives") is the verb only after its subject: a name, a person noun,
-    // title or body ("the king visits", "the ministry signs"), a pronoun, or
+    // title or body ("the king visits", "the ministry signs"), a collective
+    // noun with its determiner ("the delegation visits"), a pronoun, or
     // one of a few adverbs ("also visits"); not after a determiner, number,
     // adjective, verb or possessor ("the recent visits", "showed signs of",
     // "carrying signs", "the king's visits").
@@ -804,6 +805,7 @@ fn filter_trigger(
             && !t.is(entities::W_DET)
             && (t.cap
                 || t.is(entities::C_PERSON | entities::C_ORG)
+                || (is_in(w1, COLLECTIVES) && determined(text, st, a - 1))
                 || entities::title_word(gazetteer(), text, t)
                 || is_in(
                     w1,
@@ -826,8 +828,20 @@ fn filter_trigger(
                     ],
                 ))
     });
+    // "The delegation visits were cancelled", "the government visits have
+    // cost", "visits of", "signs of": the plural noun before its own verb or
+    // complement, whatever stands before it; after a common noun ("the
+    // delegation visits to X") a "to" too.
+    let common_noun_before = prev1.is_some_and(|t| {
+        !t.cap && (t.is(entities::C_PERSON | entities::C_ORG) || is_in(w1, COLLECTIVES))
+    });
+    let noun_next = next_word.is_some_and(|w| {
+        next.is_some_and(|t| t.is(entities::W_BE))
+            || is_in(w, NOUN_FOLLOWERS)
+            || (w.eq_ignore_ascii_case("to") && common_noun_before)
+    });
     let as_noun = match f.entry.form {
-        Form::Pres => f.entry.plural_too && !subject_before,
+        Form::Pres => f.entry.plural_too && (!subject_before || noun_next),
         Form::Base => is_in(w1, DETS) || is_in(w2, DETS) && !is_in(w1, &["will", "to"]),
         Form::Past => is_in(w1, DETS) || (w1.ends_with("ly") && is_in(w2, DETS)),
         _ => false,
@@ -1425,6 +1439,55 @@ fn left_agents(
     }
     out
 }
+
+/// Nouns for a body of people that may be a present verb's subject with no
+/// capital ("the delegation visits X on Friday"), besides the organisation
+/// heads of the entity finder ("the team", "the government", "the council").
+const COLLECTIVES: &[&str] = &[
+    "delegation",
+    "panel",
+    "jury",
+    "mission",
+    "crew",
+    "firm",
+    "regime",
+    "airline",
+    "opposition",
+    "leadership",
+];
+
+/// Whether the noun at token `k` heads a noun phrase with a determiner of its
+/// own ("the delegation", "a Brennian trade delegation"), not a noun that
+/// modifies another ("an exchange of delegation visits").
+fn determined(text: &str, st: &[Tok], k: usize) -> bool {
+    let mut j = k;
+    while j > 0 && k - j < 3 {
+        j -= 1;
+        let t = &st[j];
+        if !t.word {
+            return false;
+        }
+        if t.is(entities::W_DET) {
+            return true;
+        }
+        if is_in(lw(text, t), NP_EDGES) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Words that end a noun phrase on its left: prepositions and conjunctions.
+const NP_EDGES: &[&str] = &[
+    "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "about", "between",
+];
+
+/// Words a present form that is also a plural noun ("visits", "signs") is
+/// never followed by as a verb: a verb of its own ("the visits have ...") or
+/// "of" ("signs of").
+const NOUN_FOLLOWERS: &[&str] = &[
+    "have", "has", "had", "will", "would", "can", "could", "should", "may", "might", "must", "of",
+];
 
 /// Conjunctions that open an adverbial clause with a subject of its own.
 const ADVERBIAL_CONJUNCTIONS: &[&str] = &[
