@@ -569,7 +569,7 @@ const PRONOUNS: &[&str] = &[
 ];
 const C_STOP: u32 = 1;
 pub(crate) const C_ORG: u32 = 1 << 1;
-const C_PLACE: u32 = 1 << 2;
+pub(crate) const C_PLACE: u32 = 1 << 2;
 const C_EVENT: u32 = 1 << 3;
 pub(crate) const C_PERSON: u32 = 1 << 4;
 const C_CONNECTOR: u32 = 1 << 5;

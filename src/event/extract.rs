@@ -1044,6 +1044,10 @@ fn filter_trigger(
             return;
         }
     }
+    if f.entry.kind == EventKind::Departure && !departure_makes_sense(text, st, timexes, f) {
+        f.drop = true;
+        return;
+    }
     if f.entry.needs_object {
         let ok = match f.entry.kind {
             // "left for Havana", "left Caracas", and with the time or manner
@@ -1081,6 +1085,112 @@ fn filter_trigger(
         }
     }
 }
+
+/// Whether a departure trigger reads as a journey, not as one of the figures
+/// its words make:
+/// - "Mesa flies to 42 cities", "travelled to more than 20 countries": a count
+///   of destinations is a network or a tour, not one departure;
+/// - "the two will go head to head";
+/// - "who leave for early retirement", "left for dead", "left for another
+///   company": "for" with no destination after it (a name, a place noun, "home",
+///   or what one travels for: "left for talks with ...").
+fn departure_makes_sense(text: &str, st: &[Tok], timexes: &[Timex], f: &Found) -> bool {
+    let b = f.toks.1;
+    let phrase = f.span.slice(text).unwrap_or("");
+    let ends = |suffix: &str| {
+        phrase.len() >= suffix.len()
+            && phrase
+                .get(phrase.len() - suffix.len()..)
+                .is_some_and(|p| p.eq_ignore_ascii_case(suffix))
+    };
+    let word_at = |k: usize| st.get(k).filter(|t| t.word).map(|t| lw(text, t));
+    if ends(" to") {
+        if word_at(b).is_some_and(|w| w.eq_ignore_ascii_case("head")) && ends("head to") {
+            return false;
+        }
+        let mut k = b;
+        while word_at(k).is_some_and(|w| is_in(w, COUNT_LEAD)) && k < b + 3 {
+            k += 1;
+        }
+        let count = word_at(k).is_some_and(|w| {
+            w.starts_with(|c: char| c.is_ascii_digit()) || is_in(w, COUNT_NUMBERS)
+        });
+        let plural = st
+            .get(k + 1)
+            .is_some_and(|t| t.word && !t.cap && lw(text, t).ends_with('s'));
+        if count && plural {
+            return false;
+        }
+    }
+    // Where the destination starts: after a phrase ending in "for", or after
+    // the "for" that follows a bare "left" and its time.
+    let after = if ends(" for") {
+        Some(b)
+    } else if f.entry.needs_object {
+        let k = past_time_and_manner(text, st, timexes, b);
+        word_at(k)
+            .filter(|w| w.eq_ignore_ascii_case("for"))
+            .map(|_| k + 1)
+    } else {
+        None
+    };
+    if let Some(from) = after {
+        let destination = st
+            .iter()
+            .skip(from)
+            .take(6)
+            .take_while(|t| t.word && !t.is(W_STOP_RIGHT))
+            .any(|t| t.cap || t.is(entities::C_PLACE) || is_in(lw(text, t), DESTINATION_NOUNS));
+        if !destination {
+            return false;
+        }
+    }
+    true
+}
+
+/// Words that may stand before a count: "more than 20", "over 30", "some 40".
+const COUNT_LEAD: &[&str] = &[
+    "more", "than", "over", "about", "some", "nearly", "almost", "around",
+];
+
+/// Number words of a count of destinations ("flies to 42 cities", "to a dozen").
+const COUNT_NUMBERS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "thirty", "forty", "fifty", "dozens", "hundreds", "several", "many", "numerous",
+];
+
+/// Nouns that name where or what for one sets off, besides names and place
+/// nouns: "left for home", "left for talks with", "left for exile".
+const DESTINATION_NOUNS: &[&str] = &[
+    "home",
+    "homes",
+    "abroad",
+    "overseas",
+    "capital",
+    "border",
+    "front",
+    "scene",
+    "hospital",
+    "coast",
+    "village",
+    "villages",
+    "camp",
+    "camps",
+    "exile",
+    "talks",
+    "meeting",
+    "meetings",
+    "summit",
+    "conference",
+    "consultations",
+    "negotiations",
+    "visit",
+    "tour",
+    "trip",
+    "mission",
+    "holiday",
+    "vacation",
+];
 
 /// Whether someone (a capitalised word, a person or group noun, a title) is
 /// among the three tokens after the determiner at token `b`: "met the French
