@@ -1044,7 +1044,9 @@ fn filter_trigger(
             return;
         }
     }
-    if f.entry.kind == EventKind::Departure && !departure_makes_sense(text, st, timexes, f) {
+    if f.entry.kind == EventKind::Departure
+        && !departure_makes_sense(text, st, mentions, timexes, f)
+    {
         f.drop = true;
         return;
     }
@@ -1093,9 +1095,19 @@ fn filter_trigger(
 /// - "the two will go head to head";
 /// - "who leave for early retirement", "left for dead", "left for another
 ///   company": "for" with no destination after it (a name, a place noun, "home",
-///   or what one travels for: "left for talks with ...").
-fn departure_makes_sense(text: &str, st: &[Tok], timexes: &[Timex], f: &Found) -> bool {
-    let b = f.toks.1;
+///   or what one travels for: "left for talks with ...");
+/// - "An ambitious expansion has left Magna with excess capacity", "the
+///   payments will leave Unisys with": "leave X with Y" whose X is no place and
+///   whose subject is a thing, not someone ("Daniel Otieno left Brennia with
+///   his wife" stays).
+fn departure_makes_sense(
+    text: &str,
+    st: &[Tok],
+    mentions: &[Mention],
+    timexes: &[Timex],
+    f: &Found,
+) -> bool {
+    let (a, b) = f.toks;
     let phrase = f.span.slice(text).unwrap_or("");
     let ends = |suffix: &str| {
         phrase.len() >= suffix.len()
@@ -1145,6 +1157,34 @@ fn departure_makes_sense(text: &str, st: &[Tok], timexes: &[Timex], f: &Found) -
             return false;
         }
     }
+    if f.entry.needs_object {
+        // "has left Magna with": the object is no place, "with" follows it.
+        let k = past_time_and_manner(text, st, timexes, b);
+        let with_after_object = mentions.iter().any(|m| {
+            m.toks.0 == k
+                && m.kind != EntityKind::Place
+                && word_at(m.toks.1).is_some_and(|w| w.eq_ignore_ascii_case("with"))
+        });
+        if with_after_object {
+            // The subject's head: the word before the verb and its auxiliaries.
+            let mut s = a;
+            while s > 0 && word_at(s - 1).is_some_and(|w| is_in(w, AUXILIARIES)) {
+                s -= 1;
+            }
+            let someone = s.checked_sub(1).and_then(|k| st.get(k)).is_some_and(|t| {
+                t.word
+                    && (t.cap
+                        || t.is(entities::C_PERSON | entities::C_ORG | entities::C_GROUP)
+                        || is_in(lw(text, t), COLLECTIVES)
+                        || is_in(lw(text, t), &["he", "she", "they", "we", "i", "who", "you"]))
+            }) || mentions
+                .iter()
+                .any(|m| m.toks.1 == s && m.kind == EntityKind::Person);
+            if !someone {
+                return false;
+            }
+        }
+    }
     true
 }
 
@@ -1190,6 +1230,13 @@ const DESTINATION_NOUNS: &[&str] = &[
     "mission",
     "holiday",
     "vacation",
+];
+
+/// Auxiliaries and adverbs between a subject and its verb ("has left", "will
+/// also leave").
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "will", "would", "could", "can", "may", "might", "must", "should",
+    "also", "then", "already", "finally", "just",
 ];
 
 /// Whether someone (a capitalised word, a person or group noun, a title) is
