@@ -164,8 +164,9 @@ pub(super) const MEET_FOLLOWERS: &[&str] = &[
     "us",
     "me",
 ];
-/// Things and bodies an election or vote noun may modify ("election
-/// posters", "the election commission"): the phrase names no event.
+/// Things and bodies an election or vote noun, or "voting", may modify
+/// ("election posters", "the election commission", "voting rights"): the
+/// phrase names no event.
 const BALLOT_THINGS: &[&str] = &[
     "poster",
     "posters",
@@ -196,6 +197,20 @@ const BALLOT_THINGS: &[&str] = &[
     "counter",
     "counters",
     "count",
+    "rights",
+    "shares",
+    "stock",
+    "power",
+    "age",
+    "machine",
+    "machines",
+    "record",
+    "bloc",
+    "system",
+    "district",
+    "districts",
+    "station",
+    "stations",
 ];
 
 /// Texts that prescribe: as the subject of "calls for" or "urges" they make
@@ -885,6 +900,8 @@ fn filter_trigger(
         && !phrase.contains(' ')
     {
         // "meet NATO's standards": a possessor is not the partner.
+        // "meet NATO's standards", "has not met our expectations": a possessor
+        // is not the partner.
         let partner_next = mentions.iter().any(|m| {
             m.toks.0 >= b
                 && m.toks.0 <= b + 3
@@ -895,6 +912,10 @@ fn filter_trigger(
                     .checked_sub(1)
                     .and_then(|k| st.get(k))
                     .is_some_and(|t| t.possessive)
+                && !(m.toks.1 == m.toks.0 + 1
+                    && st
+                        .get(m.toks.0)
+                        .is_some_and(|t| is_in(lw(text, t), &["his", "its", "our", "my", "their"])))
         });
         // "met the president", "met his French counterpart": after a
         // determiner, someone must follow ("met the deadline", "meet the
@@ -961,9 +982,21 @@ fn filter_trigger(
     }
     // "an election poster", "the election commission said", "vote monitors":
     // an election or vote noun modifying a thing or body is no event.
+    // "voting rights", "voting shares", "voting age": the gerund too.
     if matches!(f.entry.kind, EventKind::Election | EventKind::Vote)
-        && matches!(f.entry.form, Form::Noun | Form::Plural)
+        && (matches!(f.entry.form, Form::Noun | Form::Plural)
+            || f.entry.form == Form::Ger && phrase.eq_ignore_ascii_case("voting"))
         && next.is_some_and(|t| t.word && is_in(lw(text, t), BALLOT_THINGS))
+    {
+        f.drop = true;
+        return;
+    }
+    // "holders have elected to convert": to choose, not to elect ("was
+    // elected to parliament" is passive).
+    if f.entry.kind == EventKind::Election
+        && f.entry.form == Form::Past
+        && next_word.is_some_and(|w| w.eq_ignore_ascii_case("to"))
+        && !passive(text, st, f)
     {
         f.drop = true;
         return;
