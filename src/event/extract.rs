@@ -1580,6 +1580,22 @@ fn left_agents(
         if clause_subject {
             break;
         }
+        // "His mother died", "Elian's mother and 10 others died": a relative
+        // of someone is someone else, named by nobody here.
+        let possessor = st
+            .get(m.toks.1.saturating_sub(1))
+            .is_some_and(|t| t.possessive)
+            || (m.toks.1 == m.toks.0 + 1
+                && st.get(m.toks.0).is_some_and(|t| {
+                    is_in(lw(text, t), &["his", "her", "its", "their", "our", "my"])
+                }));
+        if possessor
+            && st
+                .get(m.toks.1)
+                .is_some_and(|t| t.word && is_in(lw(text, t), RELATIVES))
+        {
+            break;
+        }
         if in_skipped_segment(text, st, m.toks.0, from) {
             continue;
         }
@@ -1677,6 +1693,42 @@ const NP_EDGES: &[&str] = &[
 /// "of" ("signs of").
 const NOUN_FOLLOWERS: &[&str] = &[
     "have", "has", "had", "will", "would", "can", "could", "should", "may", "might", "must", "of",
+];
+
+/// Nouns for someone's relatives and people close to them: "his mother", "X's
+/// lawyers" are not "he", not X.
+const RELATIVES: &[&str] = &[
+    "mother",
+    "father",
+    "parents",
+    "wife",
+    "husband",
+    "widow",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "brother",
+    "brothers",
+    "sister",
+    "sisters",
+    "children",
+    "family",
+    "relatives",
+    "grandmother",
+    "grandmothers",
+    "grandfather",
+    "stepfather",
+    "stepmother",
+    "uncle",
+    "aunt",
+    "cousin",
+    "nephew",
+    "niece",
+    "friend",
+    "friends",
+    "lawyer",
+    "lawyers",
 ];
 
 /// Conjunctions that open an adverbial clause with a subject of its own.
