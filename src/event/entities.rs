@@ -392,6 +392,19 @@ const STOP: &[&str] = &[
     "before",
     "upon",
     "like",
+    "none",
+    "another",
+    "other",
+    "others",
+    "such",
+    "neither",
+    "either",
+    "nobody",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "anyone",
 ];
 /// Words that make a capitalised sequence an organisation, event or facility.
 const ORG_HEADS: &[&str] = &[
@@ -1602,9 +1615,16 @@ fn classify(
     let words = b - x;
     let acronym = words == 1 && all_caps(lower(&run[x]));
     let has = |bit: u32| run[x..b].iter().any(|t| t.is(bit));
+    // "CAPE TOWN, South Africa (AP) --": a dateline's city in capitals.
+    let dateline = sentence_initial
+        && words >= 2
+        && run[x..b].iter().all(|t| all_caps(lower(t)))
+        && toks
+            .get(start + b)
+            .is_some_and(|t| !t.word && lower(t) == ",");
     let kind = if acronym || has(C_ORG) {
         EntityKind::Organization
-    } else if has(C_PLACE) {
+    } else if has(C_PLACE) || dateline {
         EntityKind::Place
     } else if has(C_EVENT) {
         return None;
