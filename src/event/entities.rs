@@ -705,11 +705,18 @@ fn classes() -> &'static Classes {
         for w in group_nouns() {
             *words.entry(w.as_bytes()).or_insert(0) |= C_GROUP;
         }
-        // Calendar words from the timex lexicon; "may" stays a possible name.
+        // Calendar words from the timex lexicon; "may" and "jan" stay possible
+        // names ("Clara May", "Jan Kavan"): where they are dates, a timex
+        // holds them (see `SentenceTokens::break_at`).
         let calendar = crate::timex::WEEKDAYS
             .iter()
             .chain(crate::timex::MONTHS.iter().filter(|w| **w != "may"))
-            .chain(crate::timex::MONTH_ABBREVIATIONS.iter().map(|(w, _)| w));
+            .chain(
+                crate::timex::MONTH_ABBREVIATIONS
+                    .iter()
+                    .map(|(w, _)| w)
+                    .filter(|w| **w != "jan"),
+            );
         for w in calendar {
             *words.entry(w.as_bytes()).or_insert(0) |= C_CALENDAR;
         }
