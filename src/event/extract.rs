@@ -1612,7 +1612,21 @@ fn left_agents(
         // ("The president of Brennia, Anna Lindqvist, arrived": an apposition).
         let mut cur = m.toks.0;
         let mut closed = false;
+        // "Janos Martonyi of Hungary and Jan Kavan signed": the "of" of a place
+        // (or unknown name) that qualifies the conjunct before it, which must
+        // end there.
+        let mut qualified: Option<usize> = None;
         for prev in mentions[..mi].iter().rev() {
+            if let Some(of) = qualified.take() {
+                if prev.toks.1 == of
+                    && matches!(prev.kind, EntityKind::Person | EntityKind::Organization)
+                {
+                    out.push(prev.clone());
+                    cur = prev.toks.0;
+                    continue;
+                }
+                break;
+            }
             let gap = st.get(prev.toks.1..cur).unwrap_or(&[]);
             let and = |t: &Tok| lw(text, t).eq_ignore_ascii_case("and");
             let gap = match gap {
@@ -1634,7 +1648,29 @@ fn left_agents(
                 .is_some_and(|s| s.iter().all(|t| !t.word || t.is(entities::W_THE)));
             let place_ok = (m.kind == EntityKind::Place || opens) && !prev.locative;
             // "In Geneva, the president met": a place after "in" is no subject
-            if joined && !prev.locative && (prev.kind != EntityKind::Place || place_ok) {
+            let of = prev.toks.0.checked_sub(1).and_then(|k| {
+                let k = if st.get(k).is_some_and(|t| t.is(entities::W_THE)) {
+                    k.checked_sub(1)?
+                } else {
+                    k
+                };
+                st.get(k)
+                    .filter(|t| t.word && lw(text, t).eq_ignore_ascii_case("of"))
+                    .map(|_| k)
+            });
+            // (not "The presidents of Poland and the Czech Republic signed":
+            // no name owns that place, the places are the conjuncts)
+            let owned = of.filter(|&k| {
+                mentions.iter().any(|x| {
+                    x.toks.1 == k && matches!(x.kind, EntityKind::Person | EntityKind::Organization)
+                })
+            });
+            if joined
+                && matches!(prev.kind, EntityKind::Place | EntityKind::Unknown)
+                && owned.is_some()
+            {
+                qualified = owned;
+            } else if joined && !prev.locative && (prev.kind != EntityKind::Place || place_ok) {
                 out.push(prev.clone());
                 cur = prev.toks.0;
             } else {
