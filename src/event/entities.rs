@@ -1580,6 +1580,38 @@ fn classify(
             _ => break,
         }
     }
+    // "Miami Mayor Joe Carollo", "FBI Director Louis Freeh", "Trade Minister
+    // Joseph Kimotho": a title inside the run, with a name of at least two
+    // words after it, starts the person's name; what comes before it says
+    // where or for whom.
+    let mut y = x + 1;
+    while y + 2 < b {
+        if title_start(gaz, text, &run[y]) {
+            let max_n = gaz.title_words.min(b - y - 2);
+            fold_joined_into(run[y..y + max_n].iter().map(&lower), scratch);
+            let mut cut = scratch.len();
+            let mut took = 0;
+            for n in (1..=max_n).rev() {
+                let head = scratch.get(..cut).unwrap_or("");
+                if gaz.is_title(head) {
+                    took = n;
+                    break;
+                }
+                cut = head.rfind(' ').unwrap_or(0);
+            }
+            // "Chief of Staff John Sununu": a title's "of X" is the title's.
+            let mut z = y + took;
+            while took > 0 && z + 1 < b && is_in(lower(&run[z]), &["of", "for"]) {
+                z += 2;
+            }
+            if took > 0 && z + 2 <= b && run[z].cap {
+                titled = true;
+                x = z;
+                break;
+            }
+        }
+        y += 1;
+    }
     if x >= b {
         // Only a demonym or title: no name here.
         return None;
