@@ -1551,15 +1551,25 @@ fn left_agents(
         {
             continue;
         }
-        // Hard stops between the name and the verb, and a "who" that stands
-        // for nobody named ("X spoke of the Americans who were killed").
+        // Hard stops between the name and the verb, and a "who" or "they"
+        // that stands for nobody named ("X spoke of the Americans who were
+        // killed", "X is safe and they should continue visiting"); not the
+        // "they" of the ones who say it ("X and Y said they reached").
         let between = &st[m.toks.1..from];
+        let reported = |k: usize| {
+            let mut j = m.toks.1 + k;
+            if j > 0 && st[j - 1].word && lw(text, &st[j - 1]).eq_ignore_ascii_case("that") {
+                j -= 1;
+            }
+            j > 0 && st[j - 1].word && st[j - 1].is(entities::W_REPORTING)
+        };
         if between.iter().enumerate().any(|(k, t)| {
             let w = lw(text, t);
             (!t.word && matches!(w, ";" | ":" | "•"))
                 || (t.word
-                    && w.eq_ignore_ascii_case("who")
-                    && !mentions.iter().any(|r| r.toks.0 == m.toks.1 + k))
+                    && is_in(w, &["who", "they", "we", "he", "she"])
+                    && !mentions.iter().any(|r| r.toks.0 == m.toks.1 + k)
+                    && !(w != "who" && reported(k)))
         }) {
             break;
         }
