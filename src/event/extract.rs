@@ -1399,6 +1399,12 @@ fn arguments(text: &str, st: &[Tok], mentions: &[Mention], f: &mut Found) {
             f.agents = left_agents(text, st, mentions, from, f.entry.form);
         }
     }
+    // "X reported that a man was arrested": a passive phrase of the lexicon
+    // ("was arrested", "were killed") has its subject right before it, as a
+    // passive participle has (below).
+    if verbal && st.get(a).is_some_and(|t| t.word && t.is(entities::W_BE)) {
+        f.agents.retain(|m| m.toks.1 + 4 >= a);
+    }
     if verbal && passive(text, st, f) {
         // "Port Aral was visited by X", "Y was received by X": the subject is
         // what it was done to (a visited place is the place, see `place`), and
