@@ -1522,10 +1522,21 @@ fn left_agents(
     let mut out = Vec::new();
     // "she visited Osaka and met X": a conjoined verb shares the first verb's
     // subject, never that verb's object place
+    // "X met Y after visiting Z": a gerund after a temporal preposition
+    // shares the main verb's subject, never its object, as a conjoined verb
+    // does.
     let conjoined = from
         .checked_sub(1)
         .and_then(|k| st.get(k))
-        .is_some_and(|t| t.word && lw(text, t).eq_ignore_ascii_case("and"));
+        .is_some_and(|t| {
+            t.word
+                && (lw(text, t).eq_ignore_ascii_case("and")
+                    || (form == Form::Ger
+                        && is_in(
+                            lw(text, t),
+                            &["after", "before", "while", "without", "upon", "since"],
+                        )))
+        });
     for (mi, m) in mentions.iter().enumerate().rev() {
         if m.toks.1 > from {
             continue;
@@ -1542,6 +1553,8 @@ fn left_agents(
                     t.word
                         && !t.cap
                         && !is_in(w, &["and", "but", "when", "while", "as", "that", "then"])
+                        // "X said Y fell ill while visiting": a reported subject
+                        && !t.is(entities::W_REPORTING)
                 });
             if m.kind == EntityKind::Place || (after_verb && !m.anaphor) {
                 continue;
