@@ -1839,6 +1839,10 @@ const COUNT_WORDS: &[&str] = &[
 /// Whether a word is a demonym's plural ("Iraqis", "Americans", "Frenchmen"),
 /// or ends in one after a hyphen ("Cuban-Americans").
 fn plural_demonym(gaz: &Gazetteer, word: &str) -> bool {
+    // Most names end otherwise: no look-up for them.
+    if !(word.ends_with('s') || word.ends_with("men")) {
+        return false;
+    }
     let last = word.rsplit('-').next().unwrap_or(word);
     let singular = last
         .strip_suffix("men")
