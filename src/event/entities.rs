@@ -1798,7 +1798,7 @@ fn word_roles(gaz: &Gazetteer, word: &str) -> (bool, Option<&'static str>, bool)
 
 /// Whether "and" between the words `before` and `after`, inside what reads as
 /// an organisation's name, joins two parties rather than two words of one
-/// name: the name is complete before it ("The European Union and Brennia",
+/// name: the name is complete before it ("The African Union and Brennia",
 /// "the United Nations and the African Union": its head word ends it), or a
 /// country, capital or body follows ("the Ministry of Defence and France"), or
 /// a second name with its own article ("the Bank of England and the X").
@@ -2056,12 +2056,12 @@ mod tests {
         for (text, group) in [
             ("Iraqis said the talks had ended.", "Iraqis"),
             ("On Monday, Democrats voted against it.", "Democrats"),
-            ("Twelve Americans were killed in Port Aral.", "Americans"),
+            ("Twelve Germans were killed in Port Aral.", "Germans"),
             ("Eleven people died in Port Aral.", "Eleven"),
             ("The talks with Bosnian Serbs ended.", "Serbs"),
             (
-                "The plan was met with anger by Cuban-Americans.",
-                "Cuban-Americans",
+                "The plan was met with anger by German-Brazilians.",
+                "Brazilians",
             ),
             ("Frenchmen and Kurds met in Port Aral.", "Frenchmen"),
             ("Frenchmen and Kurds met in Port Aral.", "Kurds"),
@@ -2083,8 +2083,8 @@ mod tests {
     fn and_after_a_complete_name_joins_two_names() {
         for (text, two) in [
             (
-                "The European Union and Brennia signed it.",
-                ["European Union", "Brennia"],
+                "The African Union and Brennia signed it.",
+                ["African Union", "Brennia"],
             ),
             (
                 "The Ministry of Defence and France signed it.",

@@ -1670,7 +1670,7 @@ fn left_agents(
                 && (gap.iter().any(and) || (gap.len() == 1 && closed));
             closed |= gap.iter().any(|t| and(t) || lw(text, t) == "&");
             // "Kenya and Vietnam signed": countries coordinated with a country,
-            // or a country that opens the sentence ("The United States and
+            // or a country that opens the sentence ("The United Kingdom and
             // Brennia signed"; not "He visited France and X met him")
             let opens = st
                 .get(..prev.toks.0)
