@@ -1532,26 +1532,11 @@ fn classify(
     let mut x = a;
     while x < b {
         // Longest title at x.
-        let mut took = 0;
-        let max_n = if title_start(gaz, text, &run[x]) {
-            gaz.title_words.min(b - x)
+        let took = if title_start(gaz, text, &run[x]) {
+            title_len(gaz, text, &run[x..b.min(x + gaz.title_words)], scratch)
         } else {
             0
         };
-        if max_n > 0 {
-            // Folded once: a folded word has no space in it, so the first `n`
-            // words fold to the text before the `n`-th space.
-            fold_joined_into(run[x..x + max_n].iter().map(&lower), scratch);
-            let mut cut = scratch.len();
-            for n in (1..=max_n).rev() {
-                let head = scratch.get(..cut).unwrap_or("");
-                if gaz.is_title(head) {
-                    took = n;
-                    break;
-                }
-                cut = head.rfind(' ').unwrap_or(0);
-            }
-        }
         if took > 0 {
             titled = true;
             x += took;
@@ -1588,17 +1573,7 @@ fn classify(
     while y + 2 < b {
         if title_start(gaz, text, &run[y]) {
             let max_n = gaz.title_words.min(b - y - 2);
-            fold_joined_into(run[y..y + max_n].iter().map(&lower), scratch);
-            let mut cut = scratch.len();
-            let mut took = 0;
-            for n in (1..=max_n).rev() {
-                let head = scratch.get(..cut).unwrap_or("");
-                if gaz.is_title(head) {
-                    took = n;
-                    break;
-                }
-                cut = head.rfind(' ').unwrap_or(0);
-            }
+            let took = title_len(gaz, text, &run[y..y + max_n], scratch);
             // "Chief of Staff John Sununu": a title's "of X" is the title's.
             let mut z = y + took;
             while took > 0 && z + 1 < b && is_in(lower(&run[z]), &["of", "for"]) {
@@ -1769,6 +1744,26 @@ pub(crate) fn title_word(gaz: &Gazetteer, text: &str, t: &Tok) -> bool {
 }
 
 /// [`Gazetteer::starts_title`] of a word token, from its bits when they answer.
+/// How many of the first `words` make the longest title of the gazetteer
+/// ("Prime Minister", "Chief of Staff"); 0 for none. `scratch` is a buffer.
+fn title_len(gaz: &Gazetteer, text: &str, words: &[Tok], scratch: &mut String) -> usize {
+    // Folded once: a folded word has no space in it, so the first `n` words
+    // fold to the text before the `n`-th space.
+    fold_joined_into(
+        words.iter().map(|t| t.span.slice(text).unwrap_or("")),
+        scratch,
+    );
+    let mut cut = scratch.len();
+    for n in (1..=words.len()).rev() {
+        let head = scratch.get(..cut).unwrap_or("");
+        if gaz.is_title(head) {
+            return n;
+        }
+        cut = head.rfind(' ').unwrap_or(0);
+    }
+    0
+}
+
 fn title_start(gaz: &Gazetteer, text: &str, t: &Tok) -> bool {
     t.is(G_TITLE_START | G_UNSURE) && gaz.starts_title(t.span.slice(text).unwrap_or(""))
 }
