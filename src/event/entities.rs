@@ -572,8 +572,14 @@ pub(crate) const CONNECTORS: &[&str] = &[
     "le", "bin", "ibn", "al", "el", "arap", "ben", "bint", "abu", "ter", "ten", "zu",
 ];
 
-fn is_in(word: &str, list: &[&str]) -> bool {
+/// Whether `word` is in `list`, ASCII case-insensitively.
+pub(crate) fn is_in(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The text of a token.
+pub(crate) fn lw<'a>(text: &'a str, t: &Tok) -> &'a str {
+    t.span.slice(text).unwrap_or("")
 }
 
 const PRONOUNS: &[&str] = &[
@@ -1743,7 +1749,6 @@ pub(crate) fn title_word(gaz: &Gazetteer, text: &str, t: &Tok) -> bool {
     t.is(G_TITLE | G_UNSURE) && gaz.is_title_word(t.span.slice(text).unwrap_or(""))
 }
 
-/// [`Gazetteer::starts_title`] of a word token, from its bits when they answer.
 /// How many of the first `words` make the longest title of the gazetteer
 /// ("Prime Minister", "Chief of Staff"); 0 for none. `scratch` is a buffer.
 fn title_len(gaz: &Gazetteer, text: &str, words: &[Tok], scratch: &mut String) -> usize {
@@ -1764,6 +1769,7 @@ fn title_len(gaz: &Gazetteer, text: &str, words: &[Tok], scratch: &mut String) -
     0
 }
 
+/// [`Gazetteer::starts_title`] of a word token, from its bits when they answer.
 fn title_start(gaz: &Gazetteer, text: &str, t: &Tok) -> bool {
     t.is(G_TITLE_START | G_UNSURE) && gaz.starts_title(t.span.slice(text).unwrap_or(""))
 }

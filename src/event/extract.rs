@@ -6,8 +6,8 @@
 //! [`super::entities`], resolved across the article before any trigger is read.
 
 use super::entities::{
-    self, Mention, SentenceTokens, Tok, W_LIGHT_VERB, W_SKIP_SEGMENT, W_STOP_PREP, W_STOP_RIGHT,
-    W_SUBORDINATOR,
+    self, is_in, lw, Mention, SentenceTokens, Tok, W_LIGHT_VERB, W_SKIP_SEGMENT, W_STOP_PREP,
+    W_STOP_RIGHT, W_SUBORDINATOR,
 };
 use super::lexicon::{gazetteer, triggers, with_folded, Form, Gaz, Trigger};
 use super::status::{self, Voice};
@@ -307,14 +307,6 @@ pub(super) const STOP_PREPS: &[&str] = &[
     "amid",
     "following",
 ];
-
-fn lw<'a>(text: &'a str, t: &Tok) -> &'a str {
-    t.span.slice(text).unwrap_or("")
-}
-
-fn is_in(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
 
 fn is_boundary_punct(s: &str) -> bool {
     matches!(s, "," | ";" | ":" | "–" | "—" | "(" | ")" | "-")
@@ -899,7 +891,6 @@ fn filter_trigger(
         && !matches!(f.entry.form, Form::Noun | Form::Plural | Form::Ger)
         && !phrase.contains(' ')
     {
-        // "meet NATO's standards": a possessor is not the partner.
         // "meet NATO's standards", "has not met our expectations": a possessor
         // is not the partner.
         let partner_next = mentions.iter().any(|m| {
@@ -1938,15 +1929,9 @@ fn place(text: &str, st: &[Tok], mentions: &[Mention], f: &Found) -> Option<(Str
     }
     // "On Monday in Port Aral, the president met": a place in the sentence's
     // opening adverbial, set off by a comma before the trigger
-    let opening = st.first().is_some_and(|t| {
-        t.word
-            && is_in(
-                lw(text, t),
-                &[
-                    "on", "in", "at", "during", "early", "late", "earlier", "later",
-                ],
-            )
-    });
+    let opening = st
+        .first()
+        .is_some_and(|t| t.word && is_in(lw(text, t), super::timelink::OPENING_WORDS));
     if opening {
         if let Some(m) = mentions.iter().find(|m| {
             m.toks.1 < a

@@ -1,7 +1,7 @@
 //! What the article says of an event: occurred, planned, ongoing, negated,
 //! hypothetical or reported, read from the trigger's form and its clause.
 
-use super::entities::{Mention, Tok, W_MODAL_HYP, W_MODAL_PLAN, W_NEG, W_REPORTING};
+use super::entities::{is_in, lw, Mention, Tok, W_MODAL_HYP, W_MODAL_PLAN, W_NEG, W_REPORTING};
 use super::extract::Found;
 use super::lexicon::Form;
 use super::Status;
@@ -16,14 +16,6 @@ pub(crate) enum Voice {
     /// A quotation or first-person text (a quoted tweet): its "now" is not the
     /// publication date.
     Quoted,
-}
-
-fn lw<'a>(text: &'a str, t: &Tok) -> &'a str {
-    t.span.slice(text).unwrap_or("")
-}
-
-fn is_in(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 pub(super) const REPORTING: &[&str] = &[

@@ -2,7 +2,7 @@
 //! tense and the publication date where that is sound, else nothing; then clock
 //! times without a date are placed by the narrative around them.
 
-use super::entities::Tok;
+use super::entities::{is_in, lw, Tok, W_SUBORDINATOR};
 use super::extract::Found;
 use super::lexicon::Form;
 use super::status::Voice;
@@ -11,10 +11,6 @@ use crate::text::BlockKind;
 use crate::timex::{Granularity, Interval, Timex, TimexType};
 use crate::{Published, Span};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
-
-fn lw<'a>(text: &'a str, t: &Tok) -> &'a str {
-    t.span.slice(text).unwrap_or("")
-}
 
 /// "a day after", "two days before" opening the clause of the trigger at token
 /// `at`: where the phrase starts and the days from the main clause's time to the
@@ -52,15 +48,21 @@ fn days_from(text: &str, st: &[Tok], at: usize) -> Option<(usize, i64)> {
     Some((rel - 2, if after { -days } else { days }))
 }
 
-/// Words that open a subordinate clause and are seldom prepositions ("as",
-/// "after", "since" are both: "In 2019, as trade minister, she visited").
-const CLAUSE_OPENERS: &[&str] = &[
-    "that", "when", "who", "which", "where", "while", "whereas", "because", "although", "if",
-    "unless", "once",
+/// Subordinators (the clause finder's [`W_SUBORDINATOR`]) that are also
+/// prepositions or join main clauses: no sign of a clause that hangs on
+/// another ("In 2019, as trade minister, she visited", "after the talks").
+const NOT_HANGING: &[&str] = &["but", "since", "after", "before", "as", "amid"];
+
+/// Words that open a sentence's time phrase before its comma: prepositions,
+/// "early"/"late", and a conjunction or adverb that links the sentence to the
+/// one before ("Also Friday, ...", "But on Monday, ...").
+pub(super) const OPENING_WORDS: &[&str] = &[
+    "on", "in", "at", "during", "by", "since", "early", "late", "earlier", "later", "also", "and",
+    "but", "then",
 ];
 
 /// Whether a subordinate clause opens between tokens `from` and `to`: a
-/// word of [`CLAUSE_OPENERS`] or a participle after a comma (", insisting the
+/// subordinator that is no preposition, "once", or a participle after a comma (", insisting the
 /// boy ..."). A sentence-opening time governs the main clause, not an event
 /// told in a clause that hangs on it ("On Monday, officials hardened their
 /// stance, insisting ... once the group arrives"); a clause joined by "but" is
@@ -83,7 +85,8 @@ fn subordinate_between(text: &str, st: &[Tok], from: usize, to: usize) -> bool {
                         .any(|c| b.eq_ignore_ascii_case(c))
             });
         t.word
-            && ((CLAUSE_OPENERS.iter().any(|s| w.eq_ignore_ascii_case(s)) && !pronoun)
+            && (((t.is(W_SUBORDINATOR) && !is_in(w, NOT_HANGING)) || is_in(w, &["once"]))
+                && !pronoun
                 || (w.len() > 4 && w.ends_with("ing") && before == Some(",")))
     })
 }
@@ -174,25 +177,17 @@ pub(crate) fn assign(
         // their lawyers, flew to Washington") governs the main clause, also with
         // a place of a few words between ("On Monday in Port Aral, ...").
         let is_comma = |k: usize| st.get(k).is_some_and(|t| !t.word && lw(text, t) == ",");
-        let place_then_comma = st.get(end).is_some_and(|t| {
-            t.word
-                && ["in", "at"]
-                    .iter()
-                    .any(|p| p.eq_ignore_ascii_case(lw(text, t)))
-        }) && (end + 2..=end + 6)
-            .find(|&k| st.get(k).map_or(true, |t| !t.word))
-            .is_some_and(is_comma);
+        let place_then_comma = st
+            .get(end)
+            .is_some_and(|t| t.word && is_in(lw(text, t), &["in", "at"]))
+            && (end + 2..=end + 6)
+                .find(|&k| st.get(k).map_or(true, |t| !t.word))
+                .is_some_and(is_comma);
         let fronted = (is_comma(end) || place_then_comma)
             && st.get(..at).is_some_and(|before| {
-                before.iter().all(|t| {
-                    t.word
-                        && [
-                            "on", "in", "at", "during", "by", "since", "early", "late", "earlier",
-                            "later", "also", "and", "but", "then",
-                        ]
-                        .iter()
-                        .any(|p| p.eq_ignore_ascii_case(lw(text, t)))
-                })
+                before
+                    .iter()
+                    .all(|t| t.word && is_in(lw(text, t), OPENING_WORDS))
             });
         let pool: Vec<usize> = if same.is_empty() {
             // A fronted time ("On Monday, the council voted") governs the next
